@@ -1,0 +1,7 @@
+package org.flannel.harness.topology;
+
+/** Makes a {@link TopologySpec} real (network namespaces, later Docker). */
+public interface TopologyDriver {
+    /** Creates everything and returns once every node is configured and etcd (if any) is healthy. */
+    Topology create(TopologySpec spec);
+}

@@ -1,0 +1,77 @@
+package org.flannel.harness.topology.netns;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.flannel.harness.topology.EtcdctlClient;
+import org.flannel.harness.topology.ManagedProcess;
+import org.flannel.harness.topology.TopologyException;
+
+/** Starts a single-member etcd in its namespace and waits until it serves clients. */
+final class EtcdLauncher {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+
+    private EtcdLauncher() {}
+
+    static ManagedProcess start(NetnsHost host, String memberName, String address, Path dataDir) {
+        String client = "http://" + address + ":2379";
+        String peer = "http://" + address + ":2380";
+        // Short heartbeat/election: a lone member elects itself within ~100 ms instead of ~1 s.
+        return host.start("etcd", List.of("etcd",
+                "--name", memberName,
+                "--data-dir", dataDir.toString(),
+                "--listen-client-urls", client,
+                "--advertise-client-urls", client,
+                "--listen-peer-urls", peer,
+                "--initial-advertise-peer-urls", peer,
+                "--initial-cluster", memberName + "=" + peer,
+                "--initial-cluster-state", "new",
+                "--initial-cluster-token", memberName,
+                "--heartbeat-interval", "10",
+                "--election-timeout", "100",
+                "--logger", "zap",
+                "--log-outputs", "stderr"), Map.of());
+    }
+
+    /** Returns once etcd logged readiness and `etcdctl endpoint health` succeeds. */
+    static void awaitReady(ManagedProcess etcd, EtcdctlClient client) {
+        long started = System.nanoTime();
+        long deadline = started + READY_TIMEOUT.toNanos();
+        boolean announced = false;
+        while (System.nanoTime() < deadline) {
+            if (!etcd.isAlive()) {
+                throw new TopologyException("etcd exited with code " + etcd.waitFor(Duration.ZERO).orElse(-1)
+                        + " before becoming ready; its log " + etcd.logFile() + " ends with:\n" + tail(etcd.logs()));
+            }
+            announced = announced || announcesServing(etcd.logs());
+            // Polling etcdctl costs a process each time: wait for the log line, but not forever if it changed.
+            boolean worthAsking = announced || System.nanoTime() - started > Duration.ofSeconds(1).toNanos();
+            if (worthAsking && client.isHealthy()) {
+                return;
+            }
+            sleep(worthAsking ? 50 : 10);
+        }
+        throw new TopologyException("etcd at " + client.endpoint() + " not healthy after " + READY_TIMEOUT.toSeconds()
+                + " s; its log " + etcd.logFile() + " ends with:\n" + tail(etcd.logs()));
+    }
+
+    /** zap logs "serving client traffic ...", capnslog "ready to serve client requests". */
+    private static boolean announcesServing(String log) {
+        return log.contains("serving client traffic") || log.contains("ready to serve client requests");
+    }
+
+    private static String tail(String log) {
+        String[] lines = log.split("\n");
+        return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 15), lines.length));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopologyException("interrupted while waiting for etcd", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.flannel.harness.topology.netns;
+
+import org.flannel.harness.topology.Container;
+
+final class NetnsContainer extends NetnsHost implements Container {
+    private final String node;
+    private final String address;
+    private final DockerBridge bridge;
+
+    NetnsContainer(String name, String namespace, NetnsTopology topology, String node, String address,
+            DockerBridge bridge) {
+        super(name, namespace, topology);
+        this.node = node;
+        this.address = address;
+        this.bridge = bridge;
+    }
+
+    @Override
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public String address() {
+        return address;
+    }
+
+    @Override
+    public int prefixLength() {
+        return bridge.subnet().prefixLength();
+    }
+
+    @Override
+    public String gateway() {
+        return bridge.subnet().addressText();
+    }
+
+    @Override
+    public int mtu() {
+        return bridge.mtu();
+    }
+}

@@ -1,0 +1,117 @@
+package org.flannel.harness.topology.netns;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.flannel.harness.topology.ManagedProcess;
+import org.flannel.harness.topology.TopologyException;
+
+/**
+ * A process started with `ip netns exec NS argv...`. ip enters the namespace and then execs the
+ * program, so the pid we hold is the program's own and signals reach it directly.
+ */
+final class NetnsProcess implements ManagedProcess {
+    private final String name;
+    private final String host;
+    private final Process process;
+    private final Path logFile;
+
+    private NetnsProcess(String name, String host, Process process, Path logFile) {
+        this.name = name;
+        this.host = host;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    static NetnsProcess start(ProcessRunner runner, String host, String namespace, String name, List<String> argv,
+            Map<String, String> env, Path logFile) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        full.addAll(argv);
+        return new NetnsProcess(name, host, runner.spawn(full, env, logFile), logFile);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public String logs() {
+        try {
+            return new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public Optional<Integer> waitFor(Duration limit) {
+        try {
+            return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)
+                    ? Optional.of(process.exitValue()) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
+        }
+    }
+
+    @Override
+    public int stop(Duration grace) {
+        if (process.isAlive()) {
+            List<ProcessHandle> children = process.descendants().toList();
+            process.destroy();
+            if (waitFor(grace).isEmpty()) {
+                process.destroyForcibly();
+                if (waitFor(Duration.ofSeconds(5)).isEmpty()) {
+                    throw new TopologyException(this + " survived SIGKILL (stuck in the kernel?)");
+                }
+            }
+            killLeftovers(children);
+        }
+        return process.exitValue();
+    }
+
+    /** Children it forked and did not take down would otherwise outlive it in the namespace. */
+    private void killLeftovers(List<ProcessHandle> children) {
+        children.stream().filter(child -> ProcessIdentity.isRunning(child.pid())).forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (children.stream().anyMatch(child -> ProcessIdentity.isRunning(child.pid()))) {
+            if (System.nanoTime() > deadline) {
+                throw new TopologyException("children of " + this + " survived SIGKILL (stuck in the kernel?)");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + pid() + ") on " + host;
+    }
+}

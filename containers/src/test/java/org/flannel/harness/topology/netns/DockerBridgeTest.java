@@ -1,0 +1,25 @@
+package org.flannel.harness.topology.netns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.flannel.harness.topology.Ipv4Cidr;
+import org.junit.jupiter.api.Test;
+
+class DockerBridgeTest {
+    @Test
+    void allocatesAfterTheBridgeAddress() {
+        DockerBridge bridge = new DockerBridge("node1", Ipv4Cidr.parse("10.1.15.1/24"), 1450);
+
+        assertThat(bridge.allocate()).isEqualTo("10.1.15.2");
+        assertThat(bridge.allocate()).isEqualTo("10.1.15.3");
+    }
+
+    @Test
+    void saysWhenTheSubnetIsFull() {
+        DockerBridge bridge = new DockerBridge("node1", Ipv4Cidr.parse("10.1.15.1/30"), 1450);
+
+        assertThat(bridge.allocate()).isEqualTo("10.1.15.2");
+        assertThatThrownBy(bridge::allocate).hasMessageContaining("no free container address left in 10.1.15.1/30");
+    }
+}
