@@ -1,0 +1,183 @@
+package org.flannel.reference;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.flannel.reference.backend.BackendConfig;
+import org.flannel.reference.backend.BackendConfigs;
+import org.flannel.reference.backend.Network;
+import org.flannel.reference.cli.FlanneldOptions;
+import org.flannel.reference.healthz.HealthServer;
+import org.flannel.reference.kernel.Kernel;
+import org.flannel.reference.net.ExternalInterface;
+import org.flannel.reference.net.ExternalInterfaceFinder;
+import org.flannel.reference.net.InterfaceLookupException;
+import org.flannel.reference.subnet.ConfigException;
+import org.flannel.reference.subnet.NetworkConfig;
+import org.flannel.reference.subnet.SubnetFile;
+import org.flannel.reference.subnet.etcd.EtcdOptions;
+import org.flannel.reference.subnet.etcd.EtcdRegistry;
+import org.flannel.reference.subnet.etcd.LeaseAcquirer;
+import org.flannel.reference.subnet.etcd.LeaseEvent;
+import org.flannel.reference.subnet.etcd.LeaseKeeper;
+import org.flannel.reference.subnet.etcd.LeaseWatcher;
+import org.flannel.reference.subnet.etcd.RegistryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * flanneld's life, in Flannel's order (main.go): network config (retried every second until valid),
+ * external interface, backend registration (devices and lease), subnet file, then following the
+ * peers and keeping the lease until a signal or the lease's revocation ends it.
+ */
+final class Daemon {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    private static final Duration CONFIG_RETRY = Duration.ofSeconds(1);
+
+    private final FlanneldOptions options;
+    private final Kernel kernel;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean ready;
+
+    Daemon(FlanneldOptions options, Kernel kernel) {
+        this.options = options;
+        this.kernel = kernel;
+    }
+
+    /** Runs until stopped; returns the process's exit status. */
+    int run() throws InterruptedException {
+        List<AutoCloseable> resources = new ArrayList<>();
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "subnet-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            if (options.healthzPort() > 0) {
+                resources.add(HealthServer.start(options.healthzIp(), options.healthzPort(), () -> ready));
+            }
+            EtcdRegistry registry = EtcdRegistry.connect(etcdOptions());
+            resources.add(registry);
+
+            Optional<Config> config = awaitValidConfig(registry);
+            if (config.isEmpty()) {
+                return 0;
+            }
+            ExternalInterface iface = new ExternalInterfaceFinder(kernel).find(options.ifaces(), options.ifaceRegexes(),
+                    options.publicIpAddress());
+
+            Path subnetFile = options.subnetFile();
+            LeaseAcquirer acquirer = new LeaseAcquirer(registry, subnetFile, RandomGenerator.getDefault());
+            Network network;
+            try {
+                network = config.get().backend().newBackend(config.get().network(), iface, kernel)
+                        .register(attrs -> acquirer.acquire(config.get().network(), attrs));
+            } catch (Exception e) {
+                LOG.error("Error registering network: {}", e.getMessage());
+                return 1;
+            }
+
+            try {
+                SubnetFile.write(subnetFile, config.get().network(), network.lease().subnet(), null, network.mtu(),
+                        options.ipMasq());
+                ready = true;
+            } catch (Exception e) {
+                LOG.warn("Failed to write subnet file: {}", e.getMessage());
+            }
+
+            LeaseKeeper keeper = new LeaseKeeper(registry, thread, network.lease(),
+                    Duration.ofMinutes(options.subnetLeaseRenewMargin()), this::stop);
+            LeaseWatcher watcher = new LeaseWatcher(registry, thread, events -> dispatch(events, network, keeper));
+            resources.add(watcher);
+            watcher.start();
+            keeper.start();
+            LOG.info("Running backend.");
+            stopped.await();
+            LOG.info("Exiting cleanly...");
+            return 0;
+        } catch (InterfaceLookupException e) {
+            LOG.error("{}", e.getMessage());
+            return 1;
+        } catch (RegistryException e) {
+            LOG.error("{}", e.getMessage());
+            return 1;
+        } catch (java.io.IOException e) {
+            LOG.error("Cannot start the health server on {}:{}: {}", options.healthzIp(), options.healthzPort(),
+                    e.getMessage());
+            return 1;
+        } finally {
+            for (int i = resources.size() - 1; i >= 0; i--) {
+                closeQuietly(resources.get(i));
+            }
+            thread.shutdownNow();
+        }
+    }
+
+    void stop() {
+        stopped.countDown();
+    }
+
+    private static void dispatch(List<LeaseEvent> events, Network network, LeaseKeeper keeper) {
+        List<LeaseEvent> own = events.stream()
+                .filter(e -> e.lease().subnet().equals(network.lease().subnet())).toList();
+        List<LeaseEvent> peers = events.stream()
+                .filter(e -> !e.lease().subnet().equals(network.lease().subnet())).toList();
+        if (!peers.isEmpty()) {
+            network.handle(peers);
+        }
+        if (!own.isEmpty()) {
+            keeper.handle(own);
+        }
+    }
+
+    /** A parsed network config and its validated backend section. */
+    private record Config(NetworkConfig network, BackendConfig backend) {
+    }
+
+    /** Polls the config every second, logging why it is not usable, until it is (or the daemon stops). */
+    private Optional<Config> awaitValidConfig(EtcdRegistry registry) throws InterruptedException {
+        while (true) {
+            String error;
+            try {
+                Optional<String> raw = registry.networkConfig();
+                if (raw.isPresent()) {
+                    NetworkConfig network = NetworkConfig.parse(raw.get());
+                    BackendConfig backend = BackendConfigs.parse(network);
+                    return Optional.of(new Config(network, backend));
+                }
+                error = "flannel config not found in etcd store. Did you create your config using etcdv3 API?";
+            } catch (ConfigException | RegistryException e) {
+                error = e.getMessage();
+            }
+            LOG.error("Couldn't fetch network config: {}", error);
+            if (stopped.await(CONFIG_RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private EtcdOptions etcdOptions() {
+        return new EtcdOptions(options.etcdEndpoints(), options.etcdPrefix(), nonEmpty(options.etcdCafile()),
+                nonEmpty(options.etcdCertfile()), nonEmpty(options.etcdKeyfile()), nonEmpty(options.etcdUsername()),
+                nonEmpty(options.etcdPassword()));
+    }
+
+    private static Optional<String> nonEmpty(String value) {
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.debug("closing {}: {}", resource, e.getMessage());
+        }
+    }
+}

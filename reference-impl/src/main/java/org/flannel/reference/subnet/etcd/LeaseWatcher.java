@@ -1,0 +1,115 @@
+package org.flannel.reference.subnet.etcd;
+
+import io.etcd.jetcd.Watch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.flannel.reference.ip.Ip4Net;
+import org.flannel.reference.subnet.Lease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a view of every lease: list, then watch from the next revision. When the watch ends (history
+ * compacted, connection lost for good) it lists again and reports the difference against what it had
+ * seen, so that no lease is missed and a lease deleted meanwhile is still reported as removed, with the
+ * attributes it last had. Everything runs on one thread, so consumers see events in order.
+ */
+public final class LeaseWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseWatcher.class);
+
+    private final EtcdRegistry registry;
+    private final ScheduledExecutorService thread;
+    private final Consumer<List<LeaseEvent>> consumer;
+    private final Map<Ip4Net, Lease> known = new HashMap<>();
+    private Watch.Watcher watcher;
+    private long generation;
+    private volatile boolean closed;
+
+    public LeaseWatcher(EtcdRegistry registry, ScheduledExecutorService thread, Consumer<List<LeaseEvent>> consumer) {
+        this.registry = registry;
+        this.thread = thread;
+        this.consumer = consumer;
+    }
+
+    public void start() {
+        thread.execute(this::resync);
+    }
+
+    private void resync() {
+        if (closed) {
+            return;
+        }
+        LeaseSnapshot snapshot;
+        try {
+            snapshot = registry.leases();
+        } catch (RegistryException e) {
+            LOG.warn("Cannot list leases, trying again in 1 s: {}", e.getMessage());
+            thread.schedule(this::resync, 1, TimeUnit.SECONDS);
+            return;
+        }
+        List<LeaseEvent> events = new ArrayList<>();
+        Map<Ip4Net, Lease> now = new HashMap<>();
+        snapshot.leases().forEach(lease -> now.put(lease.subnet(), lease));
+        known.forEach((subnet, lease) -> {
+            if (!now.containsKey(subnet)) {
+                events.add(LeaseEvent.removed(lease));
+            }
+        });
+        now.values().forEach(lease -> events.add(LeaseEvent.added(lease)));
+        deliver(events);
+
+        long myGeneration = ++generation;
+        closeWatcher();
+        watcher = registry.watchLeases(snapshot.revision() + 1,
+                batch -> thread.execute(() -> {
+                    if (myGeneration == generation) {
+                        deliver(batch);
+                    }
+                }),
+                error -> thread.execute(() -> {
+                    if (myGeneration == generation && !closed) {
+                        LOG.info("Lease watch ended ({}); listing leases again", error.getMessage());
+                        thread.schedule(this::resync, 1, TimeUnit.SECONDS);
+                    }
+                }));
+    }
+
+    private void deliver(List<LeaseEvent> events) {
+        List<LeaseEvent> resolved = new ArrayList<>(events.size());
+        for (LeaseEvent event : events) {
+            if (event.type() == LeaseEvent.Type.ADDED) {
+                known.put(event.lease().subnet(), event.lease());
+                resolved.add(event);
+            } else {
+                // Report the attributes the lease last had: a DELETE event does not always carry them.
+                Lease last = known.remove(event.lease().subnet());
+                resolved.add(event.lease().attrs() == null && last != null ? LeaseEvent.removed(last) : event);
+            }
+        }
+        if (!resolved.isEmpty()) {
+            try {
+                consumer.accept(resolved);
+            } catch (RuntimeException e) {
+                LOG.error("Handling lease events failed: {}", e.getMessage(), e);
+            }
+        }
+    }
+
+    private void closeWatcher() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.execute(this::closeWatcher);
+    }
+}
