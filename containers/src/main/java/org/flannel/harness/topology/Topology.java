@@ -41,6 +41,9 @@ public interface Topology extends AutoCloseable {
      */
     Container addContainer(String name, String node, Path subnetEnvFile);
 
+    /** The same, with a chosen address inside the node's subnet (e.g. the seed's 10.1.16.3). */
+    Container addContainer(String name, String node, Path subnetEnvFile, String address);
+
     @Override
     void close();
 }

@@ -22,11 +22,12 @@ final class ContainerAttacher {
         this.topology = topology;
     }
 
-    Container attach(String name, NetnsNode node, SubnetEnv subnetEnv) {
+    /** {@code wantedAddress} null: the next free one. */
+    Container attach(String name, NetnsNode node, SubnetEnv subnetEnv, String wantedAddress) {
         synchronized (topology) {
             checkName(name);
             DockerBridge bridge = bridgeFor(node, subnetEnv);
-            String address = bridge.allocate();
+            String address = wantedAddress == null ? bridge.allocate() : bridge.claim(wantedAddress);
             NetnsNames names = topology.names();
             String namespace = names.hostNamespace(name);
             topology.createNamespaces(List.of(namespace));

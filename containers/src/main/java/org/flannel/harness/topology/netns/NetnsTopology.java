@@ -255,7 +255,13 @@ final class NetnsTopology implements Topology {
     @Override
     public Container addContainer(String name, String node, Path subnetEnvFile) {
         checkOpen();
-        return new ContainerAttacher(this).attach(name, (NetnsNode) node(node), SubnetEnv.read(subnetEnvFile));
+        return new ContainerAttacher(this).attach(name, (NetnsNode) node(node), SubnetEnv.read(subnetEnvFile), null);
+    }
+
+    @Override
+    public Container addContainer(String name, String node, Path subnetEnvFile, String address) {
+        checkOpen();
+        return new ContainerAttacher(this).attach(name, (NetnsNode) node(node), SubnetEnv.read(subnetEnvFile), address);
     }
 
     @Override
