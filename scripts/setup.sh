@@ -10,6 +10,7 @@ packages=(
   tcpdump libpcap0.8 tshark       # captures, pcap4j's native library, the decoder's independent oracle
   iperf3                          # throughput benchmarks
   procps curl                     # pgrep/ps for the sweeper; curl for the health endpoints
+  jq                              # JSON in the second (shell) implementation the harness tests itself with
 )
 
 missing=()
