@@ -1,0 +1,90 @@
+@vxlan
+Feature: VXLAN: the frame on the wire, every header field
+  The seed's frame diagram, outermost first: outer Ethernet, outer IPv4 (its destination "maintained
+  by flannel"), outer UDP to the VXLAN port, the 8-byte VXLAN header (flags R R R R I R R R, 24 reserved
+  bits, the 24-bit VNI, 8 reserved bits), the inner Ethernet header (its destination "the MAC of the
+  gateway address configured by flannel, pushed by flannel to every node"), and the original packet.
+  Fields the table does not name are still checked: lengths consistent, checksums valid (or zero where
+  UDP over IPv4 allows it), reserved bits zero.
+
+  Background:
+    Given a topology:
+      | host  | segment  | address        |
+      | node1 | underlay | 10.168.0.2/24  |
+      | node2 | underlay | 10.168.0.3/24  |
+      | etcd  | underlay | 10.168.0.10/24 |
+    And the network config is:
+      """
+      {"Network": "10.1.0.0/16", "SubnetMin": "10.1.15.0", "SubnetMax": "10.1.16.0", "Backend": {"Type": "vxlan"}}
+      """
+    And node1 remembers the subnet 10.1.15.0/24 and node2 remembers 10.1.16.0/24
+    And flanneld is running on node1 and node2
+    And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
+
+  Scenario: the echo request from 10.1.15.2 to 10.1.16.3 as it leaves node1 on eth0
+    When container-1 pings 10.1.16.3 once, capturing on container-1:eth0 and node1:eth0
+    Then the ping succeeds
+    And on node1:eth0 a frame matches:
+      | layer          | field            | expected            |
+      | outer ethernet | destination      | node2.eth0.mac      |
+      | outer ethernet | source           | node1.eth0.mac      |
+      | outer ethernet | vlan             | absent              |
+      | outer ethernet | ethertype        | 0x0800              |
+      | outer ipv4     | version          | 4                   |
+      | outer ipv4     | ihl              | 5                   |
+      | outer ipv4     | dscp             | 0                   |
+      | outer ipv4     | ecn              | 0                   |
+      | outer ipv4     | total_length     | 134                 |
+      | outer ipv4     | identification   | any                 |
+      | outer ipv4     | flags.reserved   | 0                   |
+      | outer ipv4     | flags.df         | any                 |
+      | outer ipv4     | flags.mf         | 0                   |
+      | outer ipv4     | fragment_offset  | 0                   |
+      | outer ipv4     | ttl              | 64                  |
+      | outer ipv4     | protocol         | 17                  |
+      | outer ipv4     | header_checksum  | valid               |
+      | outer ipv4     | source           | 10.168.0.2          |
+      | outer ipv4     | destination      | 10.168.0.3          |
+      | outer udp      | source_port      | in 32768..60999     |
+      | outer udp      | destination_port | 8472                |
+      | outer udp      | length           | 114                 |
+      | outer udp      | checksum         | zero or valid       |
+      | vxlan          | flags            | 0x08                |
+      | vxlan          | i_flag           | 1                   |
+      | vxlan          | reserved_flags   | 0                   |
+      | vxlan          | reserved1        | 0                   |
+      | vxlan          | vni              | 1                   |
+      | vxlan          | reserved2        | 0                   |
+      | inner ethernet | destination      | node2.vtep.mac      |
+      | inner ethernet | source           | node1.vtep.mac      |
+      | inner ethernet | vlan             | absent              |
+      | inner ethernet | ethertype        | 0x0800              |
+      | inner ipv4     | version          | 4                   |
+      | inner ipv4     | ihl              | 5                   |
+      | inner ipv4     | dscp             | 0                   |
+      | inner ipv4     | ecn              | 0                   |
+      | inner ipv4     | total_length     | 84                  |
+      | inner ipv4     | identification   | any                 |
+      | inner ipv4     | flags.reserved   | 0                   |
+      | inner ipv4     | flags.df         | any                 |
+      | inner ipv4     | flags.mf         | 0                   |
+      | inner ipv4     | fragment_offset  | 0                   |
+      | inner ipv4     | ttl              | 63                  |
+      | inner ipv4     | protocol         | 1                   |
+      | inner ipv4     | header_checksum  | valid               |
+      | inner ipv4     | source           | 10.1.15.2           |
+      | inner ipv4     | destination      | 10.1.16.3           |
+      | inner icmp     | type             | 8                   |
+      | inner icmp     | code             | 0                   |
+      | inner icmp     | checksum         | valid               |
+      | inner icmp     | identifier       | any                 |
+      | inner icmp     | sequence         | 1                   |
+    And the inner IPv4 packet on node1:eth0 is the one sent on container-1:eth0, but for its TTL, decremented by 1, and its header checksum
+
+  Scenario: the outer destination is node2's public IP from its lease, the inner destination node2's VTEP MAC
+    When container-1 pings 10.1.16.3 once, capturing on node1:eth0
+    Then on node1:eth0 a frame matches:
+      | layer          | field       | expected                      |
+      | outer ipv4     | destination | lease(10.1.16.0/24).PublicIP  |
+      | inner ethernet | destination | lease(10.1.16.0/24).VtepMAC   |
+      | inner ipv4     | destination | 10.1.16.3                     |

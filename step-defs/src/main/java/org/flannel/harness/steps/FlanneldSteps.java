@@ -1,0 +1,131 @@
+package org.flannel.harness.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.flannel.harness.impl.Agent;
+import org.flannel.harness.kernel.KernelReader;
+import org.flannel.harness.topology.ManagedProcess;
+import org.flannel.harness.topology.Node;
+
+/** The network config in etcd, and the implementation under test started, stopped and restarted on nodes. */
+public final class FlanneldSteps {
+    static final Duration READY_LIMIT = Duration.ofSeconds(30);
+    private final ScenarioWorld world;
+
+    public FlanneldSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    @Given("the network config is:")
+    public void theNetworkConfigIs(String json) {
+        world.topology().etcd().put(world.etcdPrefix() + "/config", json.strip());
+    }
+
+    /** A subnet file from a previous life: Flannel reuses that subnet when it is free. */
+    @Given("{word} remembers the subnet {word} and {word} remembers {word}")
+    public void nodesRememberSubnets(String node1, String subnet1, String node2, String subnet2) {
+        remember(node1, subnet1);
+        remember(node2, subnet2);
+    }
+
+    @Given("flanneld is running on {word} and {word}")
+    public void flanneldIsRunningOn(String node1, String node2) {
+        // Started one after the other, as an operator would; each must be ready before the next.
+        start(node1).awaitReady(READY_LIMIT);
+        start(node2).awaitReady(READY_LIMIT);
+    }
+
+    @When("flanneld starts on {word}")
+    public void flanneldStartsOn(String node) {
+        start(node).awaitReady(READY_LIMIT);
+    }
+
+    /** Stops the node's flanneld (SIGTERM), records what it had, and starts it again. */
+    @When("flanneld on {word} restarts")
+    public void flanneldRestarts(String node) {
+        Agent before = world.agent(node);
+        world.beforeRestart().put(node, new RestartMemory(subnetOf(node),
+                new KernelReader(world.node(node)).firstVxlanDevice().map(d -> d.attribute("mac")).orElse("")));
+        before.process().stop(Duration.ofSeconds(10));
+        world.stoppedAgents().add(before);
+        world.agents().remove(node);
+        start(node).awaitReady(READY_LIMIT);
+    }
+
+    @Then("{word} still has the subnet {word} and the same VTEP MAC")
+    public void stillHasTheSubnetAndTheSameVtepMac(String node, String subnet) {
+        RestartMemory memory = world.beforeRestart().get(node);
+        if (memory == null) {
+            throw new IllegalStateException("flanneld on " + node + " has not restarted in this scenario");
+        }
+        assertThat(memory.subnet()).as("%s's subnet before the restart", node).isEqualTo(subnet);
+        assertThat(subnetOf(node)).as("%s's subnet after the restart", node).isEqualTo(subnet);
+        String mac = new KernelReader(world.node(node)).firstVxlanDevice().map(d -> d.attribute("mac")).orElse("none");
+        assertThat(mac).as("%s's VTEP MAC after the restart (before: %s)", node, memory.vtepMac())
+                .isEqualTo(memory.vtepMac());
+    }
+
+    @Then("{word}'s subnet file is exactly:")
+    public void subnetFileIsExactly(String node, String expected) {
+        assertThat(read(world.agent(node).subnetFile())).isEqualTo(expected.strip() + "\n");
+    }
+
+    @Then("{word}'s subnet file says {word}")
+    public void subnetFileSays(String node, String line) {
+        assertThat(read(world.agent(node).subnetFile()).lines().toList()).contains(line);
+    }
+
+    Agent start(String nodeName) {
+        if (world.agents().containsKey(nodeName)) {
+            throw new IllegalStateException("flanneld already runs on " + nodeName);
+        }
+        Node node = world.node(nodeName);
+        Path subnetFile = world.subnetFile(nodeName);
+        List<String> argv = world.implementation().argv(world.topology().etcd().endpoint(), world.etcdPrefix(),
+                node.address(), subnetFile, List.of());
+        Instant launchedAt = Instant.now();
+        ManagedProcess process = node.start("flanneld", argv);
+        Agent agent = new Agent(node, process, subnetFile, launchedAt);
+        world.agents().put(nodeName, agent);
+        return agent;
+    }
+
+    /** The node's subnet from its subnet file: FLANNEL_SUBNET=10.1.16.1/24 gives 10.1.16.0/24. */
+    String subnetOf(String node) {
+        String line = read(world.agent(node).subnetFile()).lines().filter(l -> l.startsWith("FLANNEL_SUBNET="))
+                .findFirst().orElseThrow(() -> new AssertionError(node + "'s subnet file has no FLANNEL_SUBNET"));
+        String[] cidr = line.substring("FLANNEL_SUBNET=".length()).split("/");
+        return TopologySteps.networkOf(cidr[0], Integer.parseInt(cidr[1]));
+    }
+
+    private void remember(String node, String subnet) {
+        String[] cidr = subnet.split("/");
+        String[] octets = cidr[0].split("\\.");
+        String first = octets[0] + "." + octets[1] + "." + octets[2] + "." + (Integer.parseInt(octets[3]) + 1);
+        String text = "FLANNEL_NETWORK=10.1.0.0/16\nFLANNEL_SUBNET=" + first + "/" + cidr[1]
+                + "\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=false\n";
+        try {
+            Files.writeString(world.subnetFile(node), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.flannel.harness.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cucumber.datatable.DataTable;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.flannel.harness.expect.Symbols;
+import org.flannel.harness.kernel.DeviceInfo;
+import org.flannel.harness.kernel.FdbEntry;
+import org.flannel.harness.kernel.KernelReader;
+import org.flannel.harness.kernel.Neighbour;
+import org.flannel.harness.kernel.RouteRow;
+
+/**
+ * The kernel's tables on a node, read with iproute2 independently of the implementation, compared
+ * with the seed's: {@code route -n}, {@code ip neigh show dev flannel.1}, {@code bridge fdb show}.
+ * Tables may name values by symbol ({@code node2.vtep.mac}).
+ */
+public final class KernelSteps {
+    private static final Duration PROGRAMMING_LIMIT = Duration.ofSeconds(10);
+    private final ScenarioWorld world;
+
+    public KernelSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    /** Every row must be in the table (other routes, the node's own, may be there too). */
+    @Given("{word}'s routing table has:")
+    @Then("within 10 seconds {word}'s routing table has:")
+    public void routingTableHas(String node, DataTable expected) {
+        List<RouteRow> wanted = expected.asMaps().stream().map(row -> new RouteRow(row.get("Destination"),
+                row.get("Gateway"), row.get("Genmask"), row.get("Flags"), row.get("Iface"))).toList();
+        KernelReader kernel = new KernelReader(world.node(node));
+        await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(kernel.routes()).as("%s's routing table (route -n)", node).containsAll(wanted));
+    }
+
+    @Then("{word}'s neighbours on {word} are exactly:")
+    public void neighboursAreExactly(String node, String device, DataTable expected) {
+        Symbols symbols = world.symbols();
+        List<Neighbour> wanted = expected.asMaps().stream().map(row -> new Neighbour(value(row, "address", symbols),
+                value(row, "lladdr", symbols), value(row, "state", symbols))).toList();
+        KernelReader kernel = new KernelReader(world.node(node));
+        await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(kernel.neighbours(device)).as("ip neigh show dev %s on %s", device, node)
+                        .containsExactlyInAnyOrderElementsOf(wanted));
+    }
+
+    @Then("{word}'s FDB entries on {word} are exactly:")
+    public void fdbEntriesAreExactly(String node, String device, DataTable expected) {
+        Symbols symbols = world.symbols();
+        List<FdbEntry> wanted = expected.asMaps().stream().map(row -> new FdbEntry(value(row, "mac", symbols),
+                value(row, "dst", symbols), value(row, "flags", symbols), value(row, "state", symbols))).toList();
+        KernelReader kernel = new KernelReader(world.node(node));
+        await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(kernel.fdb(device)).as("bridge fdb show dev %s on %s (entries with a dst)", device, node)
+                        .containsExactlyInAnyOrderElementsOf(wanted));
+    }
+
+    @Then("within 10 seconds {word} has no route, neighbour or FDB entry left for {word}")
+    public void nothingLeftFor(String node, String subnet) {
+        String network = subnet.split("/")[0];
+        KernelReader kernel = new KernelReader(world.node(node));
+        await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            assertThat(kernel.routes()).as("%s's routes", node)
+                    .noneMatch(route -> route.destination().equals(network));
+            String vtep = kernel.firstVxlanDevice().map(DeviceInfo::name).orElse("flannel.1");
+            assertThat(kernel.neighbours(vtep)).as("%s's neighbours on %s", node, vtep)
+                    .noneMatch(n -> n.address().equals(network));
+            assertThat(kernel.fdb(vtep)).as("%s's FDB on %s: nothing may be left for the node that left", node, vtep)
+                    .isEmpty();
+        });
+    }
+
+    @Then("{word}'s eth0 has MTU {int}")
+    public void eth0HasMtu(String node, int mtu) {
+        assertThat(new KernelReader(world.node(node)).device("eth0").orElseThrow().attribute("mtu"))
+                .isEqualTo(Integer.toString(mtu));
+    }
+
+    /** Attributes as {@code ip -details} reports them; {@code mac} may say "locally administered unicast". */
+    @Then("{word} has a device {word} with:")
+    public void hasADeviceWith(String node, String name, DataTable expected) {
+        DeviceInfo device = new KernelReader(world.node(node)).device(name)
+                .orElseThrow(() -> new AssertionError(node + " has no device " + name));
+        for (Map<String, String> row : expected.asMaps()) {
+            String attribute = row.get("attribute");
+            String wanted = row.get("value");
+            String actual = device.attribute(attribute);
+            if (attribute.equals("mac") && wanted.equals("locally administered unicast")) {
+                int firstOctet = Integer.parseInt(actual.substring(0, 2), 16);
+                assertThat(firstOctet & 0x03).as("%s's MAC %s: locally administered bit set, multicast bit clear",
+                        name, actual).isEqualTo(0x02);
+            } else {
+                assertThat(actual).as("%s on %s: %s (all: %s)", name, node, attribute, device.attributes())
+                        .isEqualTo(wanted);
+            }
+        }
+    }
+
+    @Then("{word}'s flannel.1 MAC is {word}")
+    public void vtepMacIs(String node, String symbol) {
+        assertThat(new KernelReader(world.node(node)).mac("flannel.1").orElseThrow())
+                .isEqualTo(world.symbols().resolve(symbol));
+    }
+
+    /** A cell is a symbol when the topology knows it, a literal otherwise. */
+    static String value(Map<String, String> row, String column, Symbols symbols) {
+        String cell = row.get(column);
+        if (cell == null) {
+            throw new IllegalArgumentException("the table has no column " + column);
+        }
+        return symbols.lookup(cell).orElse(cell);
+    }
+
+    static String describe(List<?> rows) {
+        return rows.stream().map(Object::toString).collect(Collectors.joining("\n"));
+    }
+}

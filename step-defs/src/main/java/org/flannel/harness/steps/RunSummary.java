@@ -1,0 +1,87 @@
+package org.flannel.harness.steps;
+
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.PickleStepTestStep;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestCaseStarted;
+import io.cucumber.plugin.event.TestRunFinished;
+import io.cucumber.plugin.event.TestRunStarted;
+import io.cucumber.plugin.event.TestStepStarted;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A Cucumber plugin that prints, as the run goes, each scenario's verdict and wall time, and at the
+ * end the total and where the reports are: the speed figures and the pointer a person needs.
+ */
+public final class RunSummary implements ConcurrentEventListener {
+    private final PrintStream out = System.out;
+    private final List<String> lines = new ArrayList<>();
+    private final Map<UUID, Instant> started = new ConcurrentHashMap<>();
+    private final Map<UUID, Duration> setUp = new ConcurrentHashMap<>();
+    private Instant runStarted;
+    private int done;
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestRunStarted.class, event -> runStarted = event.getInstant());
+        publisher.registerHandlerFor(TestCaseStarted.class, event -> {
+            started.put(event.getTestCase().getId(), event.getInstant());
+            out.printf("%n>>> %s (%s:%d)%n", event.getTestCase().getName(),
+                    fileName(event.getTestCase().getUri().toString()), event.getTestCase().getLocation().getLine());
+        });
+        publisher.registerHandlerFor(TestStepStarted.class, this::stepStarted);
+        publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
+        publisher.registerHandlerFor(TestRunFinished.class, this::runFinished);
+    }
+
+    private static String fileName(String uri) {
+        return uri.substring(uri.lastIndexOf('/') + 1);
+    }
+
+    /** Set-up ends where the first action begins: the topology, agents and containers are ready by then. */
+    private void stepStarted(TestStepStarted event) {
+        if (event.getTestStep() instanceof PickleStepTestStep step && step.getStep().getKeyword().strip().equals("When")) {
+            Instant begun = started.get(event.getTestCase().getId());
+            if (begun != null) {
+                setUp.putIfAbsent(event.getTestCase().getId(), Duration.between(begun, event.getInstant()));
+            }
+        }
+    }
+
+    private void finished(TestCaseFinished event) {
+        done++;
+        Duration ready = setUp.get(event.getTestCase().getId());
+        String line = String.format(Locale.ROOT, "%-7s %6.1f s  (ready in %s)  %s", event.getResult().getStatus(),
+                event.getResult().getDuration().toMillis() / 1000.0,
+                ready == null ? "  -  " : String.format(Locale.ROOT, "%4.1f s", ready.toMillis() / 1000.0),
+                event.getTestCase().getName());
+        lines.add(line);
+        out.printf("<<< [%d] %s%n", done, line);
+    }
+
+    private void runFinished(TestRunFinished event) {
+        Duration total = Duration.between(runStarted, event.getInstant());
+        out.println();
+        out.println("Scenario timings (wall time with set-up and clean-up; \"ready\": topology, etcd, agents and"
+                + " containers up, until the first When step):");
+        lines.forEach(line -> out.println("  " + line));
+        out.printf(Locale.ROOT, "Total: %d scenarios in %.1f s%n", lines.size(), total.toMillis() / 1000.0);
+        String reports = System.getProperty("flannel.reports.dir");
+        if (reports != null) {
+            Path dir = Path.of(reports).toAbsolutePath().normalize();
+            out.println("Reports: " + dir.resolve("cucumber.html") + " (open in a browser; pcaps attached per scenario)");
+            out.println("         " + dir.resolve("messages.ndjson") + ", " + dir.resolve("junit.xml"));
+        }
+        out.println("Implementation under test: " + System.getProperty("flannel.impl", "(unset)"));
+    }
+}

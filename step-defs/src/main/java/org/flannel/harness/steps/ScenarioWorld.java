@@ -1,0 +1,155 @@
+package org.flannel.harness.steps;
+
+import io.cucumber.java.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flannel.harness.expect.Symbols;
+import org.flannel.harness.impl.Agent;
+import org.flannel.harness.impl.Implementation;
+import org.flannel.harness.topology.Host;
+import org.flannel.harness.topology.Node;
+import org.flannel.harness.topology.Topology;
+
+/**
+ * What one scenario has built and seen: its topology, the agents of the implementation under test,
+ * the containers, the last pings and the captures. Cucumber makes one per scenario.
+ */
+public final class ScenarioWorld {
+    public static final String ETCD_PREFIX = "/coreos.com/network";
+
+    private Scenario scenario;
+    private Topology topology;
+    private Implementation implementation;
+    private final Map<String, Agent> agents = new LinkedHashMap<>();
+    private final List<Agent> stoppedAgents = new ArrayList<>();
+    private final Map<String, Path> captures = new LinkedHashMap<>();
+    private final Map<Integer, PingOutcome> pingsBySize = new LinkedHashMap<>();
+    private final Map<String, RestartMemory> beforeRestart = new LinkedHashMap<>();
+    private PingOutcome lastPing;
+    private int vxlanPort = 8472;
+
+    void begin(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    void topology(Topology topology) {
+        if (this.topology != null) {
+            throw new IllegalStateException("this scenario already has a topology: declare it once, in the Background");
+        }
+        this.topology = topology;
+    }
+
+    public Topology topology() {
+        if (topology == null) {
+            throw new IllegalStateException("no topology yet: start the scenario with \"Given a topology:\"");
+        }
+        return topology;
+    }
+
+    Optional<Topology> topologyIfAny() {
+        return Optional.ofNullable(topology);
+    }
+
+    Implementation implementation() {
+        if (implementation == null) {
+            implementation = Implementation.fromSystemProperties();
+        }
+        return implementation;
+    }
+
+    Node node(String name) {
+        return topology().node(name);
+    }
+
+    Host host(String name) {
+        return topology().host(name);
+    }
+
+    Path subnetFile(String node) {
+        Path file = topology().workDir().resolve(node).resolve("subnet.env");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    Map<String, Agent> agents() {
+        return agents;
+    }
+
+    List<Agent> stoppedAgents() {
+        return stoppedAgents;
+    }
+
+    Agent agent(String node) {
+        Agent agent = agents.get(node);
+        if (agent == null) {
+            throw new IllegalStateException("flanneld is not running on " + node + " in this scenario");
+        }
+        return agent;
+    }
+
+    Map<String, Path> captures() {
+        return captures;
+    }
+
+    Path capture(String point) {
+        Path file = captures.get(point);
+        if (file == null) {
+            throw new IllegalStateException("nothing was captured on " + point + " in this scenario; captured: "
+                    + captures.keySet());
+        }
+        return file;
+    }
+
+    void recordPing(PingOutcome ping) {
+        lastPing = ping;
+        pingsBySize.put(ping.ipPacketSize(), ping);
+    }
+
+    PingOutcome lastPing() {
+        if (lastPing == null) {
+            throw new IllegalStateException("no ping yet in this scenario");
+        }
+        return lastPing;
+    }
+
+    PingOutcome ping(int size) {
+        PingOutcome ping = pingsBySize.get(size);
+        if (ping == null) {
+            throw new IllegalStateException("no ping with " + size + "-byte packets in this scenario");
+        }
+        return ping;
+    }
+
+    Map<String, RestartMemory> beforeRestart() {
+        return beforeRestart;
+    }
+
+    int vxlanPort() {
+        return vxlanPort;
+    }
+
+    void vxlanPort(int port) {
+        vxlanPort = port;
+    }
+
+    Symbols symbols() {
+        return new TopologySymbols(this);
+    }
+
+    String etcdPrefix() {
+        return ETCD_PREFIX;
+    }
+}

@@ -1,0 +1,66 @@
+package org.flannel.harness.steps;
+
+import io.cucumber.datatable.DataTable;
+import io.cucumber.java.en.Given;
+import java.util.Map;
+import org.flannel.harness.topology.TopologyDriver;
+import org.flannel.harness.topology.TopologySpec;
+import org.flannel.harness.topology.netns.NetnsDriver;
+
+/** Declaring the topology a scenario runs on. */
+public final class TopologySteps {
+    private final ScenarioWorld world;
+
+    public TopologySteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    /**
+     * A table of {@code host | segment | address}: every host is a node, except {@code etcd}, the etcd
+     * member. Segments are made from the addresses' networks.
+     */
+    @Given("a topology:")
+    public void aTopology(DataTable table) {
+        TopologySpec.Builder spec = TopologySpec.builder();
+        java.util.Set<String> segments = new java.util.HashSet<>();
+        for (Map<String, String> row : table.asMaps()) {
+            String host = row.get("host");
+            String segment = row.get("segment");
+            String[] cidr = row.get("address").split("/");
+            if (cidr.length != 2) {
+                throw new IllegalArgumentException("address " + row.get("address") + " of " + host
+                        + " needs its prefix length, e.g. 10.168.0.2/24");
+            }
+            if (segments.add(segment)) {
+                spec.segment(segment, networkOf(cidr[0], Integer.parseInt(cidr[1])));
+            }
+            if (host.equals("etcd")) {
+                spec.etcd(segment, cidr[0]);
+            } else {
+                spec.node(host, segment, cidr[0]);
+            }
+        }
+        world.topology(driver().create(spec.build()));
+    }
+
+    private static TopologyDriver driver() {
+        String name = System.getProperty("flannel.topology", "netns");
+        if (name.equals("netns")) {
+            return new NetnsDriver();
+        }
+        throw new IllegalStateException("-Dflannel.topology=" + name + " is not available: the drivers are: netns");
+    }
+
+    static String networkOf(String address, int prefix) {
+        String[] octets = address.split("\\.");
+        long value = 0;
+        for (String octet : octets) {
+            value = (value << 8) | Integer.parseInt(octet);
+        }
+        long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+        long network = value & mask;
+        return ((network >> 24) & 255) + "." + ((network >> 16) & 255) + "." + ((network >> 8) & 255) + "."
+                + (network & 255) + "/" + prefix;
+    }
+
+}

@@ -1,0 +1,104 @@
+package org.flannel.harness.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flannel.harness.topology.Capture;
+import org.flannel.harness.topology.Command;
+import org.flannel.harness.topology.ExecResult;
+import org.flannel.harness.topology.Host;
+
+/**
+ * ICMP echo between containers and nodes, with the size of the IP packet and DF as the features
+ * state them, optionally captured at named points while it runs.
+ */
+public final class TrafficSteps {
+    /** IPv4 header and ICMP echo header: what ping adds to its -s payload. */
+    private static final int IP_AND_ICMP_HEADERS = 28;
+    private final ScenarioWorld world;
+
+    public TrafficSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    @When("^(\\S+) pings (\\S+) once$")
+    public void pingsOnce(String from, String to) {
+        world.recordPing(ping(from, to, 84, false));
+    }
+
+    @When("^(\\S+) pings (\\S+) once, capturing on (.+)$")
+    public void pingsOnceCapturing(String from, String to, String points) {
+        capturing(points, () -> world.recordPing(ping(from, to, 84, false)));
+    }
+
+    @When("^(\\S+) pings (\\S+) with (\\d+)-byte packets and DF set, capturing on (.+)$")
+    public void pingsWithSizeAndDf(String from, String to, int size, String points) {
+        capturing(points, () -> world.recordPing(ping(from, to, size, true)));
+    }
+
+    @When("^(\\S+) pings (\\S+) with (\\d+)-byte and then (\\d+)-byte packets, DF set, capturing on (.+)$")
+    public void pingsWithTwoSizes(String from, String to, int first, int second, String points) {
+        capturing(points, () -> {
+            world.recordPing(ping(from, to, first, true));
+            world.recordPing(ping(from, to, second, true));
+        });
+    }
+
+    @Then("the ping succeeds")
+    public void thePingSucceeds() {
+        PingOutcome ping = world.lastPing();
+        assertThat(ping.succeeded()).as(ping.describe()).isTrue();
+    }
+
+    @Then("the {int}-byte ping succeeds")
+    public void theSizedPingSucceeds(int size) {
+        PingOutcome ping = world.ping(size);
+        assertThat(ping.succeeded()).as(ping.describe()).isTrue();
+    }
+
+    @Then("the {int}-byte ping fails at the sender with {string}")
+    public void theSizedPingFailsAtTheSender(int size, String message) {
+        PingOutcome ping = world.ping(size);
+        assertThat(ping.succeeded()).as(ping.describe()).isFalse();
+        assertThat(ping.result().stdout() + ping.result().stderr()).as(ping.describe()).contains(message);
+    }
+
+    private PingOutcome ping(String from, String to, int ipPacketSize, boolean dontFragment) {
+        Host host = world.host(from);
+        List<String> argv = new ArrayList<>(List.of("ping", "-n", "-c", "1", "-W", "3"));
+        if (dontFragment) {
+            argv.addAll(List.of("-M", "do"));
+        }
+        argv.addAll(List.of("-s", Integer.toString(ipPacketSize - IP_AND_ICMP_HEADERS), to));
+        ExecResult result = host.exec(Command.of(argv));
+        return new PingOutcome(from, to, ipPacketSize, dontFragment, result);
+    }
+
+    /** Starts a capture at every point, runs the traffic, stops them all and keeps the pcaps. */
+    private void capturing(String pointList, Runnable traffic) {
+        Map<String, Capture> running = new LinkedHashMap<>();
+        try {
+            for (String point : points(pointList)) {
+                running.put(point, world.topology().capture(point, ""));
+            }
+            traffic.run();
+        } finally {
+            for (Map.Entry<String, Capture> capture : running.entrySet()) {
+                Path pcap = capture.getValue().stop();
+                world.captures().put(capture.getKey(), pcap);
+            }
+        }
+    }
+
+    /** "a, b and c" → [a, b, c]. */
+    static List<String> points(String list) {
+        return Arrays.stream(list.split(",| and ")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,155 @@
+package org.flannel.harness.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.datatable.DataTable;
+import io.cucumber.java.en.Then;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.assertj.core.api.SoftAssertions;
+import org.flannel.harness.expect.ExpectationRow;
+import org.flannel.harness.expect.FrameMatcher;
+import org.flannel.harness.expect.MatchResult;
+import org.flannel.harness.expect.NoMatchResult;
+import org.flannel.harness.expect.Symbols;
+import org.flannel.harness.wire.ChecksumStatus;
+import org.flannel.harness.wire.DecodeOptions;
+import org.flannel.harness.wire.Field;
+import org.flannel.harness.wire.Frame;
+import org.flannel.harness.wire.PcapReader;
+
+/**
+ * Judging the captures: header tables ({@code layer | field | expected}) matched against decoded
+ * frames with a per-field diff on failure, negative checks paired with proof the point saw traffic,
+ * and one packet followed from hop to hop.
+ */
+public final class WireSteps {
+    private final ScenarioWorld world;
+
+    public WireSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    @Then("on {word} a frame matches:")
+    public void aFrameMatches(String point, DataTable table) {
+        match(point, frames(point, world.vxlanPort()), table);
+    }
+
+    @Then("on {word}, decoding VXLAN on port {int}, a frame matches:")
+    public void aFrameMatchesOnPort(String point, int port, DataTable table) {
+        world.vxlanPort(port);
+        match(point, frames(point, port), table);
+    }
+
+    @Then("on {word} no frame matches:")
+    public void noFrameMatches(String point, DataTable table) {
+        List<Frame> frames = frames(point, world.vxlanPort());
+        NoMatchResult result = new FrameMatcher(world.symbols()).expectNone(frames, rows(table));
+        attachDecoded(point, frames);
+        // A negative check proves something only if the capture point was working.
+        assertThat(result.totalFrames()).as("frames captured on %s: a capture that saw nothing proves nothing", point)
+                .isPositive();
+        result.assertNone();
+    }
+
+    @Then("the inner IPv4 packet on {word} is the one sent on {word}, but for its TTL, decremented by 1, and its header checksum")
+    public void theInnerPacketIsTheOneSent(String wirePoint, String senderPoint) {
+        PingOutcome ping = world.lastPing();
+        String source = world.host(ping.from()).exec("sh", "-c", "ip -4 -o addr show dev eth0 | awk '{print $4}'")
+                .orThrow().stdout().strip().split("/")[0];
+        Frame sent = EchoPackets.first(frames(senderPoint, world.vxlanPort()), EchoPackets.ECHO_REQUEST, source, ping.to())
+                .orElseThrow(() -> new AssertionError("no echo request " + source + " > " + ping.to() + " on " + senderPoint));
+        Frame carried = EchoPackets.first(frames(wirePoint, world.vxlanPort()), EchoPackets.ECHO_REQUEST, source, ping.to())
+                .orElseThrow(() -> new AssertionError("no echo request " + source + " > " + ping.to() + " on " + wirePoint));
+        assertThat(carried.isEncapsulated()).as("the frame on %s carries an inner packet", wirePoint).isTrue();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Field field : sent.fields().values()) {
+            if (!field.name().startsWith("ipv4.") && !field.name().startsWith("icmp.")) {
+                continue;
+            }
+            String innerName = "inner." + field.name();
+            Optional<String> innerValue = carried.value(innerName);
+            if (field.name().equals("ipv4.ttl")) {
+                softly.assertThat(innerValue.map(Long::parseLong)).as(innerName + " (decremented by 1)")
+                        .contains(field.number() - 1);
+            } else if (!field.name().equals("ipv4.header_checksum")) {
+                softly.assertThat(innerValue).as(innerName + " against " + field.name() + " as sent").contains(field.value());
+            }
+        }
+        softly.assertThat(carried.checksumStatus("inner.ipv4.header_checksum"))
+                .as("inner IPv4 header checksum, recomputed after the TTL changed").contains(ChecksumStatus.GOOD);
+        softly.assertAll();
+    }
+
+    @Then("the echo request from {word} to {word} is seen at every hop as:")
+    public void theEchoRequestAtEveryHop(String source, String destination, DataTable table) {
+        followEcho(EchoPackets.ECHO_REQUEST, source, destination, table);
+    }
+
+    @Then("the echo reply from {word} to {word} is seen at every hop as:")
+    public void theEchoReplyAtEveryHop(String source, String destination, DataTable table) {
+        followEcho(EchoPackets.ECHO_REPLY, source, destination, table);
+    }
+
+    private void followEcho(int type, String source, String destination, DataTable table) {
+        Symbols symbols = world.symbols();
+        SoftAssertions softly = new SoftAssertions();
+        for (Map<String, String> hop : table.asMaps()) {
+            String point = hop.get("hop");
+            List<Frame> frames = frames(point, world.vxlanPort());
+            Optional<Frame> found = EchoPackets.first(frames, type, source, destination);
+            if (found.isEmpty()) {
+                softly.fail("%s: no ICMP type %d %s > %s among the %d frames captured", point, type, source,
+                        destination, frames.size());
+                continue;
+            }
+            Frame frame = found.get();
+            String prefix = frame.isEncapsulated() ? "outer." : "";
+            softly.assertThat(EchoPackets.headers(frame)).as("%s: header stack", point).isEqualTo(hop.get("headers"));
+            softly.assertThat(frame.value(prefix + "ethernet.destination")).as("%s: Ethernet destination", point)
+                    .contains(KernelSteps.value(hop, "ethernet destination", symbols));
+            String outerDestination = hop.getOrDefault("outer ipv4 destination", "");
+            if (outerDestination != null && !outerDestination.isBlank()) {
+                softly.assertThat(frame.value("outer.ipv4.destination")).as("%s: outer IPv4 destination", point)
+                        .contains(KernelSteps.value(hop, "outer ipv4 destination", symbols));
+            }
+            String vni = hop.getOrDefault("vni", "");
+            if (vni != null && !vni.isBlank()) {
+                softly.assertThat(frame.value("vxlan.vni")).as("%s: VNI", point).contains(vni);
+            }
+            softly.assertThat(EchoPackets.ipv4(frame, "ttl")).as("%s: TTL of the pods' packet", point)
+                    .contains(hop.get("packet ttl"));
+        }
+        softly.assertAll();
+    }
+
+    private void match(String point, List<Frame> frames, DataTable table) {
+        attachDecoded(point, frames);
+        MatchResult result = new FrameMatcher(world.symbols()).match(frames, rows(table));
+        if (!result.found()) {
+            world.scenario().attach(result.report(), "text/plain", "field diff at " + point + ".txt");
+        }
+        result.assertFound();
+    }
+
+    private List<Frame> frames(String point, int vxlanPort) {
+        Path pcap = world.capture(point);
+        return PcapReader.read(pcap, DecodeOptions.vxlanPorts(vxlanPort));
+    }
+
+    private void attachDecoded(String point, List<Frame> frames) {
+        StringBuilder text = new StringBuilder();
+        for (Frame frame : frames) {
+            text.append(frame.render()).append('\n');
+        }
+        world.scenario().attach(text.toString(), "text/plain", "decoded frames at " + point + ".txt");
+    }
+
+    private static List<ExpectationRow> rows(DataTable table) {
+        return ExpectationRow.fromCells(table.cells());
+    }
+
+}
