@@ -88,3 +88,27 @@ Feature: VXLAN: the frame on the wire, every header field
       | outer ipv4     | destination | lease(10.1.16.0/24).PublicIP  |
       | inner ethernet | destination | lease(10.1.16.0/24).VtepMAC   |
       | inner ipv4     | destination | 10.1.16.3                     |
+
+  Scenario: a UDP datagram and a TCP connection from container-1 to container-2 take the same tunnel
+    Given container-2 listens on TCP port 5201
+    When container-1 sends a UDP datagram to 10.1.16.3 port 5000 and opens a TCP connection to 10.1.16.3 port 5201, capturing on node1:eth0
+    Then the TCP connection succeeds
+    And on node1:eth0 a frame matches:
+      | layer      | field            | expected  |
+      | outer udp  | destination_port | 8472      |
+      | vxlan      | vni              | 1         |
+      | inner ipv4 | source           | 10.1.15.2 |
+      | inner ipv4 | destination      | 10.1.16.3 |
+      | inner ipv4 | protocol         | 17        |
+      | inner udp  | destination_port | 5000      |
+      | inner udp  | length           | 22        |
+      | inner udp  | checksum         | valid     |
+    And on node1:eth0 a frame matches:
+      | layer      | field            | expected  |
+      | outer udp  | destination_port | 8472      |
+      | vxlan      | vni              | 1         |
+      | inner ipv4 | protocol         | 6         |
+      | inner tcp  | destination_port | 5201      |
+      | inner tcp  | flags.syn        | 1         |
+      | inner tcp  | flags.ack        | 0         |
+      | inner tcp  | checksum         | valid     |

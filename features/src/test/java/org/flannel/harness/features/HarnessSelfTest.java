@@ -34,6 +34,7 @@ class HarnessSelfTest {
         Set<String> frameFormat = Set.of(echoOnEth0,
                 "the outer destination is node2's public IP from its lease, the inner destination node2's VTEP MAC");
         String hops = "the echo request on its way out and the reply on its way back";
+        String probes = "a UDP datagram and a TCP connection from container-1 to container-2 take the same tunnel";
         String device = "flannel.1 on node1, over a 1500-byte underlay";
         String fullSize = "a DF packet of exactly FLANNEL_MTU bytes crosses whole";
         String oneMore = "one byte more is refused at the sender and never appears on the wire";
@@ -47,14 +48,14 @@ class HarnessSelfTest {
         return Stream.of(
                 Arguments.of("shell-flanneld/flanneld", Set.of(), ""),
                 Arguments.of("broken/wrong-port/flanneld",
-                        union(frameFormat, Set.of(hops, device, fullSize, oneMore, defaultPort, port4789)), "dstport"),
+                        union(frameFormat, Set.of(probes, hops, device, fullSize, oneMore, defaultPort, port4789)), "dstport"),
                 Arguments.of("broken/wrong-vni/flanneld",
-                        Set.of(echoOnEth0, hops, device, defaultPort, port4789), "vni"),
+                        Set.of(echoOnEth0, probes, hops, device, defaultPort, port4789), "vni"),
                 Arguments.of("broken/non-permanent-neighbours/flanneld", Set.of(nodeState1, nodeState2, restart),
                         "PERMANENT"),
                 Arguments.of("broken/missing-fdb/flanneld",
-                        union(frameFormat, Set.of(nodeState1, nodeState2, hops, fullSize, oneMore, defaultPort, port4789,
-                                restart, join)), "fdb"),
+                        union(frameFormat, Set.of(nodeState1, nodeState2, probes, hops, fullSize, oneMore, defaultPort,
+                                port4789, restart, join)), "fdb"),
                 Arguments.of("broken/wrong-mtu/flanneld", Set.of("node1's subnet file", oneMore), "FLANNEL_MTU"),
                 Arguments.of("broken/leases-never-cleaned/flanneld", Set.of("node2's lease is deleted"), "10.1.16.0"));
     }

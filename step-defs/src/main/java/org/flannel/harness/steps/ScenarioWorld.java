@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.flannel.harness.expect.Symbols;
 import org.flannel.harness.impl.Agent;
 import org.flannel.harness.impl.Implementation;
+import org.flannel.harness.topology.ExecResult;
 import org.flannel.harness.topology.Host;
 import org.flannel.harness.topology.Node;
 import org.flannel.harness.topology.Topology;
@@ -31,6 +32,7 @@ public final class ScenarioWorld {
     private final Map<Integer, PingOutcome> pingsBySize = new LinkedHashMap<>();
     private final Map<String, RestartMemory> beforeRestart = new LinkedHashMap<>();
     private PingOutcome lastPing;
+    private ExecResult tcpProbe;
     private int vxlanPort = 8472;
 
     void begin(Scenario scenario) {
@@ -116,6 +118,17 @@ public final class ScenarioWorld {
     void recordPing(PingOutcome ping) {
         lastPing = ping;
         pingsBySize.put(ping.ipPacketSize(), ping);
+    }
+
+    void recordTcpProbe(ExecResult probe) {
+        tcpProbe = probe;
+    }
+
+    ExecResult tcpProbe() {
+        if (tcpProbe == null) {
+            throw new IllegalStateException("no TCP probe yet in this scenario");
+        }
+        return tcpProbe;
     }
 
     PingOutcome lastPing() {

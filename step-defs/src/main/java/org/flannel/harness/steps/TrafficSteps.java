@@ -2,6 +2,7 @@ package org.flannel.harness.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.nio.file.Path;
@@ -49,6 +50,41 @@ public final class TrafficSteps {
             world.recordPing(ping(from, to, first, true));
             world.recordPing(ping(from, to, second, true));
         });
+    }
+
+    /** A listener for TCP probes: iperf3's server accepts connections and keeps running. */
+    @Given("{word} listens on TCP port {int}")
+    public void listensOnTcpPort(String host, int port) {
+        world.host(host).start("tcp-listener-" + port, List.of("iperf3", "-s", "-p", Integer.toString(port)));
+        // Ready once the socket is bound: ask the kernel rather than guess with a sleep.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!world.host(host).exec("sh", "-c", "ss -ltn | grep -q ':" + port + " '").succeeded()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("nothing listens on TCP port " + port + " in " + host + " after 5 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the listener in " + host);
+            }
+        }
+    }
+
+    @When("^(\\S+) sends a UDP datagram to (\\S+) port (\\d+) and opens a TCP connection to (\\S+) port (\\d+), capturing on (.+)$")
+    public void udpAndTcpProbes(String from, String udpTo, int udpPort, String tcpTo, int tcpPort, String points) {
+        capturing(points, () -> {
+            world.host(from).exec("bash", "-c", "echo flannel-probe > /dev/udp/" + udpTo + "/" + udpPort).orThrow();
+            world.recordTcpProbe(world.host(from).exec("timeout", "5", "bash", "-c",
+                    "exec 3<>/dev/tcp/" + tcpTo + "/" + tcpPort + " && echo connected"));
+        });
+    }
+
+    @Then("the TCP connection succeeds")
+    public void theTcpConnectionSucceeds() {
+        ExecResult probe = world.tcpProbe();
+        assertThat(probe.stdout()).as("TCP probe: exit %d, stderr %s", probe.exitCode(), probe.stderr())
+                .contains("connected");
     }
 
     @Then("the ping succeeds")
