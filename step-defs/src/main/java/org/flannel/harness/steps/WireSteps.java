@@ -43,6 +43,22 @@ public final class WireSteps {
         match(point, frames(point, port), table);
     }
 
+    /**
+     * Like "a frame matches", with the packet as first sent on {@code senderPoint} (the last ping's
+     * echo request) as the reference for {@code decremented by N} rows.
+     */
+    @Then("on {word} a frame matches, compared with the echo request sent on {word}:")
+    public void aFrameMatchesComparedWith(String point, String senderPoint, DataTable table) {
+        Frame sent = sentEchoRequest(senderPoint);
+        List<Frame> frames = frames(point, world.vxlanPort());
+        attachDecoded(point, frames);
+        MatchResult result = new FrameMatcher(world.symbols()).withReference(sent).match(frames, rows(table));
+        if (!result.found()) {
+            world.scenario().attach(result.report(), "text/plain", "field diff at " + point + ".txt");
+        }
+        result.assertFound();
+    }
+
     @Then("on {word} no frame matches:")
     public void noFrameMatches(String point, DataTable table) {
         List<Frame> frames = frames(point, world.vxlanPort());
@@ -57,10 +73,8 @@ public final class WireSteps {
     @Then("the inner IPv4 packet on {word} is the one sent on {word}, but for its TTL, decremented by 1, and its header checksum")
     public void theInnerPacketIsTheOneSent(String wirePoint, String senderPoint) {
         PingOutcome ping = world.lastPing();
-        String source = world.host(ping.from()).exec("sh", "-c", "ip -4 -o addr show dev eth0 | awk '{print $4}'")
-                .orThrow().stdout().strip().split("/")[0];
-        Frame sent = EchoPackets.first(frames(senderPoint, world.vxlanPort()), EchoPackets.ECHO_REQUEST, source, ping.to())
-                .orElseThrow(() -> new AssertionError("no echo request " + source + " > " + ping.to() + " on " + senderPoint));
+        String source = sourceAddress(ping);
+        Frame sent = sentEchoRequest(senderPoint);
         Frame carried = EchoPackets.first(frames(wirePoint, world.vxlanPort()), EchoPackets.ECHO_REQUEST, source, ping.to())
                 .orElseThrow(() -> new AssertionError("no echo request " + source + " > " + ping.to() + " on " + wirePoint));
         assertThat(carried.isEncapsulated()).as("the frame on %s carries an inner packet", wirePoint).isTrue();
@@ -124,6 +138,19 @@ public final class WireSteps {
                     .contains(hop.get("packet ttl"));
         }
         softly.assertAll();
+    }
+
+    /** The last ping's echo request as captured at the sender. */
+    private Frame sentEchoRequest(String senderPoint) {
+        PingOutcome ping = world.lastPing();
+        String source = sourceAddress(ping);
+        return EchoPackets.first(frames(senderPoint, world.vxlanPort()), EchoPackets.ECHO_REQUEST, source, ping.to())
+                .orElseThrow(() -> new AssertionError("no echo request " + source + " > " + ping.to() + " on " + senderPoint));
+    }
+
+    private String sourceAddress(PingOutcome ping) {
+        return world.host(ping.from()).exec("sh", "-c", "ip -4 -o addr show dev eth0 | awk '{print $4}'")
+                .orThrow().stdout().strip().split("/")[0];
     }
 
     private void match(String point, List<Frame> frames, DataTable table) {
