@@ -126,9 +126,9 @@ final class Daemon {
 
     private static void dispatch(List<LeaseEvent> events, Network network, LeaseKeeper keeper) {
         List<LeaseEvent> own = events.stream()
-                .filter(e -> e.lease().subnet().equals(network.lease().subnet())).toList();
+                .filter(e -> e.subnet().equals(network.lease().subnet())).toList();
         List<LeaseEvent> peers = events.stream()
-                .filter(e -> !e.lease().subnet().equals(network.lease().subnet())).toList();
+                .filter(e -> !e.subnet().equals(network.lease().subnet())).toList();
         if (!peers.isEmpty()) {
             network.handle(peers);
         }

@@ -25,6 +25,6 @@ public final class BackendConfigs {
                     + (config.backend().size() == 0 ? " (no Backend in the config means udp)" : "")
                     + "; use \"Backend\": {\"Type\": \"vxlan\"}");
         }
-        throw new ConfigException("unknown backend type: " + config.backendType());
+        throw new ConfigException("unknown backend type: " + type);
     }
 }

@@ -3,6 +3,7 @@ package org.flannel.reference.net;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.flannel.reference.ip.Ip4;
 import org.flannel.reference.kernel.Kernel;
 import org.flannel.reference.kernel.Link;
@@ -24,22 +25,23 @@ public final class ExternalInterfaceFinder {
 
     public ExternalInterface find(List<String> ifaces, List<String> ifaceRegexes, Optional<Ip4> publicIp)
             throws InterfaceLookupException {
-        Link link;
+        Match match;
         if (!ifaces.isEmpty() || !ifaceRegexes.isEmpty()) {
-            link = ifaces.stream().map(this::byNameOrAddress).flatMap(Optional::stream).findFirst()
+            match = ifaces.stream().map(this::byNameOrAddress).flatMap(Optional::stream).findFirst()
                     .or(() -> ifaceRegexes.stream().map(this::byRegex).flatMap(Optional::stream).findFirst())
                     .orElseThrow(() -> new InterfaceLookupException(
                             "Failed to find interface to use that matches the interfaces and/or regexes provided"));
         } else if (publicIp.isPresent()) {
-            link = byAddress(publicIp.get()).orElseThrow(() -> new InterfaceLookupException(
+            match = byAddress(publicIp.get()).orElseThrow(() -> new InterfaceLookupException(
                     "Failed to find any valid interface to use: error looking up interface " + publicIp.get()
                             + ": no interface with given IP found"));
         } else {
-            link = kernel.defaultRouteLink().orElseThrow(() -> new InterfaceLookupException(
+            match = kernel.defaultRouteLink().map(Match::firstAddress).orElseThrow(() -> new InterfaceLookupException(
                     "Failed to find any valid interface to use: failed to get default interface: "
                             + "no default route; name one with --iface"));
         }
-        Ip4 ifaceAddr = link.firstIpv4().orElseThrow(() -> new InterfaceLookupException(
+        Link link = match.link();
+        Ip4 ifaceAddr = match.address().orElseThrow(() -> new InterfaceLookupException(
                 "Failed to find any valid interface to use: failed to find IPv4 address for interface " + link.name()));
         if (link.mtu() == 0) {
             throw new InterfaceLookupException("failed to determine MTU for " + ifaceAddr + " interface");
@@ -54,23 +56,46 @@ public final class ExternalInterfaceFinder {
         return new ExternalInterface(link.name(), link.index(), ifaceAddr, extAddr, link.mtu());
     }
 
-    private Optional<Link> byNameOrAddress(String iface) {
+    /** The interface chosen, and the address it was chosen by (its first IPv4 when chosen by name). */
+    private record Match(Link link, Optional<Ip4> address) {
+        static Match firstAddress(Link link) {
+            return new Match(link, link.firstIpv4());
+        }
+    }
+
+    private Optional<Match> byNameOrAddress(String iface) {
         Optional<Ip4> asAddress = parseIp(iface);
-        return asAddress.isPresent() ? byAddress(asAddress.get()) : kernel.link(iface);
+        return asAddress.isPresent() ? byAddress(asAddress.get()) : kernel.link(iface).map(Match::firstAddress);
     }
 
-    /** Like Flannel, a regex is tried against every interface address first, then against the names. */
-    private Optional<Link> byRegex(String regex) {
-        Pattern pattern = Pattern.compile(regex);
+    /**
+     * Like Flannel, a regex is tried against every interface address first (the matching address is the
+     * one used), then against the names; like Go's MatchString it may match anywhere in the text. A
+     * regex that does not compile is reported and skipped.
+     */
+    private Optional<Match> byRegex(String regex) {
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            LOG.error("Invalid --iface-regex {}: {}", regex, e.getDescription());
+            return Optional.empty();
+        }
         List<Link> links = kernel.links();
-        return links.stream()
-                .filter(link -> link.ipv4Addresses().stream().anyMatch(a -> pattern.matcher(a.address().toString()).matches()))
-                .findFirst()
-                .or(() -> links.stream().filter(link -> pattern.matcher(link.name()).matches()).findFirst());
+        for (Link link : links) {
+            for (var address : link.ipv4Addresses()) {
+                if (pattern.matcher(address.address().toString()).find()) {
+                    return Optional.of(new Match(link, Optional.of(address.address())));
+                }
+            }
+        }
+        return links.stream().filter(link -> pattern.matcher(link.name()).find()).findFirst().map(Match::firstAddress);
     }
 
-    private Optional<Link> byAddress(Ip4 ip) {
-        return kernel.links().stream().filter(link -> link.hasAddress(ip)).findFirst();
+    /** The given address is the interface address, as Flannel uses it, not the interface's first one. */
+    private Optional<Match> byAddress(Ip4 ip) {
+        return kernel.links().stream().filter(link -> link.hasAddress(ip)).findFirst()
+                .map(link -> new Match(link, Optional.of(ip)));
     }
 
     private static Optional<Ip4> parseIp(String text) {

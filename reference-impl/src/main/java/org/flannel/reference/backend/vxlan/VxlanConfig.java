@@ -1,6 +1,7 @@
 package org.flannel.reference.backend.vxlan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -29,22 +30,19 @@ public record VxlanConfig(long vni, int port, int mtu, boolean gbp, boolean lear
         for (Iterator<Map.Entry<String, JsonNode>> it = backend.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue; // Go's encoding/json leaves the default in place for null
+            }
             switch (field.getKey().toLowerCase(Locale.ROOT)) {
-                case "vni" -> vni = number(value, "VNI");
-                case "port" -> port = (int) number(value, "Port");
-                case "mtu" -> mtu = (int) number(value, "MTU");
+                case "vni" -> vni = number(value, "VNI", 0, MAX_VNI,
+                        " is out of range: a VXLAN Network Identifier has 24 bits (0.." + MAX_VNI + ")");
+                case "port" -> port = (int) number(value, "Port", 0, 65535, " is out of range (0..65535)");
+                case "mtu" -> mtu = (int) number(value, "MTU", 0, 65535, " is out of range (0..65535)");
                 case "gbp" -> gbp = bool(value, "GBP");
                 case "learning" -> learning = bool(value, "Learning");
                 case "directrouting" -> directRouting = bool(value, "DirectRouting");
                 default -> { } // Type, and keys of other Flannel versions: ignored like Go's encoding/json
             }
-        }
-        if (vni < 0 || vni > MAX_VNI) {
-            throw new ConfigException("Backend.VNI " + vni + " is out of range: a VXLAN Network Identifier has 24 bits (0.."
-                    + MAX_VNI + ")");
-        }
-        if (port < 0 || port > 65535) {
-            throw new ConfigException("Backend.Port " + port + " is out of range (0..65535)");
         }
         if (mtu != 0 && mtu < 68 + 50) {
             throw new ConfigException("Backend.MTU " + mtu + " is too small: the underlay MTU must leave at least 68 bytes"
@@ -62,11 +60,17 @@ public record VxlanConfig(long vni, int port, int mtu, boolean gbp, boolean lear
         return "flannel." + vni;
     }
 
-    private static long number(JsonNode value, String name) throws ConfigException {
+    /** A whole number within [min, max], checked before any narrowing so that nothing wraps. */
+    private static long number(JsonNode value, String name, long min, long max, String outOfRange)
+            throws ConfigException {
         if (!value.isIntegralNumber()) {
             throw new ConfigException("Backend." + name + " must be a whole number, not " + value);
         }
-        return value.asLong();
+        BigInteger number = value.bigIntegerValue();
+        if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new ConfigException("Backend." + name + " " + number + outOfRange);
+        }
+        return number.longValueExact();
     }
 
     private static boolean bool(JsonNode value, String name) throws ConfigException {

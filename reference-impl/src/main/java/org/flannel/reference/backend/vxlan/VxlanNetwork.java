@@ -2,10 +2,10 @@ package org.flannel.reference.backend.vxlan;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.flannel.reference.backend.Network;
+import org.flannel.reference.ip.Ip4Net;
 import org.flannel.reference.kernel.Kernel;
 import org.flannel.reference.kernel.KernelException;
 import org.flannel.reference.kernel.Route;
@@ -23,13 +23,15 @@ import org.slf4j.LoggerFactory;
  */
 final class VxlanNetwork implements Network {
     private static final Logger LOG = LoggerFactory.getLogger(VxlanNetwork.class);
+    /** Like Flannel's retry.Do around each entry: the kernel can refuse transiently (a device still settling). */
+    private static final int PROGRAMMING_ATTEMPTS = 3;
 
     private final Kernel kernel;
     private final VxlanConfig config;
     private final ExternalInterface iface;
     private final Lease lease;
     private final int mtu;
-    private final Map<org.flannel.reference.ip.Ip4Net, VxlanPeer> peers = new HashMap<>();
+    private final Map<Ip4Net, VxlanPeer> peers = new HashMap<>();
 
     VxlanNetwork(Kernel kernel, VxlanConfig config, ExternalInterface iface, Lease lease, int mtu) {
         this.kernel = kernel;
@@ -52,20 +54,20 @@ final class VxlanNetwork implements Network {
     @Override
     public void handle(List<LeaseEvent> events) {
         for (LeaseEvent event : events) {
-            if (event.lease().subnet().equals(lease.subnet())) {
+            if (event.subnet().equals(lease.subnet())) {
                 continue;
             }
             if (event.type() == LeaseEvent.Type.ADDED) {
                 added(event.lease());
             } else {
-                removed(event.lease());
+                removed(event.subnet());
             }
         }
     }
 
     private void added(Lease remote) {
         String type = remote.attrs().backendType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).equals("vxlan")) {
+        if (!"vxlan".equals(type)) {
             LOG.warn("ignoring non-vxlan v4Subnet({}) v6Subnet({}): type={}", remote.subnet(),
                     remote.ipv6Subnet() == null ? "<nil>" : remote.ipv6Subnet(), type == null ? "" : type);
             return;
@@ -79,22 +81,46 @@ final class VxlanNetwork implements Network {
                 config.directRouting() && onLink(remote));
         VxlanPeer previous = peers.get(peer.subnet());
         if (previous != null && !previous.equals(peer)) {
-            // The peer moved (new VTEP MAC after a reboot, new public IP): drop what pointed to the old one.
             LOG.info("Lease {} changed: {} -> {}", peer.subnet(), previous, peer);
-            unprogram(previous);
+            forgetOld(previous, peer);
         }
-        try {
-            program(peer);
-            peers.put(peer.subnet(), peer);
-        } catch (KernelException e) {
-            LOG.error("Cannot program the route to {} via {}: {}", peer.subnet(), peer.publicIp(), e.getMessage());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                program(peer);
+                peers.put(peer.subnet(), peer);
+                return;
+            } catch (KernelException e) {
+                if (attempt == PROGRAMMING_ATTEMPTS) {
+                    LOG.error("Cannot program the route to {} via {}: {}", peer.subnet(), peer.publicIp(), e.getMessage());
+                    return;
+                }
+                pause(attempt);
+            }
         }
     }
 
-    private void removed(Lease remote) {
-        VxlanPeer peer = peers.remove(remote.subnet());
+    /**
+     * A peer that moved (a new VTEP MAC after a reboot, a new public IP, on-link now or no longer) leaves
+     * behind only what the replacements will not overwrite: its old FDB entry, keyed by the old MAC, or
+     * the other mode's entries. The route is replaced in place, never removed, so traffic has no gap.
+     */
+    private void forgetOld(VxlanPeer previous, VxlanPeer peer) {
+        if (previous.direct() != peer.direct()) {
+            unprogram(previous);
+            return;
+        }
+        boolean movedVtep = !previous.vtepMac().equals(peer.vtepMac()) || !previous.publicIp().equals(peer.publicIp());
+        if (!previous.direct() && movedVtep) {
+            String device = config.deviceName();
+            logged("FDB entry " + previous.vtepMac(),
+                    () -> kernel.deleteFdbEntry(device, previous.vtepMac(), previous.publicIp()));
+        }
+    }
+
+    private void removed(Ip4Net subnet) {
+        VxlanPeer peer = peers.remove(subnet);
         if (peer == null) {
-            LOG.debug("Lease {} removed; nothing was programmed for it", remote.subnet());
+            LOG.debug("Lease {} removed; nothing was programmed for it", subnet);
             return;
         }
         LOG.info("Lease {} of {} removed: removing its entries", peer.subnet(), peer.publicIp());
@@ -133,6 +159,14 @@ final class VxlanNetwork implements Network {
         logged("neighbour " + peer.subnet().ip(), () -> kernel.deleteNeighbour(device, peer.subnet().ip()));
         logged("FDB entry " + peer.vtepMac(), () -> kernel.deleteFdbEntry(device, peer.vtepMac(), peer.publicIp()));
         logged("route " + peer.subnet(), () -> kernel.deleteRoute(Route.onlinkVia(peer.subnet(), peer.subnet().ip(), device)));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** DirectRouting applies when the kernel reaches the peer's public IP without a gateway. */

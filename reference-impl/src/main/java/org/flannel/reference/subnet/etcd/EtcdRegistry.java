@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * Flannel's etcd v3 schema: the network config at {@code <prefix>/config}, one key per lease at
  * {@code <prefix>/subnets/10.1.15.0-24} holding the lease's JSON and attached to an etcd lease (its TTL).
  */
-public final class EtcdRegistry implements AutoCloseable {
+public final class EtcdRegistry implements LeaseStream, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EtcdRegistry.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -90,6 +90,7 @@ public final class EtcdRegistry implements AutoCloseable {
         return response.getKvs().stream().findFirst().map(kv -> kv.getValue().toString(StandardCharsets.UTF_8));
     }
 
+    @Override
     public LeaseSnapshot leases() throws RegistryException {
         String dir = subnetsPrefix();
         GetResponse response = await(client.getKVClient().get(bytes(dir), GetOption.builder().isPrefix(true).build()),
@@ -140,6 +141,7 @@ public final class EtcdRegistry implements AutoCloseable {
      * Watches every lease from {@code fromRevision}. Events arrive in etcd's order; a compaction or a
      * failure the client cannot recover from ends the watch through {@code onError}.
      */
+    @Override
     public Watch.Watcher watchLeases(long fromRevision, Consumer<List<LeaseEvent>> onEvents,
                                      Consumer<Throwable> onError) {
         WatchOption option = WatchOption.builder().isPrefix(true).withRevision(fromRevision).withPrevKV(true).build();
@@ -161,9 +163,12 @@ public final class EtcdRegistry implements AutoCloseable {
         }
         if (event.getEventType() == WatchEvent.EventType.DELETE) {
             KeyValue previous = event.getPrevKV();
-            KeyValue source = previous != null && !previous.getKey().isEmpty() ? previous : event.getKeyValue();
-            return parseKey(source).map(key -> LeaseEvent.removed(new Lease(key.subnet(), key.ipv6Subnet(),
-                    attrsOrNull(source), null)));
+            boolean hasPrevious = previous != null && !previous.getKey().isEmpty();
+            KeyValue source = hasPrevious ? previous : event.getKeyValue();
+            LeaseAttrs attrs = hasPrevious ? attrsOrNull(previous) : null;
+            return parseKey(source).map(key -> attrs == null
+                    ? LeaseEvent.removed(key.subnet())
+                    : LeaseEvent.removed(new Lease(key.subnet(), key.ipv6Subnet(), attrs, null)));
         }
         return Optional.empty();
     }

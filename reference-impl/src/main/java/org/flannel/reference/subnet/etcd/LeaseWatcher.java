@@ -1,6 +1,5 @@
 package org.flannel.reference.subnet.etcd;
 
-import io.etcd.jetcd.Watch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,15 +21,15 @@ import org.slf4j.LoggerFactory;
 public final class LeaseWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseWatcher.class);
 
-    private final EtcdRegistry registry;
+    private final LeaseStream registry;
     private final ScheduledExecutorService thread;
     private final Consumer<List<LeaseEvent>> consumer;
     private final Map<Ip4Net, Lease> known = new HashMap<>();
-    private Watch.Watcher watcher;
+    private AutoCloseable watcher;
     private long generation;
     private volatile boolean closed;
 
-    public LeaseWatcher(EtcdRegistry registry, ScheduledExecutorService thread, Consumer<List<LeaseEvent>> consumer) {
+    public LeaseWatcher(LeaseStream registry, ScheduledExecutorService thread, Consumer<List<LeaseEvent>> consumer) {
         this.registry = registry;
         this.thread = thread;
         this.consumer = consumer;
@@ -44,14 +43,17 @@ public final class LeaseWatcher implements AutoCloseable {
         if (closed) {
             return;
         }
-        LeaseSnapshot snapshot;
         try {
-            snapshot = registry.leases();
-        } catch (RegistryException e) {
-            LOG.warn("Cannot list leases, trying again in 1 s: {}", e.getMessage());
+            resyncOnce();
+        } catch (RegistryException | RuntimeException e) {
+            // Whatever went wrong, the view must not stop following etcd: list again in a second.
+            LOG.warn("Cannot list and watch leases, trying again in 1 s: {}", e.getMessage());
             thread.schedule(this::resync, 1, TimeUnit.SECONDS);
-            return;
         }
+    }
+
+    private void resyncOnce() throws RegistryException {
+        LeaseSnapshot snapshot = registry.leases();
         List<LeaseEvent> events = new ArrayList<>();
         Map<Ip4Net, Lease> now = new HashMap<>();
         snapshot.leases().forEach(lease -> now.put(lease.subnet(), lease));
@@ -83,12 +85,18 @@ public final class LeaseWatcher implements AutoCloseable {
         List<LeaseEvent> resolved = new ArrayList<>(events.size());
         for (LeaseEvent event : events) {
             if (event.type() == LeaseEvent.Type.ADDED) {
-                known.put(event.lease().subnet(), event.lease());
+                known.put(event.subnet(), event.lease());
+                resolved.add(event);
+                continue;
+            }
+            // Report the attributes the lease last had: a DELETE event does not always carry them.
+            Lease last = known.remove(event.subnet());
+            if (last != null) {
+                resolved.add(LeaseEvent.removed(last));
+            } else if (event.lease() != null) {
                 resolved.add(event);
             } else {
-                // Report the attributes the lease last had: a DELETE event does not always carry them.
-                Lease last = known.remove(event.lease().subnet());
-                resolved.add(event.lease().attrs() == null && last != null ? LeaseEvent.removed(last) : event);
+                LOG.debug("Lease {} removed before it was ever seen: nothing to report", event.subnet());
             }
         }
         if (!resolved.isEmpty()) {
@@ -102,7 +110,11 @@ public final class LeaseWatcher implements AutoCloseable {
 
     private void closeWatcher() {
         if (watcher != null) {
-            watcher.close();
+            try {
+                watcher.close();
+            } catch (Exception e) {
+                LOG.debug("closing the lease watch: {}", e.getMessage());
+            }
             watcher = null;
         }
     }
