@@ -15,6 +15,7 @@ import org.flannel.reference.backend.BackendConfigs;
 import org.flannel.reference.backend.Network;
 import org.flannel.reference.cli.FlanneldOptions;
 import org.flannel.reference.healthz.HealthServer;
+import org.flannel.reference.ip.Ip4;
 import org.flannel.reference.kernel.Kernel;
 import org.flannel.reference.net.ExternalInterface;
 import org.flannel.reference.net.ExternalInterfaceFinder;
@@ -71,7 +72,7 @@ final class Daemon {
                 return 0;
             }
             ExternalInterface iface = new ExternalInterfaceFinder(kernel).find(options.ifaces(), options.ifaceRegexes(),
-                    options.publicIpAddress());
+                    canReach(), options.publicIpAddress());
 
             Path subnetFile = options.subnetFile();
             LeaseAcquirer acquirer = new LeaseAcquirer(registry, subnetFile, RandomGenerator.getDefault());
@@ -167,6 +168,14 @@ final class Daemon {
         return new EtcdOptions(options.etcdEndpoints(), options.etcdPrefix(), nonEmpty(options.etcdCafile()),
                 nonEmpty(options.etcdCertfile()), nonEmpty(options.etcdKeyfile()), nonEmpty(options.etcdUsername()),
                 nonEmpty(options.etcdPassword()));
+    }
+
+    private Optional<Ip4> canReach() throws InterfaceLookupException {
+        try {
+            return nonEmpty(options.ifaceCanReach()).map(Ip4::parse);
+        } catch (IllegalArgumentException e) {
+            throw new InterfaceLookupException("Invalid --iface-can-reach: " + e.getMessage());
+        }
     }
 
     private static Optional<String> nonEmpty(String value) {

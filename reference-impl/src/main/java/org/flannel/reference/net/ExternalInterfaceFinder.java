@@ -25,8 +25,18 @@ public final class ExternalInterfaceFinder {
 
     public ExternalInterface find(List<String> ifaces, List<String> ifaceRegexes, Optional<Ip4> publicIp)
             throws InterfaceLookupException {
+        return find(ifaces, ifaceRegexes, Optional.empty(), publicIp);
+    }
+
+    /** With {@code --iface-can-reach}: when no interface is named, the one the kernel would use to reach it. */
+    public ExternalInterface find(List<String> ifaces, List<String> ifaceRegexes, Optional<Ip4> canReach,
+                                  Optional<Ip4> publicIp) throws InterfaceLookupException {
         Match match;
-        if (!ifaces.isEmpty() || !ifaceRegexes.isEmpty()) {
+        if (ifaces.isEmpty() && ifaceRegexes.isEmpty() && canReach.isPresent()) {
+            match = kernel.routeTo(canReach.get()).flatMap(route -> route.device()).flatMap(kernel::link)
+                    .map(Match::firstAddress).orElseThrow(() -> new InterfaceLookupException(
+                            "Failed to find any valid interface to use: no interface reaches " + canReach.get()));
+        } else if (!ifaces.isEmpty() || !ifaceRegexes.isEmpty()) {
             match = ifaces.stream().map(this::byNameOrAddress).flatMap(Optional::stream).findFirst()
                     .or(() -> ifaceRegexes.stream().map(this::byRegex).flatMap(Optional::stream).findFirst())
                     .orElseThrow(() -> new InterfaceLookupException(

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Optional;
 import org.flannel.reference.ip.Ip4;
+import org.flannel.reference.ip.Ip4Net;
 import org.flannel.reference.kernel.IfAddress;
 import org.flannel.reference.kernel.RecordingKernel;
+import org.flannel.reference.kernel.Route;
 import org.junit.jupiter.api.Test;
 
 class ExternalInterfaceFinderTest {
@@ -176,5 +178,19 @@ class ExternalInterfaceFinderTest {
         assertThatThrownBy(() -> find(List.of(), List.of("[")))
                 .isInstanceOf(InterfaceLookupException.class)
                 .hasMessage(NO_MATCH);
+    }
+
+    @Test
+    void ifaceCanReachPicksTheInterfaceTheKernelWouldUseWhenNoneIsNamed() throws Exception {
+        kernel.withRouteTo(Ip4.parse("192.168.56.200"), new Route(
+                Ip4Net.parse("192.168.56.200/32"), Optional.empty(),
+                Optional.of("eth1"), false));
+        ExternalInterfaceFinder finder = new ExternalInterfaceFinder(kernel);
+
+        assertThat(finder.find(List.of(), List.of(), Optional.of(Ip4.parse("192.168.56.200")),
+                Optional.empty()).name()).isEqualTo("eth1");
+        // A named interface wins over --iface-can-reach, as in flanneld.
+        assertThat(finder.find(List.of("eth0"), List.of(), Optional.of(Ip4.parse(
+                "192.168.56.200")), Optional.empty()).name()).isEqualTo("eth0");
     }
 }
