@@ -79,7 +79,7 @@ Feature: VXLAN: the frame on the wire, every header field
       | inner icmp     | checksum         | valid               |
       | inner icmp     | identifier       | any                 |
       | inner icmp     | sequence         | 1                   |
-    And the inner IPv4 packet on node1:eth0 is the one sent on container-1:eth0, but for its TTL, decremented by 1, and its header checksum
+    And the inner IPv4 packet on node1:eth0 is the one on container-1:eth0, byte for byte, but for its TTL, decremented by 1, and its header checksum
     And on node1:eth0 a frame matches, compared with the echo request sent on container-1:eth0:
       | layer      | field          | expected         |
       | inner ipv4 | ttl            | decremented by 1 |

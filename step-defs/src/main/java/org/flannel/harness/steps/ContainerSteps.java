@@ -17,6 +17,11 @@ public final class ContainerSteps {
         attach(container2, node2, address2);
     }
 
+    @Given("{word} runs on {word} at {word}")
+    public void containerRunsOn(String container, String node, String address) {
+        attach(container, node, address);
+    }
+
     private void attach(String container, String node, String address) {
         world.topology().addContainer(container, node, world.agent(node).subnetFile(), address);
     }

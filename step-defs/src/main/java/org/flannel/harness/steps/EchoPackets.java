@@ -39,6 +39,18 @@ final class EchoPackets {
         return frames.stream().filter(f -> isEcho(f, type, source, destination)).findFirst();
     }
 
+    /** The innermost IPv4 packet's bytes, as long as its total length says (no Ethernet padding). */
+    static byte[] ipv4Packet(Frame frame) {
+        String name = innermost(frame) + "ipv4";
+        Layer layer = frame.layer(name).orElseThrow(() -> new AssertionError("no " + name + " header in " + frame.summary()));
+        int length = Integer.parseInt(frame.value(name + ".total_length").orElseThrow());
+        byte[] bytes = frame.bytes();
+        if (layer.offset() + length > bytes.length) {
+            throw new AssertionError("frame " + frame.summary() + " was cut before the end of its IPv4 packet");
+        }
+        return java.util.Arrays.copyOfRange(bytes, layer.offset(), layer.offset() + length);
+    }
+
     /** The protocols of the frame's headers, outermost first: "ethernet ipv4 udp vxlan ethernet ipv4 icmp". */
     static String headers(Frame frame) {
         return String.join(" ", frame.layers().stream().map(Layer::protocol).toList());

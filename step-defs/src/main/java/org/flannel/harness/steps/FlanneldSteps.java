@@ -62,6 +62,15 @@ public final class FlanneldSteps {
         start(node).awaitReady(READY_LIMIT);
     }
 
+    /** SIGTERM, as an operator or systemd stops it; it must exit by itself within 10 s. */
+    @When("flanneld on {word} stops")
+    public void flanneldStops(String node) {
+        Agent agent = world.agent(node);
+        agent.process().stop(Duration.ofSeconds(10));
+        world.stoppedAgents().add(agent);
+        world.agents().remove(node);
+    }
+
     @Then("{word} still has the subnet {word} and the same VTEP MAC")
     public void stillHasTheSubnetAndTheSameVtepMac(String node, String subnet) {
         RestartMemory memory = world.beforeRestart().get(node);

@@ -87,6 +87,46 @@ public final class TrafficSteps {
                 .contains("connected");
     }
 
+    @Then("the ping fails")
+    public void thePingFails() {
+        PingOutcome ping = world.lastPing();
+        assertThat(ping.succeeded()).as(ping.describe()).isFalse();
+    }
+
+    @Then("the ping fails with {string}")
+    public void thePingFailsWith(String message) {
+        PingOutcome ping = world.lastPing();
+        assertThat(ping.succeeded()).as(ping.describe()).isFalse();
+        assertThat(ping.result().stdout() + ping.result().stderr()).as(ping.describe()).contains(message);
+    }
+
+    /** For changes that take effect when the implementation notices them: ping until it holds. */
+    @Then("within {int} seconds a ping from {word} to {word} fails with {string}")
+    public void withinSecondsAPingFailsWith(int seconds, String from, String to, String message) {
+        untilPing(seconds, from, to, ping -> !ping.succeeded()
+                && (ping.result().stdout() + ping.result().stderr()).contains(message), "fail with \"" + message + "\"");
+    }
+
+    @Then("within {int} seconds a ping from {word} to {word} succeeds")
+    public void withinSecondsAPingSucceeds(int seconds, String from, String to) {
+        untilPing(seconds, from, to, PingOutcome::succeeded, "succeed");
+    }
+
+    private void untilPing(int seconds, String from, String to, java.util.function.Predicate<PingOutcome> wanted,
+                           String what) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        PingOutcome ping;
+        do {
+            ping = ping(from, to, 84, false);
+            world.recordPing(ping);
+            if (wanted.test(ping)) {
+                return;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("within " + seconds + " s, a ping from " + from + " to " + to + " did not " + what
+                + "; the last one: " + ping.describe());
+    }
+
     @Then("the ping succeeds")
     public void thePingSucceeds() {
         PingOutcome ping = world.lastPing();
