@@ -23,7 +23,12 @@ public interface Topology extends AutoCloseable {
 
     List<Container> containers();
 
-    /** A node or container by name. */
+    /** A router by name; "router:eth1" also works. */
+    Router router(String name);
+
+    List<Router> routers();
+
+    /** A node, router, container or the etcd member ("etcd") by name. */
     Host host(String name);
 
     /** Throws if the spec declared no etcd. */

@@ -59,7 +59,7 @@ final class ContainerAttacher {
                     + "(at most 32), not 'etcd' or 'seg-*'");
         }
         if (topology.findHost(name).isPresent() || topology.spec().segment(name).isPresent()) {
-            throw new TopologyException("container name '" + name + "' is already used by a node, container or segment");
+            throw new TopologyException("container name '" + name + "' is already used by a node, router, container or segment");
         }
     }
 

@@ -9,6 +9,7 @@ import org.flannel.harness.topology.TopologySpec;
 import org.flannel.harness.topology.TopologySpec.EtcdSpec;
 import org.flannel.harness.topology.TopologySpec.InterfaceSpec;
 import org.flannel.harness.topology.TopologySpec.NodeSpec;
+import org.flannel.harness.topology.TopologySpec.RouterSpec;
 import org.flannel.harness.topology.TopologySpec.SegmentSpec;
 
 /**
@@ -45,6 +46,9 @@ final class NetnsAssembler {
         for (NetnsNode node : topology.nodeMap().values()) {
             hosts.add(Background.run(() -> configureNode(node)));
         }
+        for (NetnsRouter router : topology.routerMap().values()) {
+            hosts.add(Background.run(() -> configureRouter(router)));
+        }
         topology.etcdHost().ifPresent(host -> hosts.add(Background.run(() -> startEtcd(host, spec.etcd().get()))));
         Background.joinAll(hosts);
     }
@@ -53,6 +57,7 @@ final class NetnsAssembler {
         List<String> namespaces = new ArrayList<>();
         spec.segments().forEach(segment -> namespaces.add(names.segmentNamespace(segment.name())));
         topology.nodeMap().values().forEach(node -> namespaces.add(node.namespace()));
+        topology.routerMap().values().forEach(router -> namespaces.add(router.namespace()));
         topology.etcdHost().ifPresent(host -> namespaces.add(host.namespace()));
         return namespaces;
     }
@@ -64,6 +69,14 @@ final class NetnsAssembler {
             for (InterfaceSpec iface : node.interfaces()) {
                 if (iface.segment().equals(segment.name())) {
                     attachments.add(new Attachment(names.hostNamespace(node.name()), iface.name(), iface.address(), prefixLength));
+                }
+            }
+        }
+        for (RouterSpec router : spec.routers()) {
+            for (InterfaceSpec iface : router.interfaces()) {
+                if (iface.segment().equals(segment.name())) {
+                    attachments.add(new Attachment(names.hostNamespace(router.name()), iface.name(), iface.address(),
+                            prefixLength));
                 }
             }
         }
@@ -96,28 +109,45 @@ final class NetnsAssembler {
 
     private void configureNode(NetnsNode node) {
         List<InterfaceSpec> ifaces = node.spec().interfaces();
+        IpBatch batch = configureInterfaces(node, "node", ifaces);
+        // A default route on eth0 lets flanneld pick its interface the usual way when --iface is absent:
+        // on-link when the node has no gateway, via the gateway (a router on eth0's segment) when it has.
+        batch.add(spec.gateway(node.name()).map(gateway -> "route add default via " + gateway)
+                .orElse("route add default dev " + ifaces.get(0).name()));
+        batch.run(topology.runner());
+    }
+
+    /** A router is a namespace with forwarding on and an address on each of its segments; no default route unless given one. */
+    private void configureRouter(NetnsRouter router) {
+        IpBatch batch = configureInterfaces(router, "router", router.spec().interfaces());
+        spec.gateway(router.name()).ifPresent(gateway -> batch.add("route add default via " + gateway));
+        batch.run(topology.runner());
+    }
+
+    /** Sets sysctls (no IPv6, forwarding on) and offloads now; returns a batch that addresses and raises the interfaces. */
+    private IpBatch configureInterfaces(NetnsHost host, String kind, List<InterfaceSpec> ifaces) {
         StringBuilder script = new StringBuilder(NO_IPV6 + " net.ipv4.ip_forward=1");
-        IpBatch batch = new IpBatch(node.namespace(), "configuring node " + node.name()).add("link set lo up");
+        IpBatch batch = new IpBatch(host.namespace(), "configuring " + kind + " " + host.name()).add("link set lo up");
         for (InterfaceSpec iface : ifaces) {
             int prefixLength = spec.segment(iface.segment()).orElseThrow().subnet().prefixLength();
             script.append(" && ethtool -K ").append(iface.name()).append(" tx off >/dev/null");
             batch.add("addr add " + iface.address() + "/" + prefixLength + " dev " + iface.name())
                     .add("link set " + iface.name() + " up");
         }
-        // A default route on eth0 lets flanneld pick its interface the usual way when --iface is absent.
-        batch.add("route add default dev " + ifaces.get(0).name());
-        node.shell("setting sysctls and offloads", script.toString());
-        batch.run(topology.runner());
+        host.shell("setting sysctls and offloads", script.toString());
+        return batch;
     }
 
     private void startEtcd(NetnsHost host, EtcdSpec etcd) {
         int prefixLength = spec.segment(etcd.segment()).orElseThrow().subnet().prefixLength();
         host.shell("setting sysctls and offloads", NO_IPV6 + " && ethtool -K eth0 tx off >/dev/null");
-        new IpBatch(host.namespace(), "configuring etcd's namespace")
+        IpBatch batch = new IpBatch(host.namespace(), "configuring etcd's namespace")
                 .add("link set lo up")
                 .add("addr add " + etcd.address() + "/" + prefixLength + " dev eth0")
-                .add("link set eth0 up")
-                .run(topology.runner());
+                .add("link set eth0 up");
+        // Via a router, etcd answers nodes on other segments too.
+        spec.gateway(TopologySpec.ETCD).ifPresent(gateway -> batch.add("route add default via " + gateway));
+        batch.run(topology.runner());
         ManagedProcess process = EtcdLauncher.start(host, names.prefix() + "-etcd", etcd.address(),
                 topology.workDir().resolve("etcd"));
         EtcdctlClient client = new EtcdctlClient(host, "http://" + etcd.address() + ":2379");

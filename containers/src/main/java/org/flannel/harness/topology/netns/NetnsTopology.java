@@ -17,6 +17,7 @@ import org.flannel.harness.topology.EtcdMember;
 import org.flannel.harness.topology.Host;
 import org.flannel.harness.topology.ManagedProcess;
 import org.flannel.harness.topology.Node;
+import org.flannel.harness.topology.Router;
 import org.flannel.harness.topology.SubnetEnv;
 import org.flannel.harness.topology.Topology;
 import org.flannel.harness.topology.TopologyException;
@@ -40,6 +41,7 @@ final class NetnsTopology implements Topology {
     private final Path workDir;
     private final CleanupStack cleanup = new CleanupStack();
     private final Map<String, NetnsNode> nodes = new LinkedHashMap<>();
+    private final Map<String, NetnsRouter> routers = new LinkedHashMap<>();
     private final NetnsHost etcdHost;
     private final Map<String, NetnsContainer> containers = new LinkedHashMap<>();
     private final Map<String, DockerBridge> bridges = new HashMap<>();
@@ -56,6 +58,9 @@ final class NetnsTopology implements Topology {
         this.workDir = settings.workRoot().resolve(prefix).toAbsolutePath().normalize();
         for (TopologySpec.NodeSpec node : spec.nodes()) {
             nodes.put(node.name(), new NetnsNode(node, names.hostNamespace(node.name()), this));
+        }
+        for (TopologySpec.RouterSpec router : spec.routers()) {
+            routers.put(router.name(), new NetnsRouter(router, names.hostNamespace(router.name()), this));
         }
         this.etcdHost = spec.etcd().isPresent() ? new NetnsHost("etcd", names.etcdNamespace(), this) : null;
         this.shutdownHook = new Thread(this::closeQuietly, "topology-cleanup-" + prefix);
@@ -86,6 +91,9 @@ final class NetnsTopology implements Topology {
             for (String node : nodes.keySet()) {
                 Files.createDirectories(workDir.resolve(node));
             }
+            for (String router : routers.keySet()) {
+                Files.createDirectories(workDir.resolve(router));
+            }
         } catch (IOException e) {
             throw new TopologyException("cannot create work directory " + workDir + ": " + e, e);
         }
@@ -103,6 +111,10 @@ final class NetnsTopology implements Topology {
 
     Map<String, NetnsNode> nodeMap() {
         return nodes;
+    }
+
+    Map<String, NetnsRouter> routerMap() {
+        return routers;
     }
 
     Optional<NetnsHost> etcdHost() {
@@ -199,14 +211,33 @@ final class NetnsTopology implements Topology {
     }
 
     @Override
+    public Router router(String name) {
+        NetnsRouter router = routers.get(CapturePoint.hostOf(name));
+        if (router == null) {
+            throw new TopologyException("no router '" + name + "' in this topology; routers are " + routers.keySet()
+                    + " (declare one with .router(name, addresses) in the spec)");
+        }
+        return router;
+    }
+
+    @Override
+    public List<Router> routers() {
+        return List.copyOf(routers.values());
+    }
+
+    @Override
     public Host host(String name) {
         return findHost(CapturePoint.hostOf(name)).orElseThrow(() -> new TopologyException(
-                "no host '" + name + "'; nodes are " + nodes.keySet() + ", containers " + containers.keySet()));
+                "no host '" + name + "'; nodes are " + nodes.keySet() + ", routers " + routers.keySet()
+                        + ", containers " + containers.keySet()));
     }
 
     synchronized Optional<NetnsHost> findHost(String name) {
         if (nodes.containsKey(name)) {
             return Optional.of(nodes.get(name));
+        }
+        if (routers.containsKey(name)) {
+            return Optional.of(routers.get(name));
         }
         if (containers.containsKey(name)) {
             return Optional.of(containers.get(name));
@@ -241,7 +272,7 @@ final class NetnsTopology implements Topology {
             iface = where.iface().orElse(names.segmentBridge());
         } else {
             throw new TopologyException("capture point '" + point + "' names no host or segment; hosts are "
-                    + nodes.keySet() + " " + containers.keySet() + ", segments " + spec.segments().stream()
+                    + nodes.keySet() + " " + routers.keySet() + " " + containers.keySet() + ", segments " + spec.segments().stream()
                             .map(TopologySpec.SegmentSpec::name).toList());
         }
         String label = safe(where.host() + "-" + iface);

@@ -46,4 +46,17 @@ record PcapFile(int linkType, List<byte[]> packets) {
         return packets.stream().filter(p -> p.length >= 34 && (p[12] & 0xff) == 0x08 && p[13] == 0x00 && p[23] == 1)
                 .count();
     }
+
+    /** An ICMP packet in an Ethernet/IPv4 frame: addresses, ICMP type (8 echo request, 0 reply) and IP TTL. */
+    record Icmp(String source, String destination, int type, int ttl) {}
+
+    List<Icmp> icmp() {
+        return packets.stream().filter(p -> p.length >= 34 && (p[12] & 0xff) == 0x08 && p[13] == 0x00 && p[23] == 1)
+                .map(p -> new Icmp(address(p, 26), address(p, 30), p[14 + ((p[14] & 0x0f) * 4)] & 0xff, p[22] & 0xff))
+                .toList();
+    }
+
+    private static String address(byte[] p, int offset) {
+        return (p[offset] & 0xff) + "." + (p[offset + 1] & 0xff) + "." + (p[offset + 2] & 0xff) + "." + (p[offset + 3] & 0xff);
+    }
 }
