@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.flannel.harness.impl.Agent;
 import org.flannel.harness.kernel.KernelReader;
-import org.flannel.harness.topology.Node;
+import org.flannel.harness.topology.Host;
 import org.flannel.harness.topology.Topology;
 
 /**
@@ -54,11 +56,13 @@ public final class Hooks {
         for (Agent agent : world.agents().values()) {
             scenario.attach(agent.process().logs(), "text/plain", "flanneld on " + agent.node().name() + ".log");
         }
-        for (Node node : topology.nodes()) {
+        List<Host> hosts = new ArrayList<>(topology.nodes());
+        hosts.addAll(topology.routers());
+        for (Host host : hosts) {
             try {
-                scenario.attach(new KernelReader(node).dump(), "text/plain", node.name() + " kernel state.txt");
+                scenario.attach(new KernelReader(host).dump(), "text/plain", host.name() + " kernel state.txt");
             } catch (RuntimeException e) {
-                scenario.attach("cannot read: " + e.getMessage(), "text/plain", node.name() + " kernel state.txt");
+                scenario.attach("cannot read: " + e.getMessage(), "text/plain", host.name() + " kernel state.txt");
             }
         }
         try {

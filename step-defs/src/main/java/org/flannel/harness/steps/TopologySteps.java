@@ -2,7 +2,10 @@ package org.flannel.harness.steps;
 
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.flannel.harness.topology.TopologyDriver;
 import org.flannel.harness.topology.TopologySpec;
 import org.flannel.harness.topology.netns.NetnsDriver;
@@ -17,12 +20,15 @@ public final class TopologySteps {
 
     /**
      * A table of {@code host | segment | address}: every host is a node, except {@code etcd}, the etcd
-     * member. Segments are made from the addresses' networks.
+     * member, and hosts named {@code router...}, which forward between the segments they are listed on
+     * (a node's default route then goes via the router on its segment). Segments are made from the
+     * addresses' networks.
      */
     @Given("a topology:")
     public void aTopology(DataTable table) {
         TopologySpec.Builder spec = TopologySpec.builder();
-        java.util.Set<String> segments = new java.util.HashSet<>();
+        Set<String> segments = new HashSet<>();
+        Map<String, Map<String, String>> routers = new LinkedHashMap<>();
         for (Map<String, String> row : table.asMaps()) {
             String host = row.get("host");
             String segment = row.get("segment");
@@ -36,10 +42,13 @@ public final class TopologySteps {
             }
             if (host.equals("etcd")) {
                 spec.etcd(segment, cidr[0]);
+            } else if (host.startsWith("router")) {
+                routers.computeIfAbsent(host, name -> new LinkedHashMap<>()).put(segment, cidr[0]);
             } else {
                 spec.node(host, segment, cidr[0]);
             }
         }
+        routers.forEach(spec::router);
         world.topology(driver().create(spec.build()));
     }
 
