@@ -45,6 +45,23 @@ public final class FlanneldSteps {
         start(node2).awaitReady(READY_LIMIT);
     }
 
+    @Given("flanneld is running on {word}")
+    public void flanneldIsRunningOnOne(String node) {
+        start(node).awaitReady(READY_LIMIT);
+    }
+
+    /**
+     * The implementation met something it cannot do for one peer: it must say so (naming the subnet)
+     * and go on serving the others.
+     */
+    @Then("flanneld on {word} is still running, and its log names {word}")
+    public void stillRunningAndItsLogNames(String node, String subnet) {
+        Agent agent = world.agent(node);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(agent.process().logs()).as("flanneld's log on %s", node).contains(subnet));
+        assertThat(agent.process().isAlive()).as("flanneld on %s is running", node).isTrue();
+    }
+
     @When("flanneld starts on {word}")
     public void flanneldStartsOn(String node) {
         start(node).awaitReady(READY_LIMIT);

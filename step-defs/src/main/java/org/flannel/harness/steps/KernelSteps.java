@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +33,40 @@ public final class KernelSteps {
 
     /** Every row must be in the table (other routes, the node's own, may be there too). */
     @Given("{word}'s routing table has:")
-    @Then("within 10 seconds {word}'s routing table has:")
     public void routingTableHas(String node, DataTable expected) {
+        routingTableHasWithin(10, node, expected);
+    }
+
+    @Then("within {int} seconds {word}'s routing table has:")
+    public void routingTableHasWithin(int seconds, String node, DataTable expected) {
         List<RouteRow> wanted = expected.asMaps().stream().map(row -> new RouteRow(row.get("Destination"),
                 row.get("Gateway"), row.get("Genmask"), row.get("Flags"), row.get("Iface"))).toList();
         KernelReader kernel = new KernelReader(world.node(node));
-        await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(kernel.routes()).as("%s's routing table (route -n)", node).containsAll(wanted));
+    }
+
+    @When("someone deletes {word}'s route to {word}")
+    public void someoneDeletesTheRoute(String node, String subnet) {
+        world.node(node).exec("ip", "route", "del", subnet).orThrow();
+        assertThat(new KernelReader(world.node(node)).routes()).as("%s's routes right after the deletion", node)
+                .noneMatch(route -> route.destination().equals(subnet.split("/")[0]));
+    }
+
+    @Then("within {int} seconds {word} has no route left to {word}")
+    public void noRouteLeftTo(int seconds, String node, String subnet) {
+        String network = subnet.split("/")[0];
+        KernelReader kernel = new KernelReader(world.node(node));
+        await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(kernel.routes()).as("%s's routes", node).noneMatch(route -> route.destination().equals(network)));
+    }
+
+    /** Checked after the implementation had time to try (and, for host-gw, to retry once). */
+    @Then("{word} has no route to {word} via {word}")
+    public void hasNoRouteVia(String node, String subnet, String gateway) {
+        String network = subnet.split("/")[0];
+        assertThat(new KernelReader(world.node(node)).routes()).as("%s's routes", node)
+                .noneMatch(route -> route.destination().equals(network) && route.gateway().equals(gateway));
     }
 
     @Then("{word}'s neighbours on {word} are exactly:")
