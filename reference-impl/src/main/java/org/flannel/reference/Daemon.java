@@ -84,6 +84,7 @@ final class Daemon {
                 LOG.error("Error registering network: {}", e.getMessage());
                 return 1;
             }
+            resources.add(network);
 
             try {
                 SubnetFile.write(subnetFile, config.get().network(), network.lease().subnet(), null, network.mtu(),

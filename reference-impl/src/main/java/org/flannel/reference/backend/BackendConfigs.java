@@ -2,6 +2,7 @@ package org.flannel.reference.backend;
 
 import java.util.Locale;
 import java.util.Set;
+import org.flannel.reference.backend.udp.UdpConfig;
 import org.flannel.reference.backend.vxlan.VxlanConfig;
 import org.flannel.reference.subnet.ConfigException;
 import org.flannel.reference.subnet.NetworkConfig;
@@ -10,7 +11,7 @@ import org.flannel.reference.subnet.NetworkConfig;
 public final class BackendConfigs {
     /** Backends Flannel knows that this implementation does not (yet) provide. */
     private static final Set<String> NOT_IMPLEMENTED =
-            Set.of("udp", "host-gw", "ipip", "ipsec", "wireguard", "alloc", "extension", "tencent-vpc");
+            Set.of("host-gw", "ipip", "ipsec", "wireguard", "alloc", "extension", "tencent-vpc");
 
     private BackendConfigs() {
     }
@@ -20,10 +21,12 @@ public final class BackendConfigs {
         if (type.equals("vxlan")) {
             return VxlanConfig.parse(config.backend());
         }
+        if (type.equals("udp")) {
+            return UdpConfig.parse(config.backend()); // also when the config has no Backend, as in Flannel
+        }
         if (NOT_IMPLEMENTED.contains(type)) {
             throw new ConfigException("backend type " + type + " is not supported by this flanneld yet"
-                    + (config.backend().size() == 0 ? " (no Backend in the config means udp)" : "")
-                    + "; use \"Backend\": {\"Type\": \"vxlan\"}");
+                    + "; use \"Backend\": {\"Type\": \"vxlan\"} or {\"Type\": \"udp\"}");
         }
         throw new ConfigException("unknown backend type: " + type);
     }

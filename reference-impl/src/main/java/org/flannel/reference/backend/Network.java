@@ -4,8 +4,12 @@ import java.util.List;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.etcd.LeaseEvent;
 
-/** A backend's network once registered: this node's lease, its MTU for pods, and how it follows its peers. */
-public interface Network {
+/**
+ * A backend's network once registered: this node's lease, its MTU for pods, and how it follows its peers.
+ * Closed when the daemon stops: a backend whose data path lives in flanneld (udp) stops it then. Nothing
+ * is deleted, as in Flannel (udp's flannel0 is a TUN device: the kernel removes it with its descriptor).
+ */
+public interface Network extends AutoCloseable {
 
     Lease lease();
 
@@ -14,4 +18,9 @@ public interface Network {
 
     /** Programs or removes the data path to the peers named by these events (never this node's own lease). */
     void handle(List<LeaseEvent> events);
+
+    /** Nothing to stop for a backend whose data path is the kernel's. */
+    @Override
+    default void close() throws Exception {
+    }
 }

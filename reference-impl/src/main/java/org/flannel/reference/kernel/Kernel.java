@@ -24,6 +24,9 @@ public interface Kernel {
 
     void setUp(String name);
 
+    /** {@code ip link set <name> mtu <mtu>}. */
+    void setMtu(String name, int mtu);
+
     void addAddress(String device, IfAddress address);
 
     void deleteAddress(String device, IfAddress address);

@@ -3,6 +3,7 @@ package org.flannel.reference.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.flannel.reference.backend.udp.UdpConfig;
 import org.flannel.reference.backend.vxlan.VxlanConfig;
 import org.flannel.reference.subnet.ConfigException;
 import org.flannel.reference.subnet.NetworkConfig;
@@ -59,7 +60,7 @@ class BackendConfigsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"udp", "UDP", "host-gw", "Host-GW", "ipip", "wireguard"})
+    @ValueSource(strings = {"host-gw", "Host-GW", "ipip", "wireguard"})
     void backendsFlannelHasButThisImplementationDoesNotAreRefusedAsNotSupportedYet(String type) {
         assertThatThrownBy(() -> parse("{\"Type\":\"" + type + "\"}"))
                 .isInstanceOf(ConfigException.class)
@@ -67,18 +68,19 @@ class BackendConfigsTest {
                 .hasMessageNotContaining("unknown backend type");
     }
 
-    @Test
-    void noBackendMeansUdpAsInFlannelsCodeAndIsRefusedWithAHint() {
-        assertThatThrownBy(() -> parse(null))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("backend type udp is not supported by this flanneld yet")
-                .hasMessageContaining("no Backend in the config means udp");
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "UDP", "Udp"})
+    void udpIsChosenWhateverTheCaseOfItsType(String type) throws Exception {
+        assertThat(parse("{\"Type\":\"" + type + "\"}")).isEqualTo(new UdpConfig(8285));
     }
 
     @Test
-    void anExplicitUdpGetsNoHintAboutAMissingBackend() {
-        assertThatThrownBy(() -> parse("{\"Type\":\"udp\"}"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageNotContaining("no Backend in the config");
+    void noBackendMeansUdpAsInFlannelsCode() throws Exception {
+        assertThat(parse(null)).isEqualTo(new UdpConfig(8285));
+    }
+
+    @Test
+    void theUdpPortIsRead() throws Exception {
+        assertThat(parse("{\"Type\":\"udp\",\"Port\":9000}")).isEqualTo(new UdpConfig(9000));
     }
 }

@@ -137,6 +137,13 @@ public final class RecordingKernel implements Kernel {
     }
 
     @Override
+    public void setMtu(String name, int mtu) {
+        record("link set " + name + " mtu " + mtu);
+        Link link = existing(name);
+        links.put(name, new Link(link.index(), name, mtu, link.mac(), link.up(), link.ipv4Addresses(), link.vxlan()));
+    }
+
+    @Override
     public void addAddress(String device, IfAddress address) {
         record("address add " + address + " dev " + device);
         Link link = existing(device);

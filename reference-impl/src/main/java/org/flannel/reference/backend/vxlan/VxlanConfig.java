@@ -1,7 +1,9 @@
 package org.flannel.reference.backend.vxlan;
 
+import static org.flannel.reference.backend.BackendOptions.bool;
+import static org.flannel.reference.backend.BackendOptions.wholeNumber;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +36,10 @@ public record VxlanConfig(long vni, int port, int mtu, boolean gbp, boolean lear
                 continue; // Go's encoding/json leaves the default in place for null
             }
             switch (field.getKey().toLowerCase(Locale.ROOT)) {
-                case "vni" -> vni = number(value, "VNI", 0, MAX_VNI,
+                case "vni" -> vni = wholeNumber(value, "VNI", 0, MAX_VNI,
                         " is out of range: a VXLAN Network Identifier has 24 bits (0.." + MAX_VNI + ")");
-                case "port" -> port = (int) number(value, "Port", 0, 65535, " is out of range (0..65535)");
-                case "mtu" -> mtu = (int) number(value, "MTU", 0, 65535, " is out of range (0..65535)");
+                case "port" -> port = (int) wholeNumber(value, "Port", 0, 65535, " is out of range (0..65535)");
+                case "mtu" -> mtu = (int) wholeNumber(value, "MTU", 0, 65535, " is out of range (0..65535)");
                 case "gbp" -> gbp = bool(value, "GBP");
                 case "learning" -> learning = bool(value, "Learning");
                 case "directrouting" -> directRouting = bool(value, "DirectRouting");
@@ -58,26 +60,6 @@ public record VxlanConfig(long vni, int port, int mtu, boolean gbp, boolean lear
 
     public String deviceName() {
         return "flannel." + vni;
-    }
-
-    /** A whole number within [min, max], checked before any narrowing so that nothing wraps. */
-    private static long number(JsonNode value, String name, long min, long max, String outOfRange)
-            throws ConfigException {
-        if (!value.isIntegralNumber()) {
-            throw new ConfigException("Backend." + name + " must be a whole number, not " + value);
-        }
-        BigInteger number = value.bigIntegerValue();
-        if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new ConfigException("Backend." + name + " " + number + outOfRange);
-        }
-        return number.longValueExact();
-    }
-
-    private static boolean bool(JsonNode value, String name) throws ConfigException {
-        if (!value.isBoolean()) {
-            throw new ConfigException("Backend." + name + " must be true or false, not " + value);
-        }
-        return value.asBoolean();
     }
 
     @Override

@@ -75,6 +75,11 @@ public final class IprouteKernel implements Kernel {
     }
 
     @Override
+    public void setMtu(String name, int mtu) {
+        runner.run(List.of("ip", "link", "set", name, "mtu", Integer.toString(mtu)));
+    }
+
+    @Override
     public void addAddress(String device, IfAddress address) {
         runner.run(List.of("ip", "address", "add", address.toString(), "dev", device));
     }
