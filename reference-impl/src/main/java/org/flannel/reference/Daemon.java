@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.flannel.reference.backend.BackendConfig;
 import org.flannel.reference.backend.BackendConfigs;
@@ -41,6 +44,7 @@ import org.slf4j.LoggerFactory;
 final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     private static final Duration CONFIG_RETRY = Duration.ofSeconds(1);
+    private static final Duration FIRST_LISTING_LIMIT = Duration.ofSeconds(10);
 
     private final FlanneldOptions options;
     private final Kernel kernel;
@@ -85,7 +89,14 @@ final class Daemon {
                 return 1;
             }
             resources.add(network);
+            LeaseKeeper keeper = new LeaseKeeper(registry, thread, network.lease(),
+                    Duration.ofMinutes(options.subnetLeaseRenewMargin()), this::stop);
+            LeaseWatcher watcher = new LeaseWatcher(registry, thread, events -> dispatch(events, network, keeper));
+            resources.add(watcher);
+            awaitFirstListing(watcher.start());
 
+            // Beyond Flannel, which writes it first: the subnet file (readiness) comes once the peers that
+            // already exist are programmed, so a pod started on readiness can reach them at once.
             try {
                 SubnetFile.write(subnetFile, config.get().network(), network.lease().subnet(), null, network.mtu(),
                         options.ipMasq());
@@ -93,12 +104,6 @@ final class Daemon {
             } catch (Exception e) {
                 LOG.warn("Failed to write subnet file: {}", e.getMessage());
             }
-
-            LeaseKeeper keeper = new LeaseKeeper(registry, thread, network.lease(),
-                    Duration.ofMinutes(options.subnetLeaseRenewMargin()), this::stop);
-            LeaseWatcher watcher = new LeaseWatcher(registry, thread, events -> dispatch(events, network, keeper));
-            resources.add(watcher);
-            watcher.start();
             keeper.start();
             LOG.info("Running backend.");
             stopped.await();
@@ -119,6 +124,15 @@ final class Daemon {
                 closeQuietly(resources.get(i));
             }
             thread.shutdownNow();
+        }
+    }
+
+    private static void awaitFirstListing(CompletableFuture<Void> listing) throws InterruptedException {
+        try {
+            listing.get(FIRST_LISTING_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("The peers' leases are not listed yet after {} s; going on, they will follow",
+                    FIRST_LISTING_LIMIT.toSeconds());
         }
     }
 

@@ -41,6 +41,9 @@ public interface Kernel {
 
     void deleteFdbEntry(String device, MacAddress mac, Ip4 destination);
 
+    /** The main IPv4 routing table. */
+    List<Route> routes();
+
     void replaceRoute(Route route);
 
     void deleteRoute(Route route);

@@ -3,6 +3,7 @@ package org.flannel.reference.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.flannel.reference.backend.hostgw.HostGwConfig;
 import org.flannel.reference.backend.udp.UdpConfig;
 import org.flannel.reference.backend.vxlan.VxlanConfig;
 import org.flannel.reference.subnet.ConfigException;
@@ -60,12 +61,18 @@ class BackendConfigsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"host-gw", "Host-GW", "ipip", "wireguard"})
+    @ValueSource(strings = {"ipip", "IPIP", "wireguard", "ipsec"})
     void backendsFlannelHasButThisImplementationDoesNotAreRefusedAsNotSupportedYet(String type) {
         assertThatThrownBy(() -> parse("{\"Type\":\"" + type + "\"}"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("backend type " + type.toLowerCase() + " is not supported by this flanneld yet")
                 .hasMessageNotContaining("unknown backend type");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"host-gw", "Host-GW", "HOST-GW"})
+    void hostGwIsChosenWhateverTheCaseOfItsType(String type) throws Exception {
+        assertThat(parse("{\"Type\":\"" + type + "\"}")).isEqualTo(new HostGwConfig());
     }
 
     @ParameterizedTest

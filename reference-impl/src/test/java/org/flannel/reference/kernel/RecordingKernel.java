@@ -26,6 +26,7 @@ public final class RecordingKernel implements Kernel {
 
     private final Map<String, Link> links = new LinkedHashMap<>();
     private final Map<Ip4, Route> routes = new HashMap<>();
+    private final List<Route> table = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
     private final List<String> failing = new ArrayList<>();
     private String defaultRouteDevice;
@@ -184,11 +185,26 @@ public final class RecordingKernel implements Kernel {
     @Override
     public void replaceRoute(Route route) {
         record("route replace " + route);
+        table.removeIf(r -> r.destination().equals(route.destination()));
+        table.add(route);
     }
 
     @Override
     public void deleteRoute(Route route) {
         record("route delete " + route);
+        table.removeIf(r -> r.destination().equals(route.destination()));
+    }
+
+    /** The main table as changed through this kernel (and {@link #withRoute}). */
+    @Override
+    public List<Route> routes() {
+        return List.copyOf(table);
+    }
+
+    /** A route already there, put by someone else. */
+    public RecordingKernel withRoute(Route route) {
+        table.add(route);
+        return this;
     }
 
     @Override

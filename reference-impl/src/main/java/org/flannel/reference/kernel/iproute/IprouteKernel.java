@@ -113,6 +113,25 @@ public final class IprouteKernel implements Kernel {
     }
 
     @Override
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (JsonNode node : json(List.of("ip", "-json", "-4", "route", "show"))) {
+            String dst = node.path("dst").asText();
+            Ip4Net destination = dst.equals("default") ? Ip4Net.parse("0.0.0.0/0")
+                    : Ip4Net.parse(dst.contains("/") ? dst : dst + "/32");
+            Optional<Ip4> gateway = node.hasNonNull("gateway")
+                    ? Optional.of(Ip4.parse(node.get("gateway").asText())) : Optional.empty();
+            Optional<String> device = node.hasNonNull("dev") ? Optional.of(node.get("dev").asText()) : Optional.empty();
+            boolean onlink = false;
+            for (JsonNode flag : node.path("flags")) {
+                onlink |= flag.asText().equals("onlink");
+            }
+            routes.add(new Route(destination, gateway, device, onlink));
+        }
+        return routes;
+    }
+
+    @Override
     public void replaceRoute(Route route) {
         runner.run(routeCommand("replace", route));
     }

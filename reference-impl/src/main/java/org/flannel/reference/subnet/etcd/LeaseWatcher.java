@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -27,6 +28,7 @@ public final class LeaseWatcher implements AutoCloseable {
     private final Map<Ip4Net, Lease> known = new HashMap<>();
     private AutoCloseable watcher;
     private long generation;
+    private final CompletableFuture<Void> firstListing = new CompletableFuture<>();
     private volatile boolean closed;
 
     public LeaseWatcher(LeaseStream registry, ScheduledExecutorService thread, Consumer<List<LeaseEvent>> consumer) {
@@ -35,8 +37,10 @@ public final class LeaseWatcher implements AutoCloseable {
         this.consumer = consumer;
     }
 
-    public void start() {
+    /** Starts following etcd; the future completes once the first listing has been handed over. */
+    public CompletableFuture<Void> start() {
         thread.execute(this::resync);
+        return firstListing;
     }
 
     private void resync() {
@@ -64,6 +68,7 @@ public final class LeaseWatcher implements AutoCloseable {
         });
         now.values().forEach(lease -> events.add(LeaseEvent.added(lease)));
         deliver(events);
+        firstListing.complete(null);
 
         long myGeneration = ++generation;
         closeWatcher();
