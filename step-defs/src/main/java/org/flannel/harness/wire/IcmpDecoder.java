@@ -36,6 +36,9 @@ final class IcmpDecoder {
         if (checksum >= 0) {
             if (ip.fragment()) {
                 layer.checksumUnverifiable("checksum", false, (int) checksum, "fragment: covers other fragments");
+            } else if (ip.quoted()) {
+                // An ICMP error quotes only the first 8 bytes of the message this checksum covered.
+                layer.checksumUnverifiable("checksum", false, (int) checksum, "quoted by an ICMP error: only its start is there");
             } else if (!layer.has(s, ip.payloadLength())) {
                 layer.checksumUnverifiable("checksum", false, (int) checksum, "message not captured whole");
             } else {

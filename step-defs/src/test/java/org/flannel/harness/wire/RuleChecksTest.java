@@ -168,6 +168,22 @@ class RuleChecksTest {
         assertThat(frame.checksumStatus("icmp.checksum")).hasValue(ChecksumStatus.UNVERIFIABLE);
     }
 
+    /** What flannel's udp backend answers for an address no node owns, quoting the pod's echo request. */
+    @Test
+    void theChecksumOfAQuotedMessageIsUnverifiableNotWrong() {
+        byte[] echo = Packets.ipv4("10.1.15.2", "10.1.99.3", 1, 63, 7, Packets.icmpEcho(8, 42, 1, new byte[56]));
+        byte[] quote = java.util.Arrays.copyOf(echo, 28);
+        byte[] unreachable = Packets.concat(new byte[] {3, 0}, Packets.u16(0), new byte[4], quote);
+        Packets.put16(unreachable, 2,
+                ~InternetChecksum.fold(InternetChecksum.sum(unreachable, 0, unreachable.length)) & 0xffff);
+        byte[] packet = Packets.ipv4("10.1.15.0", "10.1.15.2", 1, 8, 0, unreachable);
+        Frame frame = new FrameDecoder().decode(LinkTypes.RAW, packet);
+
+        assertThat(frame.checksumStatus("icmp.checksum")).contains(ChecksumStatus.GOOD);
+        assertThat(frame.checksumStatus("quoted.icmp.checksum")).contains(ChecksumStatus.UNVERIFIABLE);
+        assertThat(frame.violations()).isEmpty();
+    }
+
     private Frame decode(byte[] bytes) {
         return decoder.decode(LinkTypes.ETHERNET, bytes);
     }
