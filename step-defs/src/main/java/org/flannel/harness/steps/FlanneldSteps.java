@@ -112,18 +112,54 @@ public final class FlanneldSteps {
     }
 
     Agent start(String nodeName) {
-        if (world.agents().containsKey(nodeName)) {
-            throw new IllegalStateException("flanneld already runs on " + nodeName);
+        return start(nodeName, world.etcdPrefix());
+    }
+
+    Agent start(String nodeName, String prefix) {
+        String key = ScenarioWorld.agentKey(nodeName, prefix);
+        if (world.agents().containsKey(key)) {
+            throw new IllegalStateException("flanneld for " + prefix + " already runs on " + nodeName);
         }
         Node node = world.node(nodeName);
-        Path subnetFile = world.subnetFile(nodeName);
-        List<String> argv = world.implementation().argv(world.topology().etcd().endpoint(), world.etcdPrefix(),
+        Path subnetFile = world.subnetFile(nodeName, prefix);
+        List<String> argv = world.implementation().argv(world.topology().etcd().endpoint(), prefix,
                 node.address(), subnetFile, List.of());
         Instant launchedAt = Instant.now();
         ManagedProcess process = node.start("flanneld", argv);
         Agent agent = new Agent(node, process, subnetFile, launchedAt);
-        world.agents().put(nodeName, agent);
+        world.agents().put(key, agent);
         return agent;
+    }
+
+    @Given("the network config under {word} is:")
+    public void theNetworkConfigUnderIs(String prefix, String json) {
+        world.topology().etcd().put(prefix + "/config", json.strip());
+    }
+
+    @Given("flanneld for {word} is running on {word} and {word}")
+    public void flanneldForPrefixIsRunningOn(String prefix, String node1, String node2) {
+        start(node1, prefix).awaitReady(READY_LIMIT);
+        start(node2, prefix).awaitReady(READY_LIMIT);
+    }
+
+    /**
+     * As Flannel's own functional test gives each network an address: the first address of the node's
+     * subnet (FLANNEL_SUBNET) on a bridge of its own, with no port (a local address the peers can reach).
+     */
+    @Given("{word} and {word} each hold the first address of their {word} subnet on a bridge {word}")
+    public void eachHoldsTheFirstAddressOnABridge(String node1, String node2, String prefix, String bridge) {
+        for (String node : List.of(node1, node2)) {
+            String address = firstAddress(node, prefix);
+            world.node(node).exec("sh", "-c", "ip link add " + bridge + " type bridge && ip addr add " + address
+                    + " dev " + bridge + " && ip link set " + bridge + " up").orThrow();
+        }
+    }
+
+    /** FLANNEL_SUBNET as written, e.g. 10.11.42.1/24. */
+    String firstAddress(String node, String prefix) {
+        return read(world.agent(node, prefix).subnetFile()).lines().filter(l -> l.startsWith("FLANNEL_SUBNET="))
+                .findFirst().map(l -> l.substring("FLANNEL_SUBNET=".length()))
+                .orElseThrow(() -> new AssertionError(node + "'s subnet file for " + prefix + " has no FLANNEL_SUBNET"));
     }
 
     /** The node's subnet from its subnet file: FLANNEL_SUBNET=10.1.16.1/24 gives 10.1.16.0/24. */

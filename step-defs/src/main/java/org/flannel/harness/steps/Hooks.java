@@ -53,8 +53,8 @@ public final class Hooks {
             scenario.attach(agent.process().logs(), "text/plain", "flanneld on " + agent.node().name()
                     + " (earlier run).log");
         }
-        for (Agent agent : world.agents().values()) {
-            scenario.attach(agent.process().logs(), "text/plain", "flanneld on " + agent.node().name() + ".log");
+        for (Map.Entry<String, Agent> agent : world.agents().entrySet()) {
+            scenario.attach(agent.getValue().process().logs(), "text/plain", "flanneld on " + agent.getKey() + ".log");
         }
         List<Host> hosts = new ArrayList<>(topology.nodes());
         hosts.addAll(topology.routers());
@@ -67,9 +67,9 @@ public final class Hooks {
         }
         try {
             StringBuilder leases = new StringBuilder();
-            topology.etcd().getPrefix(world.etcdPrefix() + "/").forEach((key, value) ->
+            topology.etcd().getPrefix("/").forEach((key, value) ->
                     leases.append(key).append('\n').append(value).append("\n\n"));
-            scenario.attach(leases.toString(), "text/plain", "etcd " + world.etcdPrefix() + ".txt");
+            scenario.attach(leases.toString(), "text/plain", "etcd keys.txt");
         } catch (RuntimeException e) {
             scenario.attach("cannot read etcd: " + e.getMessage(), "text/plain", "etcd.txt");
         }

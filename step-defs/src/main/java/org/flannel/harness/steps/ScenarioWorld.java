@@ -30,6 +30,7 @@ public final class ScenarioWorld {
     private final List<Agent> stoppedAgents = new ArrayList<>();
     private final Map<String, Path> captures = new LinkedHashMap<>();
     private final Map<Integer, PingOutcome> pingsBySize = new LinkedHashMap<>();
+    private final Map<String, PingOutcome> pingsByDestination = new LinkedHashMap<>();
     private final Map<String, RestartMemory> beforeRestart = new LinkedHashMap<>();
     private PingOutcome lastPing;
     private ExecResult tcpProbe;
@@ -77,7 +78,13 @@ public final class ScenarioWorld {
     }
 
     Path subnetFile(String node) {
-        Path file = topology().workDir().resolve(node).resolve("subnet.env");
+        return subnetFile(node, ETCD_PREFIX);
+    }
+
+    /** One subnet file per node and network (etcd prefix), as Flannel's docs run several daemons. */
+    Path subnetFile(String node, String prefix) {
+        String name = prefix.equals(ETCD_PREFIX) ? "subnet.env" : prefix.replaceAll("^/+", "").replace('/', '_') + ".env";
+        Path file = topology().workDir().resolve(node).resolve(name);
         try {
             Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {
@@ -95,11 +102,21 @@ public final class ScenarioWorld {
     }
 
     Agent agent(String node) {
-        Agent agent = agents.get(node);
+        return agent(node, ETCD_PREFIX);
+    }
+
+    /** The agent of one network on a node: keyed "node1", or "node1@/vxlan/network" for another prefix. */
+    Agent agent(String node, String prefix) {
+        Agent agent = agents.get(agentKey(node, prefix));
         if (agent == null) {
-            throw new IllegalStateException("flanneld is not running on " + node + " in this scenario");
+            throw new IllegalStateException("flanneld" + (prefix.equals(ETCD_PREFIX) ? "" : " for " + prefix)
+                    + " is not running on " + node + " in this scenario");
         }
         return agent;
+    }
+
+    static String agentKey(String node, String prefix) {
+        return prefix.equals(ETCD_PREFIX) ? node : node + "@" + prefix;
     }
 
     Map<String, Path> captures() {
@@ -118,6 +135,7 @@ public final class ScenarioWorld {
     void recordPing(PingOutcome ping) {
         lastPing = ping;
         pingsBySize.put(ping.ipPacketSize(), ping);
+        pingsByDestination.put(ping.to(), ping);
     }
 
     void recordTcpProbe(ExecResult probe) {
@@ -136,6 +154,14 @@ public final class ScenarioWorld {
             throw new IllegalStateException("no ping yet in this scenario");
         }
         return lastPing;
+    }
+
+    PingOutcome pingTo(String destination) {
+        PingOutcome ping = pingsByDestination.get(destination);
+        if (ping == null) {
+            throw new IllegalStateException("no ping to " + destination + " in this scenario");
+        }
+        return ping;
     }
 
     PingOutcome ping(int size) {

@@ -14,12 +14,13 @@ import org.flannel.harness.kernel.KernelReader;
  * Names a feature may use for values only the run knows, read when asked from the kernel or etcd:
  * {@code node2.eth0.mac}, {@code node2.docker0.mac}, {@code container-2.eth0.mac}, {@code node2.vtep.mac}
  * (its VXLAN device's MAC), {@code node2.address}, {@code lease(10.1.16.0/24).VtepMAC} and any other
- * field of a lease, top level or in its BackendData.
+ * field of a lease, top level or in its BackendData, and {@code node1 first address in /vxlan/network}.
  */
 final class TopologySymbols implements Symbols {
     private static final Pattern HOST_MAC = Pattern.compile("([a-z0-9_-]+)\\.([a-z0-9._-]+)\\.mac");
     private static final Pattern LEASE = Pattern.compile("lease\\(([0-9./]+)\\)\\.([A-Za-z0-9]+)");
     private static final Pattern ADDRESS = Pattern.compile("([a-z0-9_-]+)\\.address");
+    private static final Pattern FIRST_ADDRESS = Pattern.compile("([a-z0-9_-]+) first address in (\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ScenarioWorld world;
@@ -41,6 +42,10 @@ final class TopologySymbols implements Symbols {
                     ? kernel.firstVxlanDevice().map(d -> d.attribute("mac"))
                     : kernel.mac(mac.group(2));
         }
+        Matcher first = FIRST_ADDRESS.matcher(name);
+        if (first.matches()) {
+            return firstAddress(first.group(1), first.group(2));
+        }
         Matcher address = ADDRESS.matcher(name);
         if (address.matches()) {
             return Optional.of(world.node(address.group(1)).address());
@@ -50,7 +55,19 @@ final class TopologySymbols implements Symbols {
 
     @Override
     public Set<String> names() {
-        return Set.of("<host>.<device>.mac", "<node>.vtep.mac", "<node>.address", "lease(<subnet>).<field>");
+        return Set.of("<host>.<device>.mac", "<node>.vtep.mac", "<node>.address", "lease(<subnet>).<field>",
+                "<node> first address in <etcd prefix>");
+    }
+
+    /** FLANNEL_SUBNET's address (the subnet's first) from the node's subnet file for that network. */
+    private Optional<String> firstAddress(String node, String prefix) {
+        try {
+            return java.nio.file.Files.readAllLines(world.subnetFile(node, prefix)).stream()
+                    .filter(line -> line.startsWith("FLANNEL_SUBNET="))
+                    .map(line -> line.substring("FLANNEL_SUBNET=".length()).split("/")[0]).findFirst();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<String> leaseField(String subnet, String field) {

@@ -39,6 +39,28 @@ public final class TrafficSteps {
         capturing(points, () -> world.recordPing(ping(from, to, 84, false)));
     }
 
+    /** Two pings in one capture: a negative check on one needs the other to prove the point saw traffic. */
+    @When("^(\\S+) pings (\\S+) once and then (\\S+) once, capturing on (.+)$")
+    public void pingsTwoAddressesCapturing(String from, String first, String second, String points) {
+        capturing(points, () -> {
+            world.recordPing(ping(from, first, 84, false));
+            world.recordPing(ping(from, second, 84, false));
+        });
+    }
+
+    @Then("the ping to {word} fails with {string}")
+    public void thePingToFailsWith(String destination, String message) {
+        PingOutcome ping = world.pingTo(destination);
+        assertThat(ping.succeeded()).as(ping.describe()).isFalse();
+        assertThat(ping.result().stdout() + ping.result().stderr()).as(ping.describe()).contains(message);
+    }
+
+    @Then("the ping to {word} succeeds")
+    public void thePingToSucceeds(String destination) {
+        PingOutcome ping = world.pingTo(destination);
+        assertThat(ping.succeeded()).as(ping.describe()).isTrue();
+    }
+
     @When("^(\\S+) pings (\\S+) with (\\d+)-byte packets and DF set, capturing on (.+)$")
     public void pingsWithSizeAndDf(String from, String to, int size, String points) {
         capturing(points, () -> world.recordPing(ping(from, to, size, true)));
@@ -85,6 +107,25 @@ public final class TrafficSteps {
         ExecResult probe = world.tcpProbe();
         assertThat(probe.stdout()).as("TCP probe: exit %d, stderr %s", probe.exitCode(), probe.stderr())
                 .contains("connected");
+    }
+
+    /** From the node's own address in that network (ping -I), as Flannel's functional test pings. */
+    @When("^(\\S+) pings (\\S+)'s first address in (\\S+) from its own(?:, capturing on (.+))?$")
+    public void pingsFirstAddressFromItsOwn(String from, String to, String prefix, String points) {
+        String source = firstAddressOf(from, prefix);
+        String destination = firstAddressOf(to, prefix);
+        Runnable traffic = () -> world.recordPing(new PingOutcome(from, destination, 84, false,
+                world.host(from).exec("ping", "-n", "-c", "1", "-W", "3", "-I", source, destination)));
+        if (points == null) {
+            traffic.run();
+        } else {
+            capturing(points, traffic);
+        }
+    }
+
+    private String firstAddressOf(String node, String prefix) {
+        return new TopologySymbols(world).lookup(node + " first address in " + prefix)
+                .orElseThrow(() -> new AssertionError("no subnet file for " + prefix + " on " + node));
     }
 
     @Then("the ping fails")

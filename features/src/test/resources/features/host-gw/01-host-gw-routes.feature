@@ -1,0 +1,101 @@
+@host-gw
+Feature: host-gw: plain routes to each node's subnet via that node's IP
+  The seed: host-gw uses static routes; the next hop for each destination subnet is the address of the
+  node that owns it, and flannel maintains the routes. Nothing is encapsulated: the pods' packet goes
+  on the wire as it is, in a frame addressed to the next node, and pods get the underlay's full MTU.
+
+  Background:
+    Given a topology:
+      | host  | segment  | address        |
+      | node1 | underlay | 10.168.0.2/24  |
+      | node2 | underlay | 10.168.0.3/24  |
+      | node3 | underlay | 10.168.0.4/24  |
+      | etcd  | underlay | 10.168.0.10/24 |
+    And the network config is:
+      """
+      {"Network": "10.1.0.0/16", "SubnetMin": "10.1.15.0", "SubnetMax": "10.1.17.0", "Backend": {"Type": "host-gw"}}
+      """
+    And node1 remembers the subnet 10.1.15.0/24 and node2 remembers 10.1.16.0/24
+    And flanneld is running on node1 and node2
+    And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
+
+  Scenario: each node routes the other's subnet via the other's IP; leases and subnet file
+    Then node1's routing table has:
+      | Destination | Gateway    | Genmask       | Flags | Iface |
+      | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0  |
+    And node2's routing table has:
+      | Destination | Gateway    | Genmask       | Flags | Iface |
+      | 10.1.15.0   | 10.168.0.2 | 255.255.255.0 | UG    | eth0  |
+    And etcd holds exactly these leases:
+      | key                                      | value                                                          |
+      | /coreos.com/network/subnets/10.1.15.0-24 | {"PublicIP":"10.168.0.2","PublicIPv6":null,"BackendType":"host-gw"} |
+      | /coreos.com/network/subnets/10.1.16.0-24 | {"PublicIP":"10.168.0.3","PublicIPv6":null,"BackendType":"host-gw"} |
+    And node1's subnet file is exactly:
+      """
+      FLANNEL_NETWORK=10.1.0.0/16
+      FLANNEL_SUBNET=10.1.15.1/24
+      FLANNEL_MTU=1500
+      FLANNEL_IPMASQ=false
+      """
+
+  Scenario: the echo request leaves node1 unencapsulated, addressed to node2's eth0
+    When container-1 pings 10.1.16.3 once, capturing on container-1:eth0 and node1:eth0
+    Then the ping succeeds
+    And on node1:eth0 a frame matches, compared with the echo request sent on container-1:eth0:
+      | layer    | field           | expected         |
+      | ethernet | destination     | node2.eth0.mac   |
+      | ethernet | source          | node1.eth0.mac   |
+      | ethernet | vlan            | absent           |
+      | ethernet | ethertype       | 0x0800           |
+      | ipv4     | version         | 4                |
+      | ipv4     | ihl             | 5                |
+      | ipv4     | dscp            | 0                |
+      | ipv4     | ecn             | 0                |
+      | ipv4     | total_length    | 84               |
+      | ipv4     | identification  | any              |
+      | ipv4     | flags.reserved  | 0                |
+      | ipv4     | flags.mf        | 0                |
+      | ipv4     | fragment_offset | 0                |
+      | ipv4     | ttl             | decremented by 1 |
+      | ipv4     | protocol        | 1                |
+      | ipv4     | header_checksum | valid            |
+      | ipv4     | source          | 10.1.15.2        |
+      | ipv4     | destination     | 10.1.16.3        |
+      | icmp     | type            | 8                |
+      | icmp     | code            | 0                |
+      | icmp     | checksum        | valid            |
+      | icmp     | sequence        | 1                |
+    And on node1:eth0 no frame matches:
+      | layer     | field            | expected |
+      | outer udp | destination_port | 8472     |
+    And on node1:eth0 no frame matches:
+      | layer     | field            | expected |
+      | outer udp | destination_port | 8285     |
+
+  Scenario: a full-size DF packet crosses whole: no encapsulation, no overhead
+    When container-1 pings 10.1.16.3 with 1500-byte packets and DF set, capturing on node1:eth0
+    Then the ping succeeds
+    And on node1:eth0 a frame matches:
+      | layer | field        | expected  |
+      | ipv4  | total_length | 1500      |
+      | ipv4  | flags.df     | 1         |
+      | ipv4  | destination  | 10.1.16.3 |
+
+  Scenario: a route someone deleted is put back
+    When someone deletes node1's route to 10.1.16.0/24
+    Then within 15 seconds node1's routing table has:
+      | Destination | Gateway    | Genmask       | Flags | Iface |
+      | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0  |
+
+  Scenario: a node leaves: its route goes
+    When the lease 10.1.16.0/24 is deleted from etcd
+    Then within 10 seconds node1 has no route left to 10.1.16.0/24
+
+  Scenario: a node joins: the others route its subnet without a restart
+    When flanneld starts on node3
+    Then node3's subnet file says FLANNEL_SUBNET=10.1.17.1/24
+    And within 10 seconds node1's routing table has:
+      | Destination | Gateway    | Genmask       | Flags | Iface |
+      | 10.1.17.0   | 10.168.0.4 | 255.255.255.0 | UG    | eth0  |
+    Given container-3 runs on node3 at 10.1.17.3
+    Then within 10 seconds a ping from container-1 to 10.1.17.3 succeeds
