@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.flannel.harness.topology.TopologyDriver;
 import org.flannel.harness.topology.TopologySpec;
+import org.flannel.harness.topology.docker.DockerDriver;
 import org.flannel.harness.topology.netns.NetnsDriver;
 
 /** Declaring the topology a scenario runs on. */
@@ -54,10 +55,12 @@ public final class TopologySteps {
 
     private static TopologyDriver driver() {
         String name = System.getProperty("flannel.topology", "netns");
-        if (name.equals("netns")) {
-            return new NetnsDriver();
-        }
-        throw new IllegalStateException("-Dflannel.topology=" + name + " is not available: the drivers are: netns");
+        return switch (name) {
+            case "netns" -> new NetnsDriver();
+            case "docker" -> new DockerDriver();
+            default -> throw new IllegalStateException(
+                    "-Dflannel.topology=" + name + " is not a driver; choose netns (the default) or docker");
+        };
     }
 
     static String networkOf(String address, int prefix) {

@@ -1,5 +1,6 @@
 package org.flannel.harness.topology.netns;
 
+import org.flannel.harness.topology.support.PodBridge;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flannel.harness.topology.Container;
@@ -26,7 +27,7 @@ final class ContainerAttacher {
     Container attach(String name, NetnsNode node, SubnetEnv subnetEnv, String wantedAddress) {
         synchronized (topology) {
             checkName(name);
-            DockerBridge bridge = bridgeFor(node, subnetEnv);
+            PodBridge bridge = bridgeFor(node, subnetEnv);
             String address = wantedAddress == null ? bridge.allocate() : bridge.claim(wantedAddress);
             NetnsNames names = topology.names();
             String namespace = names.hostNamespace(name);
@@ -38,7 +39,7 @@ final class ContainerAttacher {
             new IpBatch(node.namespace(), "attaching container " + name + " to docker0 on " + node.name())
                     .add("link add " + veth + " mtu " + bridge.mtu() + " type veth peer name eth0 mtu " + bridge.mtu()
                             + " netns " + namespace)
-                    .add("link set " + veth + " master " + DockerBridge.NAME + " up")
+                    .add("link set " + veth + " master " + PodBridge.NAME + " up")
                     .run(topology.runner());
             node.shell("turning off TX checksum offload", "ethtool -K " + veth + " tx off >/dev/null");
             container.shell("turning off TX checksum offload", "ethtool -K eth0 tx off >/dev/null");
@@ -64,9 +65,9 @@ final class ContainerAttacher {
     }
 
     /** docker0 is created on first use; later containers must come from the same subnet file. */
-    private DockerBridge bridgeFor(NetnsNode node, SubnetEnv env) {
+    private PodBridge bridgeFor(NetnsNode node, SubnetEnv env) {
         Ipv4Cidr subnet = env.subnet();
-        DockerBridge existing = topology.bridge(node.name()).orElse(null);
+        PodBridge existing = topology.bridge(node.name()).orElse(null);
         if (existing != null) {
             if (!existing.subnet().equals(subnet) || existing.mtu() != env.mtu()) {
                 throw new TopologyException("docker0 on " + node.name() + " was set up for " + existing.subnet() + " mtu "
@@ -78,13 +79,13 @@ final class ContainerAttacher {
         if (!subnet.isUsableHost(subnet.address())) {
             throw new TopologyException("FLANNEL_SUBNET " + subnet + " is not a usable bridge address on " + node.name());
         }
-        DockerBridge bridge = new DockerBridge(node.name(), subnet, env.mtu());
+        PodBridge bridge = new PodBridge(node.name(), subnet, env.mtu());
         // No undo of its own: docker0 lives and dies with the node's namespace.
         new IpBatch(node.namespace(), "creating docker0 on " + node.name())
-                .add("link add " + DockerBridge.NAME + " type bridge")
-                .add("link set " + DockerBridge.NAME + " mtu " + env.mtu())
-                .add("addr add " + subnet + " dev " + DockerBridge.NAME)
-                .add("link set " + DockerBridge.NAME + " up")
+                .add("link add " + PodBridge.NAME + " type bridge")
+                .add("link set " + PodBridge.NAME + " mtu " + env.mtu())
+                .add("addr add " + subnet + " dev " + PodBridge.NAME)
+                .add("link set " + PodBridge.NAME + " up")
                 .run(topology.runner());
         topology.registerBridge(node.name(), bridge);
         return bridge;

@@ -1,5 +1,7 @@
 package org.flannel.harness.topology.netns;
 
+import org.flannel.harness.topology.support.Background;
+import org.flannel.harness.topology.support.EtcdLauncher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -149,7 +151,7 @@ final class NetnsAssembler {
         spec.gateway(TopologySpec.ETCD).ifPresent(gateway -> batch.add("route add default via " + gateway));
         batch.run(topology.runner());
         ManagedProcess process = EtcdLauncher.start(host, names.prefix() + "-etcd", etcd.address(),
-                topology.workDir().resolve("etcd"));
+                topology.workDir().resolve("etcd").toString());
         EtcdctlClient client = new EtcdctlClient(host, "http://" + etcd.address() + ":2379");
         EtcdLauncher.awaitReady(process, client);
         topology.setEtcd(client);

@@ -1,14 +1,15 @@
 package org.flannel.harness.topology.netns;
 
+import org.flannel.harness.topology.support.PodBridge;
 import org.flannel.harness.topology.Container;
 
 final class NetnsContainer extends NetnsHost implements Container {
     private final String node;
     private final String address;
-    private final DockerBridge bridge;
+    private final PodBridge bridge;
 
     NetnsContainer(String name, String namespace, NetnsTopology topology, String node, String address,
-            DockerBridge bridge) {
+            PodBridge bridge) {
         super(name, namespace, topology);
         this.node = node;
         this.address = address;

@@ -1,5 +1,8 @@
 package org.flannel.harness.topology.netns;
 
+import org.flannel.harness.topology.support.CleanupStack;
+import org.flannel.harness.topology.support.Directories;
+import org.flannel.harness.topology.support.PodBridge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +47,7 @@ final class NetnsTopology implements Topology {
     private final Map<String, NetnsRouter> routers = new LinkedHashMap<>();
     private final NetnsHost etcdHost;
     private final Map<String, NetnsContainer> containers = new LinkedHashMap<>();
-    private final Map<String, DockerBridge> bridges = new HashMap<>();
+    private final Map<String, PodBridge> bridges = new HashMap<>();
     private final Thread shutdownHook;
     private volatile EtcdMember etcd;
     private volatile boolean closed;
@@ -138,11 +141,11 @@ final class NetnsTopology implements Topology {
         netns.add(namespaces);
     }
 
-    synchronized Optional<DockerBridge> bridge(String node) {
+    synchronized Optional<PodBridge> bridge(String node) {
         return Optional.ofNullable(bridges.get(node));
     }
 
-    synchronized void registerBridge(String node, DockerBridge bridge) {
+    synchronized void registerBridge(String node, PodBridge bridge) {
         bridges.put(node, bridge);
     }
 

@@ -1,5 +1,6 @@
 package org.flannel.harness.topology.netns;
 
+import org.flannel.harness.topology.support.Background;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.flannel.harness.topology.netns;
+package org.flannel.harness.topology.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.flannel.harness.topology.Ipv4Cidr;
 import org.junit.jupiter.api.Test;
 
-class DockerBridgeTest {
+class PodBridgeTest {
     @Test
     void allocatesAfterTheBridgeAddress() {
-        DockerBridge bridge = new DockerBridge("node1", Ipv4Cidr.parse("10.1.15.1/24"), 1450);
+        PodBridge bridge = new PodBridge("node1", Ipv4Cidr.parse("10.1.15.1/24"), 1450);
 
         assertThat(bridge.allocate()).isEqualTo("10.1.15.2");
         assertThat(bridge.allocate()).isEqualTo("10.1.15.3");
@@ -17,7 +17,7 @@ class DockerBridgeTest {
 
     @Test
     void saysWhenTheSubnetIsFull() {
-        DockerBridge bridge = new DockerBridge("node1", Ipv4Cidr.parse("10.1.15.1/30"), 1450);
+        PodBridge bridge = new PodBridge("node1", Ipv4Cidr.parse("10.1.15.1/30"), 1450);
 
         assertThat(bridge.allocate()).isEqualTo("10.1.15.2");
         assertThatThrownBy(bridge::allocate).hasMessageContaining("no free container address left in 10.1.15.1/30");
@@ -25,7 +25,7 @@ class DockerBridgeTest {
 
     @Test
     void aClaimedAddressIsSkippedByLaterAllocations() {
-        DockerBridge bridge = new DockerBridge("node2", Ipv4Cidr.parse("10.1.16.1/24"), 1450);
+        PodBridge bridge = new PodBridge("node2", Ipv4Cidr.parse("10.1.16.1/24"), 1450);
 
         assertThat(bridge.claim("10.1.16.3")).isEqualTo("10.1.16.3");
         assertThat(bridge.allocate()).isEqualTo("10.1.16.2");
@@ -34,7 +34,7 @@ class DockerBridgeTest {
 
     @Test
     void refusesToClaimTheBridgeAnotherSubnetOrATakenAddress() {
-        DockerBridge bridge = new DockerBridge("node2", Ipv4Cidr.parse("10.1.16.1/24"), 1450);
+        PodBridge bridge = new PodBridge("node2", Ipv4Cidr.parse("10.1.16.1/24"), 1450);
         bridge.claim("10.1.16.3");
 
         assertThatThrownBy(() -> bridge.claim("10.1.16.1")).hasMessageContaining("not a free container address");

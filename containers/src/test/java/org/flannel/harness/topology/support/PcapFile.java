@@ -1,4 +1,4 @@
-package org.flannel.harness.topology.netns;
+package org.flannel.harness.topology.support;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Minimal classic-pcap reader for tests: 24-byte global header, then 16-byte record headers. */
-record PcapFile(int linkType, List<byte[]> packets) {
-    static PcapFile read(Path file) throws IOException {
+public record PcapFile(int linkType, List<byte[]> packets) {
+    public static PcapFile read(Path file) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file));
         if (buf.remaining() < 24) {
             throw new IOException(file + " is shorter than a pcap global header (" + buf.remaining() + " bytes)");
@@ -42,15 +42,15 @@ record PcapFile(int linkType, List<byte[]> packets) {
     }
 
     /** Ethernet frames carrying IPv4 with protocol ICMP (1). */
-    long icmpCount() {
+    public long icmpCount() {
         return packets.stream().filter(p -> p.length >= 34 && (p[12] & 0xff) == 0x08 && p[13] == 0x00 && p[23] == 1)
                 .count();
     }
 
     /** An ICMP packet in an Ethernet/IPv4 frame: addresses, ICMP type (8 echo request, 0 reply) and IP TTL. */
-    record Icmp(String source, String destination, int type, int ttl) {}
+    public record Icmp(String source, String destination, int type, int ttl) {}
 
-    List<Icmp> icmp() {
+    public List<Icmp> icmp() {
         return packets.stream().filter(p -> p.length >= 34 && (p[12] & 0xff) == 0x08 && p[13] == 0x00 && p[23] == 1)
                 .map(p -> new Icmp(address(p, 26), address(p, 30), p[14 + ((p[14] & 0x0f) * 4)] & 0xff, p[22] & 0xff))
                 .toList();

@@ -1,4 +1,4 @@
-package org.flannel.harness.topology.netns;
+package org.flannel.harness.topology.support;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
  * failure halfway still undoes everything; unwinding runs them newest first and keeps going past
  * failures.
  */
-final class CleanupStack {
+public final class CleanupStack {
     private static final Logger LOG = LoggerFactory.getLogger(CleanupStack.class);
 
     @FunctionalInterface
-    interface Undo {
+    public interface Undo {
         void run() throws Exception;
     }
 
@@ -24,12 +24,12 @@ final class CleanupStack {
 
     private final Deque<Entry> entries = new ArrayDeque<>();
 
-    synchronized void push(String description, Undo undo) {
+    public synchronized void push(String description, Undo undo) {
         entries.push(new Entry(description, undo));
     }
 
     /** Runs and removes every undo action, newest first; returns a description of each failure. */
-    synchronized List<String> unwind() {
+    public synchronized List<String> unwind() {
         List<String> failures = new ArrayList<>();
         while (!entries.isEmpty()) {
             Entry entry = entries.pop();

@@ -1,4 +1,4 @@
-package org.flannel.harness.topology.netns;
+package org.flannel.harness.topology.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.flannel.harness.topology.netns;
+package org.flannel.harness.topology.support;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** Daemon threads for reading child output and running independent setup steps in parallel. */
-final class Background {
+public final class Background {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final ExecutorService POOL = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "topology-" + COUNTER.incrementAndGet());
@@ -18,16 +18,16 @@ final class Background {
 
     private Background() {}
 
-    static <T> CompletableFuture<T> supply(Supplier<T> work) {
+    public static <T> CompletableFuture<T> supply(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, POOL);
     }
 
-    static CompletableFuture<Void> run(Runnable work) {
+    public static CompletableFuture<Void> run(Runnable work) {
         return CompletableFuture.runAsync(work, POOL);
     }
 
     /** Waits for all; rethrows the first failure as it was thrown (not wrapped). */
-    static void joinAll(Iterable<CompletableFuture<?>> futures) {
+    public static void joinAll(Iterable<CompletableFuture<?>> futures) {
         RuntimeException first = null;
         for (CompletableFuture<?> future : futures) {
             try {

@@ -1,4 +1,4 @@
-package org.flannel.harness.topology.netns;
+package org.flannel.harness.topology.support;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -7,8 +7,8 @@ import org.flannel.harness.topology.Ipv4Cidr;
 import org.flannel.harness.topology.TopologyException;
 
 /** A node's docker0: its address (FLANNEL_SUBNET), MTU, and the next free container address. */
-final class DockerBridge {
-    static final String NAME = "docker0";
+public final class PodBridge {
+    public static final String NAME = "docker0";
 
     private final String node;
     private final Ipv4Cidr subnet;
@@ -16,23 +16,23 @@ final class DockerBridge {
     private final Set<Integer> taken = new HashSet<>();
     private int next;
 
-    DockerBridge(String node, Ipv4Cidr subnet, int mtu) {
+    public PodBridge(String node, Ipv4Cidr subnet, int mtu) {
         this.node = node;
         this.subnet = subnet;
         this.mtu = mtu;
         this.next = subnet.address() + 1;
     }
 
-    Ipv4Cidr subnet() {
+    public Ipv4Cidr subnet() {
         return subnet;
     }
 
-    int mtu() {
+    public int mtu() {
         return mtu;
     }
 
     /** Addresses follow the bridge's: .2, .3 ... like Docker's IPAM. */
-    synchronized String allocate() {
+    public synchronized String allocate() {
         while (next == subnet.address() || taken.contains(next)) {
             next++;
         }
@@ -44,7 +44,7 @@ final class DockerBridge {
     }
 
     /** A chosen address (the seed's 10.1.16.3, say): in the subnet, not the bridge's, not taken. */
-    synchronized String claim(String address) {
+    public synchronized String claim(String address) {
         int wanted = Ipv4.parse(address);
         if (!subnet.contains(wanted) || !subnet.isUsableHost(wanted) || wanted == subnet.address()) {
             throw new TopologyException(address + " is not a free container address in " + subnet + " on " + node);

@@ -1,26 +1,26 @@
-package org.flannel.harness.topology.netns;
+package org.flannel.harness.topology.support;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.flannel.harness.topology.EtcdctlClient;
+import org.flannel.harness.topology.Host;
 import org.flannel.harness.topology.ManagedProcess;
 import org.flannel.harness.topology.TopologyException;
 
-/** Starts a single-member etcd in its namespace and waits until it serves clients. */
-final class EtcdLauncher {
+/** Starts a single-member etcd on its host (namespace or container) and waits until it serves clients. */
+public final class EtcdLauncher {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
 
     private EtcdLauncher() {}
 
-    static ManagedProcess start(NetnsHost host, String memberName, String address, Path dataDir) {
+    public static ManagedProcess start(Host host, String memberName, String address, String dataDir) {
         String client = "http://" + address + ":2379";
         String peer = "http://" + address + ":2380";
         // Short heartbeat/election: a lone member elects itself within ~100 ms instead of ~1 s.
         return host.start("etcd", List.of("etcd",
                 "--name", memberName,
-                "--data-dir", dataDir.toString(),
+                "--data-dir", dataDir,
                 "--listen-client-urls", client,
                 "--advertise-client-urls", client,
                 "--listen-peer-urls", peer,
@@ -35,7 +35,7 @@ final class EtcdLauncher {
     }
 
     /** Returns once etcd logged readiness and `etcdctl endpoint health` succeeds. */
-    static void awaitReady(ManagedProcess etcd, EtcdctlClient client) {
+    public static void awaitReady(ManagedProcess etcd, EtcdctlClient client) {
         long started = System.nanoTime();
         long deadline = started + READY_TIMEOUT.toNanos();
         boolean announced = false;
