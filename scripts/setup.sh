@@ -11,6 +11,8 @@ packages=(
   iperf3                          # throughput benchmarks
   procps curl                     # pgrep/ps for the sweeper; curl for the health endpoints
   jq                              # JSON in the second (shell) implementation the harness tests itself with
+  docker.io debootstrap iptables  # the Docker driver: the engine, the offline base image, DOCKER-USER rules
+  chromium chromium-driver        # the living documentation's test renders the site in headless Chromium
 )
 
 missing=()
@@ -29,6 +31,18 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The Docker driver needs a running engine; start one when none answers (CI machines have none).
+if command -v dockerd >/dev/null && ! docker info >/dev/null 2>&1; then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: no Docker engine answers; start dockerd (as root) or run this script as root" >&2
+    exit 1
+  fi
+  echo "setup: starting dockerd (log: /var/log/flannel-conformance-dockerd.log)"
+  nohup dockerd >/var/log/flannel-conformance-dockerd.log 2>&1 &
+  for _ in $(seq 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info >/dev/null 2>&1 || { echo "setup: dockerd did not start; see /var/log/flannel-conformance-dockerd.log" >&2; exit 1; }
+fi
+
 # The Debian etcd package may start a system etcd on 127.0.0.1; the tests never use it (every
 # topology starts its own member inside a namespace), so it is left as the machine's owner set it.
-echo "setup: ready ($(java -version 2>&1 | head -1); $(etcd --version 2>/dev/null | head -1))"
+echo "setup: ready ($(java -version 2>&1 | head -1); $(etcd --version 2>/dev/null | head -1); Docker $(docker version -f '{{.Server.Version}}' 2>/dev/null))"
