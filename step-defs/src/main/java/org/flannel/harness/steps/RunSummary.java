@@ -8,7 +8,9 @@ import io.cucumber.plugin.event.TestCaseStarted;
 import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestRunStarted;
 import io.cucumber.plugin.event.TestStepStarted;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RunSummary implements ConcurrentEventListener {
     private final PrintStream out = System.out;
     private final List<String> lines = new ArrayList<>();
+    private final List<ScenarioTiming> timings = new ArrayList<>();
     private final Map<UUID, Instant> started = new ConcurrentHashMap<>();
     private final Map<UUID, Duration> setUp = new ConcurrentHashMap<>();
     private Instant runStarted;
@@ -66,6 +69,9 @@ public final class RunSummary implements ConcurrentEventListener {
                 ready == null ? "  -  " : String.format(Locale.ROOT, "%4.1f s", ready.toMillis() / 1000.0),
                 event.getTestCase().getName());
         lines.add(line);
+        timings.add(new ScenarioTiming(fileName(event.getTestCase().getUri().toString()) + ":"
+                + event.getTestCase().getLocation().getLine(), event.getTestCase().getName(),
+                event.getResult().getStatus().name(), event.getResult().getDuration(), ready));
         out.printf("<<< [%d] %s%n", done, line);
     }
 
@@ -83,5 +89,33 @@ public final class RunSummary implements ConcurrentEventListener {
             out.println("         " + dir.resolve("messages.ndjson") + ", " + dir.resolve("junit.xml"));
         }
         out.println("Implementation under test: " + System.getProperty("flannel.impl", "(unset)"));
+        if (reports != null) {
+            compareDrivers(Path.of(reports).toAbsolutePath().normalize());
+        }
+    }
+
+    /**
+     * Keeps this run's timings beside the reports (timings-&lt;driver&gt;.tsv, one directory up, so a run on
+     * another driver with its own reports directory finds them) and prints them side by side with the
+     * other driver's, when that one ran the same scenarios.
+     */
+    private void compareDrivers(Path reportsDir) {
+        String driver = System.getProperty("flannel.topology", "netns");
+        Path dir = reportsDir.getParent() == null ? reportsDir : reportsDir.getParent();
+        try {
+            ScenarioTiming.write(dir.resolve("timings-" + driver + ".tsv"), timings);
+            for (String other : List.of("netns", "docker")) {
+                Path file = dir.resolve("timings-" + other + ".tsv");
+                if (!other.equals(driver) && Files.exists(file)) {
+                    Map<String, ScenarioTiming> theirs = ScenarioTiming.read(file);
+                    boolean netnsFirst = other.equals("netns");
+                    out.println();
+                    out.println(DriverComparison.table(netnsFirst ? theirs : ScenarioTiming.byKey(timings),
+                            netnsFirst ? ScenarioTiming.byKey(timings) : theirs));
+                }
+            }
+        } catch (IOException e) {
+            out.println("(timings not kept: " + e.getMessage() + ")");
+        }
     }
 }

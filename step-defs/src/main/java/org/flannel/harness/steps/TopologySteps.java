@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.flannel.harness.topology.TopologyDriver;
 import org.flannel.harness.topology.TopologySpec;
+import org.flannel.harness.impl.ImplementationImage;
 import org.flannel.harness.topology.docker.DockerDriver;
 import org.flannel.harness.topology.netns.NetnsDriver;
 
@@ -50,6 +51,7 @@ public final class TopologySteps {
             }
         }
         routers.forEach(spec::router);
+        ImplementationImage.materialize(); // before the driver reads flannel.impl to show it to the nodes
         world.topology(driver().create(spec.build()));
     }
 
