@@ -19,7 +19,9 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
     And flanneld is running on node1 and node2
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
 
+  @R-HOSTGW-ROUTE-01 @must
   Scenario: each node routes the other's subnet via the other's IP; leases and subnet file
+    Source: seed: "the next hop for each destination subnet is the address of the node that owns it (node IP)" ; flannel-behaviour.md §6 host-gw backend ; flannel-behaviour.md §1.4 Lease value JSON ; flannel-behaviour.md §3 subnet.env
     Then node1's routing table has:
       | Destination | Gateway    | Genmask       | Flags | Iface |
       | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0  |
@@ -38,7 +40,9 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
       FLANNEL_IPMASQ=false
       """
 
+  @R-HOSTGW-WIRE-01 @must
   Scenario: the echo request leaves node1 unencapsulated, addressed to node2's eth0
+    Source: seed: "It uses static routes" ; flannel-behaviour.md §6 host-gw backend
     When container-1 pings 10.1.16.3 once, capturing on container-1:eth0 and node1:eth0
     Then the ping succeeds
     And on node1:eth0 a frame matches, compared with the echo request sent on container-1:eth0:
@@ -72,7 +76,9 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
       | layer     | field            | expected |
       | outer udp | destination_port | 8285     |
 
+  @R-HOSTGW-MTU-01 @must
   Scenario: a full-size DF packet crosses whole: no encapsulation, no overhead
+    Source: flannel-behaviour.md §6 host-gw backend ; flannel-behaviour.md §3 subnet.env
     When container-1 pings 10.1.16.3 with 1500-byte packets and DF set, capturing on node1:eth0
     Then the ping succeeds
     And on node1:eth0 a frame matches:
@@ -81,17 +87,23 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
       | ipv4  | flags.df     | 1         |
       | ipv4  | destination  | 10.1.16.3 |
 
+  @R-HOSTGW-ROUTE-02 @should
   Scenario: a route someone deleted is put back
+    Source: seed: "Flannel maintains the routes." ; flannel-behaviour.md §6 host-gw backend
     When someone deletes node1's route to 10.1.16.0/24
     Then within 15 seconds node1's routing table has:
       | Destination | Gateway    | Genmask       | Flags | Iface |
       | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0  |
 
+  @R-HOSTGW-LEAVE-01 @must
   Scenario: a node leaves: its route goes
+    Source: flannel-behaviour.md §6 host-gw backend
     When the lease 10.1.16.0/24 is deleted from etcd
     Then within 10 seconds node1 has no route left to 10.1.16.0/24
 
+  @R-HOSTGW-JOIN-01 @must
   Scenario: a node joins: the others route its subnet without a restart
+    Source: flannel-behaviour.md §6 host-gw backend ; flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart
     When flanneld starts on node3
     Then node3's subnet file says FLANNEL_SUBNET=10.1.17.1/24
     And within 10 seconds node1's routing table has:

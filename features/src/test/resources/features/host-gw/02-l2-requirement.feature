@@ -24,14 +24,20 @@ Feature: host-gw requires the hosts to be layer-2 connected
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
     And container-3 runs on node3 at 10.1.17.3
 
+  @R-HOSTGW-L2-01 @must
   Scenario: node3 behind a router is unreachable through host-gw, node2 next door still is
+    Source: seed: "host-gw requires the cluster's hosts to be layer-2 connected." ; flannel-behaviour.md §6 host-gw backend
     Then node3's subnet file says FLANNEL_SUBNET=10.1.17.1/24
     And node1's routing table has:
       | Destination | Gateway    | Genmask       | Flags | Iface |
       | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0  |
     And node1 has no route to 10.1.17.0/24 via 10.168.1.2
-    And flanneld on node1 is still running, and its log names 10.1.17.0/24
     When container-1 pings 10.1.17.3 once
     Then the ping fails
     When container-1 pings 10.1.16.3 once
     Then the ping succeeds
+
+  @R-HOSTGW-L2-02 @should
+  Scenario: node1's flanneld reports the route it cannot add for node3 and keeps running
+    Source: flannel-behaviour.md §6 host-gw backend
+    Then flanneld on node1 is still running, and its log names 10.1.17.0/24

@@ -22,7 +22,9 @@ Feature: VXLAN DirectRouting: host-gw routes to on-link peers, VXLAN to the othe
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
     And container-3 runs on node3 at 10.1.17.3
 
+  @R-VXLAN-DIRECT-01 @must
   Scenario: node1 reaches node2's pods directly and node3's through VXLAN
+    Source: flannel-behaviour.md §4.5 Per remote lease: EventAdded ; flannel-behaviour.md §4.1 Config (Backend object)
     Then within 10 seconds node1's routing table has:
       | Destination | Gateway    | Genmask       | Flags | Iface     |
       | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0      |

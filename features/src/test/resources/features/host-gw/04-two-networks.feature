@@ -23,7 +23,9 @@ Feature: Two flannel networks side by side on the same nodes
     And node1 and node2 each hold the first address of their /vxlan/network subnet on a bridge br-vxlan
     And node1 and node2 each hold the first address of their /hostgw/network subnet on a bridge br-hostgw
 
+  @R-MULTI-NET-01 @must
   Scenario: the vxlan network's traffic goes through VXLAN, and only through it
+    Source: flannel-behaviour.md §2 flanneld command-line flags (non-Kubernetes use) ; flannel-behaviour.md §8.1 Docker functional suite
     When node2 pings node1's first address in /vxlan/network from its own, capturing on node2:eth0
     Then the ping succeeds
     And on node2:eth0 a frame matches:
@@ -36,7 +38,9 @@ Feature: Two flannel networks side by side on the same nodes
       | layer | field       | expected                              |
       | ipv4  | destination | node1 first address in /vxlan/network |
 
+  @R-MULTI-NET-02 @must
   Scenario: the host-gw network's traffic goes bare to node1, and never through VXLAN
+    Source: flannel-behaviour.md §2 flanneld command-line flags (non-Kubernetes use) ; flannel-behaviour.md §8.1 Docker functional suite
     When node2 pings node1's first address in /hostgw/network from its own, capturing on node2:eth0
     Then the ping succeeds
     And on node2:eth0 a frame matches:

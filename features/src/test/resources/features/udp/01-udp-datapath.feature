@@ -20,7 +20,9 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
     And flanneld is running on node1 and node2
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
 
+  @R-UDP-TUN-01 @must
   Scenario: the echo request on flannel0 is a bare IP packet, with no Ethernet header
+    Source: seed: "A TUN device is a virtual network device working at layer 3" ; seed: "it passes IP packets between the operating-system kernel and a user-space program" ; flannel-behaviour.md §5 udp backend
     When container-1 pings 10.1.16.3 once, capturing on node1:flannel0
     Then the ping succeeds
     And on node1:flannel0 a frame matches:
@@ -40,7 +42,9 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
       | icmp  | checksum        | valid     |
       | icmp  | sequence        | 1         |
 
+  @R-UDP-WIRE-01 @must
   Scenario: on node1's eth0 the same packet rides in a UDP datagram to node2, port 8285 both ways
+    Source: seed: "sends each one to the peer node inside a UDP datagram" ; flannel-behaviour.md §5 udp backend
     When container-1 pings 10.1.16.3 once, capturing on node1:flannel0, node1:eth0 and container-2:eth0
     Then the ping succeeds
     And on node1:eth0 a frame matches:
@@ -83,7 +87,9 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
       | ipv4     | destination | 10.1.16.3         |
       | icmp     | type        | 8                 |
 
+  @R-UDP-MTU-01 @must
   Scenario: a DF packet of exactly FLANNEL_MTU bytes crosses whole
+    Source: flannel-behaviour.md §5 udp backend ; flannel-behaviour.md §3 subnet.env
     When container-1 pings 10.1.16.3 with 1472-byte packets and DF set, capturing on node1:eth0
     Then the ping succeeds
     And on node1:eth0 a frame matches:
@@ -95,7 +101,9 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
       | inner ipv4 | total_length    | 1472     |
       | inner ipv4 | flags.df        | 1        |
 
+  @R-UDP-ICMP-01 @should
   Scenario: an address in no node's subnet is answered with ICMP net unreachable, from flannel0's address
+    Source: flannel-behaviour.md §5 udp backend
     When container-1 pings 10.1.99.3 once and then 10.1.16.3 once, capturing on node1:flannel0 and node1:eth0
     Then the ping to 10.1.99.3 fails with "Destination Net Unreachable"
     And the ping to 10.1.16.3 succeeds

@@ -17,7 +17,9 @@ Feature: UDP backend: what flannel sets up on a node, and what it publishes
     And node1 remembers the subnet 10.1.15.0/24 and node2 remembers 10.1.16.0/24
     And flanneld is running on node1 and node2
 
+  @R-UDP-NODE-01 @must
   Scenario: flannel0, its route, the leases and the subnet file
+    Source: flannel-behaviour.md §5 udp backend ; flannel-behaviour.md §1.4 Lease value JSON ; flannel-behaviour.md §3 subnet.env
     Then node1 has a device flannel0 with:
       | attribute | value        |
       | type      | tun          |
@@ -31,7 +33,6 @@ Feature: UDP backend: what flannel sets up on a node, and what it publishes
       | key                                      | value                                    |
       | /coreos.com/network/subnets/10.1.15.0-24 | {"PublicIP":"10.168.0.2","PublicIPv6":null} |
       | /coreos.com/network/subnets/10.1.16.0-24 | {"PublicIP":"10.168.0.3","PublicIPv6":null} |
-    And every lease has a TTL between 86000 and 86400 seconds
     And node1's subnet file is exactly:
       """
       FLANNEL_NETWORK=10.1.0.0/16
@@ -39,3 +40,8 @@ Feature: UDP backend: what flannel sets up on a node, and what it publishes
       FLANNEL_MTU=1472
       FLANNEL_IPMASQ=false
       """
+
+  @R-UDP-LEASE-01 @should
+  Scenario: every udp lease is granted Flannel's 24-hour TTL
+    Source: flannel-behaviour.md §1.5 Lease TTL, creation, renewal
+    Then every lease has a TTL between 86000 and 86400 seconds

@@ -18,20 +18,39 @@ Feature: UDP backend: the data path lives in flanneld, and follows the leases
     And flanneld is running on node1 and node2
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
 
-  Scenario: traffic stops while node2's flanneld is stopped, and flows again once it is back
+  @R-UDP-RESTART-01 @must
+  Scenario: traffic flows again once node2's flanneld is back
+    Source: flannel-behaviour.md §5 udp backend ; flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart
+    When container-1 pings 10.1.16.3 once
+    Then the ping succeeds
+    When flanneld on node2 stops
+    And flanneld starts on node2
+    Then within 10 seconds a ping from container-1 to 10.1.16.3 succeeds
+
+  @R-UDP-RESTART-02 @should
+  Scenario: traffic stops while node2's flanneld is stopped
+    Source: flannel-behaviour.md §5 udp backend
     When container-1 pings 10.1.16.3 once
     Then the ping succeeds
     When flanneld on node2 stops
     And container-1 pings 10.1.16.3 once
     Then the ping fails
-    When flanneld starts on node2
-    Then within 10 seconds a ping from container-1 to 10.1.16.3 succeeds
 
+  @R-UDP-LEAVE-01 @must
   Scenario: a node leaves: its subnet becomes unreachable
+    Source: flannel-behaviour.md §5 udp backend
+    When the lease 10.1.16.0/24 is deleted from etcd
+    Then within 10 seconds a ping from container-1 to 10.1.16.3 fails with "100% packet loss"
+
+  @R-UDP-LEAVE-02 @should
+  Scenario: a node leaves: its subnet is answered with ICMP net unreachable
+    Source: flannel-behaviour.md §5 udp backend
     When the lease 10.1.16.0/24 is deleted from etcd
     Then within 10 seconds a ping from container-1 to 10.1.16.3 fails with "Destination Net Unreachable"
 
+  @R-UDP-JOIN-01 @must
   Scenario: a node joins: it gets the free subnet and the others reach it
+    Source: flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart ; flannel-behaviour.md §5 udp backend
     When flanneld starts on node3
     Then node3's subnet file says FLANNEL_SUBNET=10.1.17.1/24
     Given container-3 runs on node3 at 10.1.17.3

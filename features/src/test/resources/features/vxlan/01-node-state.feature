@@ -26,7 +26,9 @@ Feature: VXLAN: what flannel programs on a node for each other node
     And node1 remembers the subnet 10.1.15.0/24 and node2 remembers 10.1.16.0/24
     And flanneld is running on node1 and node2
 
+  @R-VXLAN-PEER-01 @must
   Scenario: node1's route, neighbour and FDB entry for node2's subnet, as the seed prints them
+    Source: seed: "10.1.16.0 lladdr 5e:f8:4f:00:e3:37 PERMANENT" ; seed: "5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3 self permanent" ; flannel-behaviour.md §4.5 Per remote lease: EventAdded ; flannel-behaviour.md §1.4 Lease value JSON
     Then node1's routing table has:
       | Destination | Gateway   | Genmask       | Flags | Iface     |
       | 10.1.16.0   | 10.1.16.0 | 255.255.255.0 | UG    | flannel.1 |
@@ -38,7 +40,9 @@ Feature: VXLAN: what flannel programs on a node for each other node
       | node2.vtep.mac | 10.168.0.3 | self  | permanent |
     And node2.vtep.mac is the VtepMAC of the lease 10.1.16.0/24
 
+  @R-VXLAN-PEER-02 @must
   Scenario: node2 holds the mirror image for node1's subnet
+    Source: flannel-behaviour.md §4.5 Per remote lease: EventAdded ; flannel-behaviour.md §1.4 Lease value JSON
     Then node2's routing table has:
       | Destination | Gateway   | Genmask       | Flags | Iface     |
       | 10.1.15.0   | 10.1.15.0 | 255.255.255.0 | UG    | flannel.1 |

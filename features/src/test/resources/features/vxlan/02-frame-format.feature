@@ -21,7 +21,9 @@ Feature: VXLAN: the frame on the wire, every header field
     And flanneld is running on node1 and node2
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
 
+  @R-VXLAN-WIRE-01 @must
   Scenario: the echo request from 10.1.15.2 to 10.1.16.3 as it leaves node1 on eth0
+    Source: seed: "Outer UDP header: source port, destination port = the VXLAN port, UDP length, UDP checksum" ; seed: "8 flag bits R R R R I R R R (only I set), 24 reserved bits, 24-bit VXLAN Network Identifier (VNI), 8 reserved bits" ; flannel-behaviour.md §4.1 Config (Backend object)
     When container-1 pings 10.1.16.3 once, capturing on container-1:eth0 and node1:eth0
     Then the ping succeeds
     And on node1:eth0 a frame matches:
@@ -84,7 +86,9 @@ Feature: VXLAN: the frame on the wire, every header field
       | layer      | field          | expected         |
       | inner ipv4 | ttl            | decremented by 1 |
 
+  @R-VXLAN-WIRE-02 @must
   Scenario: the outer destination is node2's public IP from its lease, the inner destination node2's VTEP MAC
+    Source: seed: "the destination IP is maintained by flannel" ; seed: "the destination MAC is the MAC of the gateway address configured by flannel, pushed by flannel to every node" ; flannel-behaviour.md §4.5 Per remote lease: EventAdded
     When container-1 pings 10.1.16.3 once, capturing on node1:eth0
     Then on node1:eth0 a frame matches:
       | layer          | field       | expected                      |
@@ -92,7 +96,9 @@ Feature: VXLAN: the frame on the wire, every header field
       | inner ethernet | destination | lease(10.1.16.0/24).VtepMAC   |
       | inner ipv4     | destination | 10.1.16.3                     |
 
+  @R-VXLAN-WIRE-03 @must
   Scenario: a UDP datagram and a TCP connection from container-1 to container-2 take the same tunnel
+    Source: seed: "Payload: Ethertype of the original payload, then the original Ethernet payload" ; flannel-behaviour.md §4.5 Per remote lease: EventAdded
     Given container-2 listens on TCP port 5201
     When container-1 sends a UDP datagram to 10.1.16.3 port 5000 and opens a TCP connection to 10.1.16.3 port 5201, capturing on node1:eth0
     Then the TCP connection succeeds

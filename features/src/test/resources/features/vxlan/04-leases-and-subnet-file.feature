@@ -17,14 +17,22 @@ Feature: VXLAN: leases in etcd and the subnet file
     And node1 remembers the subnet 10.1.15.0/24 and node2 remembers 10.1.16.0/24
     And flanneld is running on node1 and node2
 
-  Scenario: one lease per node, Flannel's key and JSON, about 24 hours to live
+  @R-VXLAN-LEASE-01 @must
+  Scenario: one lease per node, Flannel's key and JSON
+    Source: flannel-behaviour.md §1.2 Keys ; flannel-behaviour.md §1.4 Lease value JSON
     Then etcd holds exactly these leases:
       | key                                      | value                                                                                                                |
       | /coreos.com/network/subnets/10.1.15.0-24 | {"PublicIP":"10.168.0.2","PublicIPv6":null,"BackendType":"vxlan","BackendData":{"VNI":1,"VtepMAC":"${node1.vtep.mac}"}} |
       | /coreos.com/network/subnets/10.1.16.0-24 | {"PublicIP":"10.168.0.3","PublicIPv6":null,"BackendType":"vxlan","BackendData":{"VNI":1,"VtepMAC":"${node2.vtep.mac}"}} |
-    And every lease has a TTL between 86000 and 86400 seconds
 
+  @R-VXLAN-LEASE-02 @should
+  Scenario: every lease is granted Flannel's 24-hour TTL
+    Source: flannel-behaviour.md §1.5 Lease TTL, creation, renewal
+    Then every lease has a TTL between 86000 and 86400 seconds
+
+  @R-VXLAN-SUBNETFILE-01 @must
   Scenario: node1's subnet file
+    Source: flannel-behaviour.md §3 subnet.env ; flannel-behaviour.md §4.3 MTU
     Then node1's subnet file is exactly:
       """
       FLANNEL_NETWORK=10.1.0.0/16

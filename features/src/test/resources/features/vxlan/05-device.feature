@@ -18,18 +18,26 @@ Feature: VXLAN: the flannel.1 device
     And node1 remembers the subnet 10.1.15.0/24 and node2 remembers 10.1.16.0/24
     And flanneld is running on node1 and node2
 
+  @R-VXLAN-DEVICE-01 @must
   Scenario: flannel.1 on node1, over a 1500-byte underlay
+    Source: flannel-behaviour.md §4.2 Device ; flannel-behaviour.md §4.3 MTU ; flannel-behaviour.md §4.1 Config (Backend object)
     Then node1's eth0 has MTU 1500
     And node1 has a device flannel.1 with:
-      | attribute | value                        |
-      | type      | vxlan                        |
-      | vni       | 1                            |
-      | local     | 10.168.0.2                   |
-      | dev       | eth0                         |
-      | dstport   | 8472                         |
-      | learning  | off                          |
-      | mtu       | 1450                         |
-      | ipv4      | 10.1.15.0/32                 |
-      | state     | up                           |
-      | mac       | locally administered unicast |
+      | attribute | value        |
+      | type      | vxlan        |
+      | vni       | 1            |
+      | local     | 10.168.0.2   |
+      | dev       | eth0         |
+      | dstport   | 8472         |
+      | mtu       | 1450         |
+      | ipv4      | 10.1.15.0/32 |
+      | state     | up           |
     And node1's flannel.1 MAC is node1.vtep.mac
+
+  @R-VXLAN-DEVICE-02 @should
+  Scenario: flannel.1 on node1 does not learn, and its MAC is locally administered
+    Source: flannel-behaviour.md §4.1 Config (Backend object) ; flannel-behaviour.md §4.2 Device ; flannel-behaviour.md §4.4 VTEP MAC
+    Then node1 has a device flannel.1 with:
+      | attribute | value                        |
+      | learning  | off                          |
+      | mac       | locally administered unicast |

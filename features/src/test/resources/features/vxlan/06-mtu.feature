@@ -18,7 +18,9 @@ Feature: VXLAN: MTU
     And flanneld is running on node1 and node2
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
 
+  @R-VXLAN-MTU-01 @must
   Scenario: a DF packet of exactly FLANNEL_MTU bytes crosses whole
+    Source: flannel-behaviour.md §4.3 MTU ; flannel-behaviour.md §3 subnet.env
     When container-1 pings 10.1.16.3 with 1450-byte packets and DF set, capturing on node1:eth0 and container-2:eth0
     Then the ping succeeds
     And on node1:eth0 a frame matches:
@@ -36,7 +38,9 @@ Feature: VXLAN: MTU
       | ipv4  | source       | 10.1.15.2 |
       | icmp  | type         | 8         |
 
+  @R-VXLAN-MTU-02 @must
   Scenario: one byte more is refused at the sender and never appears on the wire
+    Source: flannel-behaviour.md §4.3 MTU ; flannel-behaviour.md §3 subnet.env
     When container-1 pings 10.1.16.3 with 1451-byte and then 1450-byte packets, DF set, capturing on node1:eth0
     Then the 1451-byte ping fails at the sender with "message too long"
     And the 1450-byte ping succeeds

@@ -10,7 +10,9 @@ Feature: VXLAN: VNI and port come from the network config
       | node2 | underlay | 10.168.0.3/24  |
       | etcd  | underlay | 10.168.0.10/24 |
 
+  @R-VXLAN-CONFIG-01 @must
   Scenario Outline: <backend> gives <device> and VXLAN port <port> on the wire
+    Source: flannel-behaviour.md §4.1 Config (Backend object) ; flannel-behaviour.md §4.2 Device
     Given the network config is:
       """
       {"Network": "10.1.0.0/16", "SubnetMin": "10.1.15.0", "SubnetMax": "10.1.16.0", "Backend": <backend>}

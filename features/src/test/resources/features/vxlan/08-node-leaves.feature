@@ -16,7 +16,9 @@ Feature: VXLAN: a node leaves
     And node1 remembers the subnet 10.1.15.0/24 and node2 remembers 10.1.16.0/24
     And flanneld is running on node1 and node2
 
+  @R-VXLAN-LEAVE-01 @must
   Scenario: node2's lease is deleted
+    Source: flannel-behaviour.md §4.6 EventRemoved (lease deleted/expired)
     Given node1's routing table has:
       | Destination | Gateway   | Genmask       | Flags | Iface     |
       | 10.1.16.0   | 10.1.16.0 | 255.255.255.0 | UG    | flannel.1 |

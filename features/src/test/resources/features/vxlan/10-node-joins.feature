@@ -17,7 +17,9 @@ Feature: VXLAN: a third node joins later
     And node1 remembers the subnet 10.1.15.0/24 and node2 remembers 10.1.16.0/24
     And flanneld is running on node1 and node2
 
+  @R-VXLAN-JOIN-01 @must
   Scenario: node3 joins and gets the only free subnet; node1 and node2 learn it
+    Source: flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart ; flannel-behaviour.md §4.5 Per remote lease: EventAdded
     When flanneld starts on node3
     Then node3's subnet file says FLANNEL_SUBNET=10.1.17.1/24
     And within 10 seconds node1's routing table has:
