@@ -48,6 +48,15 @@ public final class TrafficSteps {
         });
     }
 
+    /** A datagram, not a ping: Flannel's udp proxy answers net unreachable for anything but ICMP (RFC 792). */
+    @When("^(\\S+) sends a UDP datagram to (\\S+) port (\\d+) and then pings (\\S+) once, capturing on (.+)$")
+    public void datagramThenPingCapturing(String from, String udpTo, int udpPort, String pingTo, String points) {
+        capturing(points, () -> {
+            world.host(from).exec("bash", "-c", "echo flannel-probe > /dev/udp/" + udpTo + "/" + udpPort).orThrow();
+            world.recordPing(ping(from, pingTo, 84, false));
+        });
+    }
+
     @Then("the ping to {word} fails with {string}")
     public void thePingToFailsWith(String destination, String message) {
         PingOutcome ping = world.pingTo(destination);
