@@ -1,12 +1,12 @@
 @vxlan @interop
 Feature: Mixed clusters, vxlan: the reference flanneld and the implementation under test carry each other's traffic
   A cluster may run two implementations of flanneld side by side, during an upgrade or a migration. They
-  share nothing but etcd's leases and the frames on the wire, so each must program its node from the
-  other's lease (public IP, VTEP MAC) so that the frames it sends are the ones the other node's kernel
-  accepts. Here node1 runs one implementation and node2 the other, then the other way round; every
-  echo request leaving a node is checked field by field, and every echo reply arriving from the other.
-  The reference flanneld is named by -Dflannel.reference, the implementation under test by
-  -Dflannel.impl (by default both are the reference flanneld).
+  share nothing but etcd's leases and the frames on the wire: each programs its node from the other's
+  lease (public IP, VTEP MAC), and the frames its kernel then sends must be the ones the other node's
+  kernel accepts. Here node1 runs one implementation and node2 the other, then the other way round; each
+  node's echo request is checked field by field as it leaves, then that the other node answered it, then
+  the answer as it arrives. The reference flanneld is named by -Dflannel.reference, the implementation
+  under test by -Dflannel.impl (by default both are the reference flanneld).
 
   Background:
     Given a topology:
@@ -27,8 +27,7 @@ Feature: Mixed clusters, vxlan: the reference flanneld and the implementation un
     Given node1 runs <node1's flanneld> and node2 <node2's flanneld>
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
     When container-1 pings 10.1.16.3 once, capturing on node1:eth0
-    Then the ping succeeds
-    And on node1:eth0 a frame matches:
+    Then on node1:eth0 a frame matches:
       | layer          | field            | expected        |
       | outer ethernet | destination      | node2.eth0.mac  |
       | outer ethernet | source           | node1.eth0.mac  |
@@ -82,6 +81,7 @@ Feature: Mixed clusters, vxlan: the reference flanneld and the implementation un
       | inner icmp     | code             | 0               |
       | inner icmp     | checksum         | valid           |
       | inner icmp     | sequence         | 1               |
+    And the ping succeeds
     And on node1:eth0 a frame matches:
       | layer          | field            | expected        |
       | outer ethernet | destination      | node1.eth0.mac  |
@@ -106,8 +106,7 @@ Feature: Mixed clusters, vxlan: the reference flanneld and the implementation un
       | inner icmp     | checksum         | valid           |
       | inner icmp     | sequence         | 1               |
     When container-2 pings 10.1.15.2 once, capturing on node2:eth0
-    Then the ping succeeds
-    And on node2:eth0 a frame matches:
+    Then on node2:eth0 a frame matches:
       | layer          | field            | expected        |
       | outer ethernet | destination      | node1.eth0.mac  |
       | outer ethernet | source           | node2.eth0.mac  |
@@ -161,6 +160,7 @@ Feature: Mixed clusters, vxlan: the reference flanneld and the implementation un
       | inner icmp     | code             | 0               |
       | inner icmp     | checksum         | valid           |
       | inner icmp     | sequence         | 1               |
+    And the ping succeeds
     And on node2:eth0 a frame matches:
       | layer          | field            | expected        |
       | outer ethernet | destination      | node2.eth0.mac  |

@@ -4,9 +4,9 @@ Feature: Mixed clusters, udp: the reference flanneld and the implementation unde
   into its TUN device flannel0 and sends each one, unchanged but for its TTL, as the whole payload of a
   UDP datagram from port 8285 to port 8285 of the node that owns the destination subnet, whose flanneld
   writes it into its own flannel0. Two implementations meet in that datagram: here node1 runs one and
-  node2 the other, then the other way round; every echo request leaving a node is checked field by
-  field, and every echo reply arriving from the other. The reference flanneld is named by
-  -Dflannel.reference, the implementation under test by -Dflannel.impl (by default both are the
+  node2 the other, then the other way round; each node's echo request is checked field by field as it
+  leaves, then that the other node answered it, then the answer as it arrives. The reference flanneld is
+  named by -Dflannel.reference, the implementation under test by -Dflannel.impl (by default both are the
   reference flanneld).
 
   Background:
@@ -28,8 +28,7 @@ Feature: Mixed clusters, udp: the reference flanneld and the implementation unde
     Given node1 runs <node1's flanneld> and node2 <node2's flanneld>
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
     When container-1 pings 10.1.16.3 once, capturing on node1:eth0
-    Then the ping succeeds
-    And on node1:eth0 a frame matches:
+    Then on node1:eth0 a frame matches:
       | layer          | field            | expected       |
       | outer ethernet | destination      | node2.eth0.mac |
       | outer ethernet | source           | node1.eth0.mac |
@@ -67,6 +66,7 @@ Feature: Mixed clusters, udp: the reference flanneld and the implementation unde
       | inner icmp     | code             | 0              |
       | inner icmp     | checksum         | valid          |
       | inner icmp     | sequence         | 1              |
+    And the ping succeeds
     And on node1:eth0 a frame matches:
       | layer          | field            | expected       |
       | outer ethernet | destination      | node1.eth0.mac |
@@ -88,8 +88,7 @@ Feature: Mixed clusters, udp: the reference flanneld and the implementation unde
       | inner icmp     | checksum         | valid          |
       | inner icmp     | sequence         | 1              |
     When container-2 pings 10.1.15.2 once, capturing on node2:eth0
-    Then the ping succeeds
-    And on node2:eth0 a frame matches:
+    Then on node2:eth0 a frame matches:
       | layer          | field            | expected       |
       | outer ethernet | destination      | node1.eth0.mac |
       | outer ethernet | source           | node2.eth0.mac |
@@ -127,6 +126,7 @@ Feature: Mixed clusters, udp: the reference flanneld and the implementation unde
       | inner icmp     | code             | 0              |
       | inner icmp     | checksum         | valid          |
       | inner icmp     | sequence         | 1              |
+    And the ping succeeds
     And on node2:eth0 a frame matches:
       | layer          | field            | expected       |
       | outer ethernet | destination      | node2.eth0.mac |

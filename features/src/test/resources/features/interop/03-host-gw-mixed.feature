@@ -1,11 +1,11 @@
 @host-gw @interop
 Feature: Mixed clusters, host-gw: the reference flanneld and the implementation under test route each other's subnets
-  With host-gw nothing is encapsulated: each node routes the other's subnet via the other's IP, taken
-  from the other's lease, and the pods' packets go on the wire as they are. Two implementations meet in
-  the leases they write and read: here node1 runs one and node2 the other, then the other way round;
-  every echo request leaving a node is checked field by field, and every echo reply arriving from the
-  other. The reference flanneld is named by -Dflannel.reference, the implementation under test by
-  -Dflannel.impl (by default both are the reference flanneld).
+  With host-gw nothing is encapsulated: each node routes the other's subnet via the other's IP, taken from
+  the other's lease, and the pods' packets go on the wire as they are. Two implementations meet in the
+  leases they write and read: here node1 runs one and node2 the other, then the other way round; each
+  node's echo request is checked field by field as it leaves, then that the other node answered it, then
+  the answer as it arrives. The reference flanneld is named by -Dflannel.reference, the implementation
+  under test by -Dflannel.impl (by default both are the reference flanneld).
 
   Background:
     Given a topology:
@@ -26,8 +26,7 @@ Feature: Mixed clusters, host-gw: the reference flanneld and the implementation 
     Given node1 runs <node1's flanneld> and node2 <node2's flanneld>
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
     When container-1 pings 10.1.16.3 once, capturing on node1:eth0
-    Then the ping succeeds
-    And on node1:eth0 a frame matches:
+    Then on node1:eth0 a frame matches:
       | layer    | field           | expected       |
       | ethernet | destination     | node2.eth0.mac |
       | ethernet | source          | node1.eth0.mac |
@@ -51,6 +50,7 @@ Feature: Mixed clusters, host-gw: the reference flanneld and the implementation 
       | icmp     | code            | 0              |
       | icmp     | checksum        | valid          |
       | icmp     | sequence        | 1              |
+    And the ping succeeds
     And on node1:eth0 a frame matches:
       | layer    | field           | expected       |
       | ethernet | destination     | node1.eth0.mac |
@@ -66,8 +66,7 @@ Feature: Mixed clusters, host-gw: the reference flanneld and the implementation 
       | icmp     | checksum        | valid          |
       | icmp     | sequence        | 1              |
     When container-2 pings 10.1.15.2 once, capturing on node2:eth0
-    Then the ping succeeds
-    And on node2:eth0 a frame matches:
+    Then on node2:eth0 a frame matches:
       | layer    | field           | expected       |
       | ethernet | destination     | node1.eth0.mac |
       | ethernet | source          | node2.eth0.mac |
@@ -91,6 +90,7 @@ Feature: Mixed clusters, host-gw: the reference flanneld and the implementation 
       | icmp     | code            | 0              |
       | icmp     | checksum        | valid          |
       | icmp     | sequence        | 1              |
+    And the ping succeeds
     And on node2:eth0 a frame matches:
       | layer    | field           | expected       |
       | ethernet | destination     | node2.eth0.mac |
