@@ -46,18 +46,24 @@ class HarnessSelfTest {
         String restart = "flanneld on node2 is stopped and started again";
         String join = "node3 joins and gets the only free subnet; node1 and node2 learn it";
         String directRouting = "node1 reaches node2's pods directly and node3's through VXLAN";
+        // Mixed clusters: the implementation judged next to the reference flanneld, on node2 and then on node1.
+        String mixed = "pods reach each other both ways, in VXLAN frames of one format";
+        Set<String> interop = Set.of(
+                "Example #1.1: node1 runs the reference flanneld, node2 the flanneld under test: " + mixed,
+                "Example #1.2: node1 runs the flanneld under test, node2 the reference flanneld: " + mixed);
         return Stream.of(
                 Arguments.of("shell-flanneld/flanneld", Set.of(), ""),
                 Arguments.of("broken/wrong-port/flanneld",
-                        union(frameFormat, Set.of(probes, hops, device, fullSize, oneMore, defaultPort, port4789,
-                                directRouting)), "dstport"),
+                        union(union(frameFormat, interop), Set.of(probes, hops, device, fullSize, oneMore, defaultPort,
+                                port4789, directRouting)), "dstport"),
                 Arguments.of("broken/wrong-vni/flanneld",
-                        Set.of(echoOnEth0, probes, hops, device, defaultPort, port4789, directRouting), "vni"),
+                        union(interop, Set.of(echoOnEth0, probes, hops, device, defaultPort, port4789, directRouting)),
+                        "vni"),
                 Arguments.of("broken/non-permanent-neighbours/flanneld", Set.of(nodeState1, nodeState2, restart),
                         "PERMANENT"),
                 Arguments.of("broken/missing-fdb/flanneld",
-                        union(frameFormat, Set.of(nodeState1, nodeState2, probes, hops, fullSize, oneMore, defaultPort,
-                                port4789, restart, join, directRouting)), "fdb"),
+                        union(union(frameFormat, interop), Set.of(nodeState1, nodeState2, probes, hops, fullSize,
+                                oneMore, defaultPort, port4789, restart, join, directRouting)), "fdb"),
                 Arguments.of("broken/wrong-mtu/flanneld", Set.of("node1's subnet file", oneMore), "FLANNEL_MTU"),
                 Arguments.of("broken/leases-never-cleaned/flanneld", Set.of("node2's lease is deleted"), "10.1.16.0"));
     }

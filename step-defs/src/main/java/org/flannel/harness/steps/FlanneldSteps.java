@@ -2,6 +2,7 @@ package org.flannel.harness.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -13,11 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.flannel.harness.impl.Agent;
+import org.flannel.harness.impl.Implementation;
 import org.flannel.harness.kernel.KernelReader;
 import org.flannel.harness.topology.ManagedProcess;
 import org.flannel.harness.topology.Node;
 
-/** The network config in etcd, and the implementation under test started, stopped and restarted on nodes. */
+/**
+ * The network config in etcd, and the implementation under test started, stopped and restarted on nodes;
+ * in mixed clusters, the reference flanneld on some nodes and the implementation under test on others.
+ */
 public final class FlanneldSteps {
     static final Duration READY_LIMIT = Duration.ofSeconds(30);
     private final ScenarioWorld world;
@@ -43,6 +48,31 @@ public final class FlanneldSteps {
         // Started one after the other, as an operator would; each must be ready before the next.
         start(node1).awaitReady(READY_LIMIT);
         start(node2).awaitReady(READY_LIMIT);
+    }
+
+    /**
+     * A mixed cluster: each node names the implementation it runs, either the reference flanneld
+     * ({@code -Dflannel.reference}) or the one under test ({@code -Dflannel.impl}), e.g.
+     * "node1 runs the reference flanneld and node2 the flanneld under test". Started in that order.
+     */
+    @Given("{word} runs {flanneld} and {word} {flanneld}")
+    public void nodesRunImplementations(String node1, String implementation1, String node2, String implementation2) {
+        start(node1, world.etcdPrefix(), implementationNamed(implementation1)).awaitReady(READY_LIMIT);
+        start(node2, world.etcdPrefix(), implementationNamed(implementation2)).awaitReady(READY_LIMIT);
+    }
+
+    /** The phrases a feature uses for the two implementations; resolved to an executable when a node starts. */
+    @ParameterType(name = "flanneld", value = "the reference flanneld|the flanneld under test")
+    public String flanneld(String phrase) {
+        return phrase;
+    }
+
+    private Implementation implementationNamed(String phrase) {
+        return switch (phrase) {
+            case "the reference flanneld" -> world.referenceImplementation();
+            case "the flanneld under test" -> world.implementation();
+            default -> throw new IllegalArgumentException("no implementation is called \"" + phrase + "\"");
+        };
     }
 
     @Given("flanneld is running on {word}")
@@ -76,7 +106,8 @@ public final class FlanneldSteps {
         before.process().stop(Duration.ofSeconds(10));
         world.stoppedAgents().add(before);
         world.agents().remove(node);
-        start(node).awaitReady(READY_LIMIT);
+        // The same implementation again: in a mixed cluster a node keeps the one it ran.
+        start(node, world.etcdPrefix(), before.implementation().orElseGet(world::implementation)).awaitReady(READY_LIMIT);
     }
 
     /** SIGTERM, as an operator or systemd stops it; it must exit by itself within 10 s. */
@@ -116,17 +147,21 @@ public final class FlanneldSteps {
     }
 
     Agent start(String nodeName, String prefix) {
+        return start(nodeName, prefix, world.implementation());
+    }
+
+    Agent start(String nodeName, String prefix, Implementation implementation) {
         String key = ScenarioWorld.agentKey(nodeName, prefix);
         if (world.agents().containsKey(key)) {
             throw new IllegalStateException("flanneld for " + prefix + " already runs on " + nodeName);
         }
         Node node = world.node(nodeName);
         Path subnetFile = world.subnetFile(nodeName, prefix);
-        List<String> argv = world.implementation().argv(world.topology().etcd().endpoint(), prefix,
+        List<String> argv = implementation.argv(world.topology().etcd().endpoint(), prefix,
                 node.address(), subnetFile, List.of());
         Instant launchedAt = Instant.now();
         ManagedProcess process = node.start("flanneld", argv);
-        Agent agent = new Agent(node, process, subnetFile, launchedAt);
+        Agent agent = new Agent(node, process, subnetFile, launchedAt, implementation);
         world.agents().put(key, agent);
         return agent;
     }

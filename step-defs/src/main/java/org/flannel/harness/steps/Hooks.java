@@ -50,11 +50,12 @@ public final class Hooks {
             attachFile(scenario, capture.getValue(), PCAP, capture.getKey().replace(':', '-') + ".pcap");
         }
         for (Agent agent : world.stoppedAgents()) {
-            scenario.attach(agent.process().logs(), "text/plain", "flanneld on " + agent.node().name()
-                    + " (earlier run).log");
+            scenario.attach(agent.logWithHeader(), "text/plain", "flanneld on " + agent.node().name()
+                    + agent.roleSuffix() + " (earlier run).log");
         }
         for (Map.Entry<String, Agent> agent : world.agents().entrySet()) {
-            scenario.attach(agent.getValue().process().logs(), "text/plain", "flanneld on " + agent.getKey() + ".log");
+            scenario.attach(agent.getValue().logWithHeader(), "text/plain",
+                    "flanneld on " + agent.getKey() + agent.getValue().roleSuffix() + ".log");
         }
         List<Host> hosts = new ArrayList<>(topology.nodes());
         hosts.addAll(topology.routers());

@@ -26,6 +26,7 @@ public final class ScenarioWorld {
     private Scenario scenario;
     private Topology topology;
     private Implementation implementation;
+    private Implementation reference;
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private final List<Agent> stoppedAgents = new ArrayList<>();
     private final Map<String, Path> captures = new LinkedHashMap<>();
@@ -67,6 +68,14 @@ public final class ScenarioWorld {
             implementation = Implementation.fromSystemProperties();
         }
         return implementation;
+    }
+
+    /** The reference flanneld ({@code -Dflannel.reference}), for mixed clusters; checked when first asked for. */
+    Implementation referenceImplementation() {
+        if (reference == null) {
+            reference = Implementation.reference();
+        }
+        return reference;
     }
 
     Node node(String name) {
