@@ -25,6 +25,7 @@ import org.flannel.harness.topology.Node;
  */
 public final class FlanneldSteps {
     static final Duration READY_LIMIT = Duration.ofSeconds(30);
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
     private final ScenarioWorld world;
 
     public FlanneldSteps(ScenarioWorld world) {
@@ -48,6 +49,7 @@ public final class FlanneldSteps {
         // Started one after the other, as an operator would; each must be ready before the next.
         start(node1).awaitReady(READY_LIMIT);
         start(node2).awaitReady(READY_LIMIT);
+        settle(world.etcdPrefix(), node1, node2);
     }
 
     /**
@@ -59,6 +61,18 @@ public final class FlanneldSteps {
     public void nodesRunImplementations(String node1, String implementation1, String node2, String implementation2) {
         start(node1, world.etcdPrefix(), implementationNamed(implementation1)).awaitReady(READY_LIMIT);
         start(node2, world.etcdPrefix(), implementationNamed(implementation2)).awaitReady(READY_LIMIT);
+        settle(world.etcdPrefix(), node1, node2);
+    }
+
+    /**
+     * Flannel writes its subnet file before it programs the peers it found at startup, so "ready" does
+     * not yet mean "reaches the others". Before the scenario acts, wait (bounded, never failing: the
+     * scenario's own checks judge) until each node routes the other's subnet by something more
+     * specific than its default route.
+     */
+    private void settle(String prefix, String node1, String node2) {
+        PeerRoutes.awaitEachOther(world.node(node1), firstAddress(node1, prefix),
+                world.node(node2), firstAddress(node2, prefix), SETTLE_LIMIT);
     }
 
     /** The phrases a feature uses for the two implementations; resolved to an executable when a node starts. */
@@ -175,6 +189,7 @@ public final class FlanneldSteps {
     public void flanneldForPrefixIsRunningOn(String prefix, String node1, String node2) {
         start(node1, prefix).awaitReady(READY_LIMIT);
         start(node2, prefix).awaitReady(READY_LIMIT);
+        settle(prefix, node1, node2);
     }
 
     /**
