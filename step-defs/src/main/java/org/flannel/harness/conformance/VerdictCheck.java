@@ -17,6 +17,7 @@ import java.util.List;
  *
  * <pre>
  * VerdictCheck --report=reports/target/cucumber/conformance.json [--strict=true] [--not-before=2025-01-01T00:00:00Z]
+ *              [--skip=true,false,...]   (any true: no verdict)
  * </pre>
  */
 public final class VerdictCheck {
@@ -35,17 +36,27 @@ public final class VerdictCheck {
         Path report = null;
         boolean strict = false;
         Instant notBefore = null;
+        boolean skip = false;
         for (String arg : args) {
             if (arg.startsWith("--report=")) {
                 report = Path.of(arg.substring("--report=".length()));
             } else if (arg.startsWith("--strict=")) {
                 strict = Boolean.parseBoolean(arg.substring("--strict=".length()).strip());
+            } else if (arg.startsWith("--skip=")) {
+                // Any of several flags (-Dflannel.verdict.skip, -DskipTests, -DskipITs, -Dmaven.test.skip).
+                for (String flag : arg.substring("--skip=".length()).split(",")) {
+                    skip |= flag.strip().equals("true");
+                }
             } else if (arg.startsWith("--not-before=")) {
                 notBefore = parseInstant(arg.substring("--not-before=".length()));
             } else {
                 throw new IllegalArgumentException("VerdictCheck: unknown argument " + arg
-                        + "; expected --report=FILE [--strict=true|false] [--not-before=ISO-INSTANT]");
+                        + "; expected --report=FILE [--strict=true|false] [--not-before=ISO-INSTANT] [--skip=FLAG,...]");
             }
+        }
+        if (skip) {
+            System.out.println("CONFORMANCE  no verdict: the tests or the verdict are skipped");
+            return;
         }
         if (report == null) {
             throw new IllegalArgumentException("VerdictCheck: --report=.../conformance.json is required");
@@ -124,6 +135,8 @@ public final class VerdictCheck {
         }
         if (run.requirements().isEmpty()) {
             lines.add("CONFORMANCE  note: no scenario ran (a tag filter that matched nothing?)");
+        } else if (run.requirements().stream().noneMatch(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL)) {
+            lines.add("CONFORMANCE  note: no requirement was judged (every one n/a or skipped)");
         }
         return lines;
     }

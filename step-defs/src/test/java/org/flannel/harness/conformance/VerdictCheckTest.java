@@ -103,6 +103,7 @@ class VerdictCheckTest {
         assertThatThrownBy(() -> VerdictCheck.main(new String[] {"--report=" + file, "--strict=false",
                 "--not-before=2029-01-01T00:00:00Z"}))
                 .isInstanceOf(VerdictCheck.VerdictFailed.class).hasMessageContaining("FAIL MUST R-VXLAN-FDB-01");
+        VerdictCheck.main(new String[] {"--report=" + file, "--skip=false,true,false,false"});
         assertThatThrownBy(() -> VerdictCheck.main(new String[] {"--bogus"}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
