@@ -60,10 +60,16 @@ public final class ConsoleSummary {
         }
         lines.add(summaryLine(run, html));
         lines.addAll(failureLines(run));
-        run.warnings().stream().limit(MAX_WARNINGS).forEach(warning -> lines.add("WARN " + warning));
-        if (run.warnings().size() > MAX_WARNINGS) {
-            lines.add("WARN ... and " + (run.warnings().size() - MAX_WARNINGS) + " more warnings in "
-                    + JsonReport.FILE_NAME);
+        List<String> noId = run.warnings().stream().filter(w -> w.endsWith(Requirements.NO_ID_WARNING)).toList();
+        List<String> warnings = new ArrayList<>(run.warnings());
+        if (noId.size() > 3) {
+            warnings.removeAll(noId);
+            warnings.add(0, noId.size() + " scenarios have no requirement ID tag (@R-...): reported as "
+                    + RequirementTags.NO_ID + ", and judged as MUST (listed in " + JsonReport.FILE_NAME + ")");
+        }
+        warnings.stream().limit(MAX_WARNINGS).forEach(warning -> lines.add("WARN " + warning));
+        if (warnings.size() > MAX_WARNINGS) {
+            lines.add("WARN ... and " + (warnings.size() - MAX_WARNINGS) + " more warnings in " + JsonReport.FILE_NAME);
         }
         return lines;
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * conformance.html: the run for people. One self-contained page (no script, no external resource): what
@@ -25,7 +26,7 @@ public final class HtmlReport {
             table { border-collapse: collapse; margin: .5em 0; }
             th, td { border: 1px solid #ccc; padding: .3em .5em; text-align: left; vertical-align: top; }
             th { background: #f3f3f3; }
-            td.id { font-family: monospace; white-space: nowrap; }
+            td.id, span.id { font-family: monospace; white-space: nowrap; }
             .pass { background: #d8f0d8; color: #1b5e20; font-weight: bold; }
             .fail { background: #fbd5d5; color: #b71c1c; font-weight: bold; }
             .na { background: #eeeeee; color: #666; }
@@ -38,6 +39,22 @@ public final class HtmlReport {
             """;
 
     private HtmlReport() {
+    }
+
+    /**
+     * One page for several runs, one column per implementation:
+     * {@code HtmlReport OUT.html reports/target/cucumber/conformance.json reports/target/cucumber/self-test/*\/conformance.json}.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: HtmlReport OUT.html conformance.json...");
+        }
+        List<ConformanceRun> runs = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            runs.add(JsonReport.read(Path.of(args[i])));
+        }
+        write(runs, Path.of(args[0]));
+        System.out.println("wrote " + Path.of(args[0]).toAbsolutePath() + " (" + runs.size() + " runs)");
     }
 
     public static void write(List<ConformanceRun> runs, Path file) throws IOException {
@@ -75,39 +92,48 @@ public final class HtmlReport {
         return html.toString();
     }
 
+    /** What was judged, one column per run: the implementation, how, and the totals per level. */
     private static void runs(StringBuilder html, List<ConformanceRun> runs) {
-        html.append("<table>\n<tr><th>implementation</th><th>topology</th><th>declared backends</th>")
-                .append("<th>strict</th><th>tag filter</th><th>finished</th>");
+        html.append("<table>\n");
+        header(html, "implementation", runs, run -> "<span class=\"id\">" + escape(run.implementation()) + "</span>");
+        header(html, "topology driver", runs, run -> escape(run.topology()));
+        header(html, "declared backends", runs, run -> escape(String.join(", ", run.declaredBackends())));
+        header(html, "strict", runs, run -> run.strict() ? "yes: SHOULD failures fail the build" : "no");
+        header(html, "tag filter", runs, run -> escape(Optional.ofNullable(run.tagFilter()).orElse("(none)")));
+        header(html, "finished", runs, run -> escape(run.finished()));
         for (Level level : Level.values()) {
-            html.append("<th>").append(level.name()).append("</th>");
-        }
-        html.append("<th>n/a</th><th>skipped</th></tr>\n");
-        for (ConformanceRun run : runs) {
-            html.append("<tr><td class=\"id\">").append(escape(run.implementation())).append("</td><td>")
-                    .append(escape(run.topology())).append("</td><td>")
-                    .append(escape(String.join(", ", run.declaredBackends()))).append("</td><td>")
-                    .append(run.strict() ? "yes (SHOULD failures fail the build)" : "no").append("</td><td>")
-                    .append(escape(Optional.ofNullable(run.tagFilter()).orElse("(none)"))).append("</td><td>")
-                    .append(escape(run.finished())).append("</td>");
-            for (Level level : Level.values()) {
+            if (level == Level.UNTAGGED && runs.stream().allMatch(run -> run.totals(level).total() == 0)) {
+                continue;
+            }
+            html.append("<tr><th>").append(level.name()).append(level == Level.UNTAGGED ? " (judged as MUST)" : "")
+                    .append(" passed/judged</th>");
+            for (ConformanceRun run : runs) {
                 LevelTotals totals = run.totals(level);
                 String css = totals.fail() > 0 ? "fail" : totals.judged() > 0 ? "pass" : "na";
                 html.append("<td class=\"").append(css).append("\">").append(totals.pass()).append('/')
                         .append(totals.judged()).append("</td>");
             }
-            html.append("<td>").append(run.count(Verdict.NOT_APPLICABLE)).append("</td><td>")
-                    .append(run.count(Verdict.SKIPPED)).append("</td></tr>\n");
+            html.append("</tr>\n");
         }
-        html.append("</table>\n<p>passed/judged per level (n/a and skipped are not judged). MUST failures fail the")
-                .append(" build, SHOULD failures too when strict, MAY failures never; untagged scenarios are judged as")
-                .append(" MUST. The evidence (captures, logs, kernel tables) is attached to each scenario in")
-                .append(" cucumber.html.</p>\n");
+        header(html, "n/a", runs, run -> String.valueOf(run.count(Verdict.NOT_APPLICABLE)));
+        header(html, "skipped", runs, run -> String.valueOf(run.count(Verdict.SKIPPED)));
+        html.append("</table>\n<p>n/a: the scenario needs a backend the implementation does not declare; n/a and")
+                .append(" skipped requirements are not judged. MUST failures fail the build, SHOULD failures too when")
+                .append(" strict, MAY failures never; untagged scenarios are judged as MUST. The evidence (captures,")
+                .append(" logs, kernel tables) is attached to each scenario in cucumber.html.</p>\n");
         for (ConformanceRun run : runs) {
             if (run.configurationError() != null) {
                 html.append("<p class=\"error\">").append(escape(shortName(run.implementation())))
                         .append(": configuration error: ").append(escape(run.configurationError())).append("</p>\n");
             }
         }
+    }
+
+    private static void header(StringBuilder html, String name, List<ConformanceRun> runs,
+                               Function<ConformanceRun, String> cell) {
+        html.append("<tr><th>").append(escape(name)).append("</th>");
+        runs.forEach(run -> html.append("<td>").append(cell.apply(run)).append("</td>"));
+        html.append("</tr>\n");
     }
 
     /** Backend group → requirement key → that requirement in each run (empty where a run did not have it). */

@@ -14,6 +14,9 @@ import java.util.Set;
  * own, ID "(none)". What is odd about the tags is said in the warnings, never fatal.
  */
 public final class Requirements {
+    /** How the warning about a scenario without an ID ends (the console counts these instead of listing them). */
+    static final String NO_ID_WARNING = " has no requirement ID tag (@R-...): reported as " + RequirementTags.NO_ID
+            + ", and judged as MUST";
     private Requirements() {
     }
 
@@ -49,8 +52,7 @@ public final class Requirements {
         }
         String firstWhere = shortLocation(first.result().feature(), first.scenarioLine());
         if (first.tags().id().isEmpty()) {
-            warnings.add(firstWhere + " (" + first.title() + ") has no requirement ID tag (@R-...): reported as "
-                    + RequirementTags.NO_ID + ", and judged as MUST");
+            warnings.add(firstWhere + " (" + first.title() + ")" + NO_ID_WARNING);
         }
         if (scenarios.size() > 1) {
             warnings.add(id + " is tagged on more than one scenario " + scenarios + ": judged as one requirement");
