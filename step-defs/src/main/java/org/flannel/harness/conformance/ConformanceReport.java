@@ -168,12 +168,15 @@ public final class ConformanceReport implements ConcurrentEventListener {
     }
 
     void runFinished(TestRunFinished event) {
-        ConformanceRun run = result(event.getInstant());
+        ConformanceRun run;
         try {
+            run = result(event.getInstant());
             JsonReport.write(run, jsonFile());
             HtmlReport.write(List.of(run), htmlFile());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // No report: the verdict then finds none from this build, and says so.
             out.println("CONFORMANCE  cannot write the report into " + directory + ": " + e);
+            return;
         }
         out.println();
         ConsoleSummary.lines(run, htmlFile()).forEach(out::println);

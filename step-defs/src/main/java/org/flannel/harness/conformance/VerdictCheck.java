@@ -22,10 +22,13 @@ import java.util.List;
  */
 public final class VerdictCheck {
 
-    /** The build fails: the message says why, with the summary and the failing requirements. */
+    /**
+     * The build fails: the message says why, with the summary and the failing requirements. No stack trace:
+     * Maven prints it, and the message is all there is to say.
+     */
     public static final class VerdictFailed extends RuntimeException {
         public VerdictFailed(String message) {
-            super(message);
+            super(message, null, false, false);
         }
     }
 
