@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,9 +26,15 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The harness judged: the features run against a second implementation written from scratch for this
  * purpose (features/impls/shell-flanneld), which must pass them all, and against broken variants of it,
  * each of which must fail exactly the scenarios its fault breaks, with a message naming the fault.
+ * Each run writes its conformance report to {@code <flannel.reports.dir>/self-test/<variant>/}
+ * (read it with {@code ConformanceResults.read}); the main run's report is never touched.
+ * Tagged so that failsafe's self-test execution runs it, and the conformance execution does not.
  */
+@Tag("harness-self-test")
 class HarnessSelfTest {
     private static final Path IMPLS = Path.of(System.getProperty("flannel.impls.dir", "impls")).toAbsolutePath();
+    private static final Path REPORTS = Path.of(System.getProperty("flannel.reports.dir", "target/cucumber"))
+            .toAbsolutePath().normalize().resolve("self-test");
 
     static Stream<Arguments> implementations() {
         String echoOnEth0 = "the echo request from 10.1.15.2 to 10.1.16.3 as it leaves node1 on eth0";
@@ -93,8 +100,10 @@ class HarnessSelfTest {
                     .selectors(selectPackage("features"))
                     .filters(EngineFilter.includeEngines("cucumber"))
                     .configurationParameter("cucumber.glue", "org.flannel.harness.steps")
-                    // Never the html/message/junit plugins: those files are the main run's report.
-                    .configurationParameter("cucumber.plugin", "progress")
+                    // Never the html/message/junit plugins: those files are the main run's report. The
+                    // conformance report goes to a directory of its own per variant.
+                    .configurationParameter("cucumber.plugin", "progress, org.flannel.harness.conformance"
+                            + ".ConformanceReport:" + conformanceDir(impl))
                     // The shell implementation has the vxlan backend only: it is judged on the @vxlan features
                     // that need nothing else (not the side-by-side networks, whose second one is host-gw).
                     .configurationParameter("cucumber.filter.tags", "@vxlan and not @host-gw")
@@ -118,6 +127,11 @@ class HarnessSelfTest {
                 System.setProperty("flannel.impl", previous);
             }
         }
+    }
+
+    /** Where a variant's conformance report goes: self-test/shell-flanneld, self-test/wrong-port, ... */
+    static Path conformanceDir(Path impl) {
+        return REPORTS.resolve(impl.getParent().getFileName().toString());
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
