@@ -7,9 +7,17 @@ scripts/setup.sh
 # Everything on network namespaces (the default driver), Docker's own integration tests included.
 mvn -B -ntp verify -Dflannel.docker.required=true "$@"
 
+features_only=(-pl reference-impl,features -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+  -Dit.test=ConformanceFeatures -Dfailsafe.failIfNoSpecifiedTests=false)
+
 # The features again, unchanged, on Docker containers; their reports beside the first run's.
 echo "test: the features on the Docker driver"
-exec mvn -B -ntp verify -pl reference-impl,features -am -Dflannel.topology=docker \
-  -Dflannel.reports.dir="$PWD/reports/target/cucumber-docker" \
-  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=ConformanceFeatures -Dfailsafe.failIfNoSpecifiedTests=false "$@"
+mvn -B -ntp verify "${features_only[@]}" -Dflannel.topology=docker \
+  -Dflannel.reports.dir="$PWD/reports/target/cucumber-docker" "$@"
+
+# Flannel's own flanneld, built from the Go module proxy, judged by the same features (mixed clusters
+# with the reference included): the requirements must hold for Flannel itself.
+echo "test: Flannel's own flanneld"
+upstream="$(bash scripts/upstream-flanneld.sh)"
+exec mvn -B -ntp verify "${features_only[@]}" -Dflannel.impl="$upstream" \
+  -Dflannel.reports.dir="$PWD/reports/target/cucumber-flannel" "$@"
