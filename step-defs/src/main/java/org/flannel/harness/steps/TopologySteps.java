@@ -50,7 +50,9 @@ public final class TopologySteps {
             }
         }
         routers.forEach(spec::router);
-        world.topology(driver().create(spec.build()));
+        TopologySpec built = spec.build();
+        JsonEvidence.attach(world.scenario(), "topology.json", JsonEvidence.topology(built));
+        world.topology(driver().create(built));
     }
 
     private static TopologyDriver driver() {
