@@ -13,6 +13,7 @@ packages=(
   jq                              # JSON in the second (shell) implementation the harness tests itself with
   docker.io debootstrap iptables  # the Docker driver: the engine, the offline base image, DOCKER-USER rules
   chromium chromium-driver        # the living documentation's test renders the site in headless Chromium
+  fonts-wqy-microhei              # a Chinese font: the seed's original on the site's screenshots
 )
 
 missing=()
