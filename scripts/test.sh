@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-exec mvn -B -ntp verify "$@"
+# --fail-at-end: a failing module does not stop the others (the reports module still documents a failed run).
+exec mvn -B -ntp verify --fail-at-end "$@"

@@ -135,4 +135,19 @@ public record DecodedFrame(int number, String summary, int linkType, String link
         }
         return text.toString();
     }
+
+    /** The same frame with some fields judged: field name → {verdict, expected}. */
+    public DecodedFrame withVerdicts(java.util.Map<String, String[]> verdicts) {
+        List<Layer> judged = new ArrayList<>();
+        for (Layer layer : layers) {
+            List<Field> fields = new ArrayList<>();
+            for (Field f : layer.fields()) {
+                String[] v = verdicts.get(f.name());
+                fields.add(v == null ? f : new Field(f.name(), f.value(), f.kind(), f.offset(), f.bitOffset(), f.bitWidth(),
+                        v[0], v[1]));
+            }
+            judged.add(new Layer(layer.name(), layer.protocol(), layer.offset(), fields));
+        }
+        return new DecodedFrame(number, summary, linkType, linkTypeName, capturedLength, originalLength, bytes, judged);
+    }
 }

@@ -46,12 +46,23 @@ public final class FlowPage {
                     .append("<p class=\"small\"><a href=\"seed.html#vxlan-flow-").append(step)
                     .append("\">in the seed, with its scenarios</a></p></div></div>");
             int s = step;
-            request.ifPresent(pick -> body.append(HopTrace.renderStep(pick.evidence(), s, "step-" + s + "-hop", "")));
+            request.ifPresent(pick -> {
+                FlowNarrative narrative = new FlowNarrative(pick.evidence(), FlowNarrative.senderNode(pick.evidence())
+                        .flatMap(node -> KernelDump.of(pick.scenario(), node)));
+                FlowNarrative.Words words = narrative.step(s);
+                body.append("<p class=\"look\">").append(Html.esc(words.text())).append("</p>");
+                if (!words.lines().isEmpty()) {
+                    body.append("<pre class=\"console\"><span class=\"prompt\">").append(Html.esc(FlowNarrative.senderNode(
+                            pick.evidence()).orElse(""))).append(" $ ").append(Html.esc(words.command())).append("</span>\n")
+                            .append(Html.esc(String.join("\n", words.lines()))).append("</pre>");
+                }
+                body.append(HopTrace.renderStep(pick.evidence(), s, "step-" + s + "-hop", ""));
+            });
             body.append("</li>\n");
         }
         body.append("</ol>\n");
 
-        body.append("<h2 id=\"request\">The echo request, hop by hop</h2>\n");
+        body.append("<h2 id=\"echo-request\">The echo request, hop by hop</h2>\n");
         if (request.isPresent()) {
             body.append("<p>Captured at every hop at once in ").append(Site.scenarioLink(request.get().scenario(), ""))
                     .append(". Each column is one capture point, the headers the packet carries there drawn outermost on top. ")
@@ -61,7 +72,7 @@ public final class FlowPage {
         } else {
             body.append("<p class=\"muted\">This run did not follow the echo request hop by hop (the seven-step feature did not run).</p>\n");
         }
-        body.append("<h2 id=\"reply\">The echo reply, on its way back</h2>\n");
+        body.append("<h2 id=\"echo-reply\">The echo reply, on its way back</h2>\n");
         if (reply.isPresent()) {
             body.append("<p>The same path the other way: node2 encapsulates, node1 decapsulates.</p>\n")
                     .append(HopTrace.render(reply.get().evidence(), "reply", true));
@@ -70,17 +81,21 @@ public final class FlowPage {
         }
 
         body.append("<h2 id=\"frame\">The frame as it leaves node1</h2>\n");
-        Optional<Showcase.Pick<FrameMatch>> frame = showcase.frame("vxlan");
-        if (frame.isPresent() && frame.get().evidence().frame().isPresent()) {
-            FrameMatch match = frame.get().evidence();
-            body.append("<p>Every header the seven steps added, with the values captured on <code>")
-                    .append(Html.esc(match.point())).append("</code> and judged by ")
-                    .append(Site.scenarioLink(frame.get().scenario(), "")).append(": steps 2–3 made the inner Ethernet header, ")
-                    .append("<a href=\"#flow-frame-vxlan\">step 4</a> the VXLAN header, <a href=\"#flow-frame-outer-udp\">step 5</a> ")
-                    .append("the UDP header, <a href=\"#flow-frame-outer-ipv4\">step 6</a> the outer IPv4 header.</p>\n")
-                    .append(FrameDiagram.render(match.frame().get(), "flow-frame", Set.of(), true));
+        Optional<HopTraceData.Hop> onTheWire = request.flatMap(pick -> pick.evidence().hops().stream()
+                .filter(HopTrace::encapsulated).findFirst());
+        Optional<DecodedFrame> frame = onTheWire.flatMap(HopTrace::judgedFrame);
+        if (frame.isPresent()) {
+            body.append("<p>The same echo request on <code>").append(Html.esc(onTheWire.get().point()))
+                    .append("</code>, every header the seven steps put around it: steps 2–3 made the ")
+                    .append("<a href=\"#flow-frame-inner-ethernet\">inner Ethernet header</a>, step 4 the ")
+                    .append("<a href=\"#flow-frame-vxlan\">VXLAN header</a>, step 5 the <a href=\"#flow-frame-outer-udp\">UDP header</a>, ")
+                    .append("step 6 the <a href=\"#flow-frame-outer-ipv4\">outer IPv4 header</a> and the outer Ethernet header. ")
+                    .append("The fields the hop-by-hop table checks are coloured; <a href=\"frames.html#frame-vxlan\">every field ")
+                    .append("judged one by one</a> is on the frames page (another scenario: it built its own nodes, so its MAC ")
+                    .append("addresses are others).</p>\n")
+                    .append(FrameDiagram.render(frame.get(), "flow-frame", Set.of(), true));
         } else {
-            body.append("<p class=\"muted\">No VXLAN frame was judged in this run.</p>\n");
+            body.append("<p class=\"muted\">No encapsulated frame was followed in this run.</p>\n");
         }
         site.write("flow.html", site.layout().page("The VXLAN flow", "", "flow.html", body.toString()));
     }

@@ -75,7 +75,7 @@ public final class FramesPage {
             }
             html.append("</pre></details>\n");
         }
-        html.append(FrameDiagram.render(frame, "frame-" + backend, Set.of(), true));
+        html.append(FrameDiagram.render(frame, "diagram-" + backend, Set.of(), true));
         html.append(expectations(match));
         return html.append("</section>\n").toString();
     }

@@ -127,7 +127,11 @@ public final class HopTrace {
             HopTraceData.Hop hop = hops.get(i);
             html.append("<a class=\"stack ").append(hop.verdict().cssClass()).append("\" href=\"#").append(Html.esc(id))
                     .append('-').append(i + 1).append("\"><span class=\"where\">").append(Html.esc(hop.host()))
-                    .append("<br><b>").append(Html.esc(hop.device())).append("</b></span>");
+                    .append("<br><b>").append(Html.esc(hop.device())).append("</b></span><span class=\"steps\">");
+            for (int step : seedSteps(hops, i)) {
+                html.append("<span class=\"step\" title=\"the seed's step ").append(step).append("\">").append(step).append("</span>");
+            }
+            html.append("</span>");
             List<String> layers = hop.frame().map(f -> f.layers().stream().map(DecodedFrame.Layer::name).toList())
                     .orElse(List.of(hop.headers().isBlank() ? "(not seen)" : hop.headers()));
             for (String layer : layers) {
@@ -174,10 +178,11 @@ public final class HopTrace {
         html.append("</tbody></table>\n<div class=\"hop-frames\">");
         for (int i = 0; i < hops.size(); i++) {
             HopTraceData.Hop hop = hops.get(i);
-            if (hop.frame().isPresent()) {
+            Optional<DecodedFrame> judged = judgedFrame(hop);
+            if (judged.isPresent()) {
                 html.append("<details><summary>The frame at hop ").append(i + 1).append(", <code>")
-                        .append(Html.esc(hop.point())).append("</code>: ").append(Html.esc(hop.frame().get().summary()))
-                        .append("</summary>").append(FrameDiagram.render(hop.frame().get(), id + "-" + (i + 1) + "-frame",
+                        .append(Html.esc(hop.point())).append("</code>: ").append(Html.esc(judged.get().summary()))
+                        .append("</summary>").append(FrameDiagram.render(judged.get(), id + "-" + (i + 1) + "-frame",
                                 Set.of(), false)).append("</details>\n");
             }
         }
@@ -244,7 +249,7 @@ public final class HopTrace {
                             ? "not seen" : hop.headers())).append(" · TTL ").append(Html.esc(ttl(hop))).append(" · ")
                     .append(Html.esc(i == 0 ? "sent by the pod" : change.text())).append(' ').append(Html.badge(hop.verdict()))
                     .append("</div>");
-            Optional<DecodedFrame> frame = hop.frame();
+            Optional<DecodedFrame> frame = judgedFrame(hop);
             Optional<String> layer = layerOfStep(step);
             if (step == 3 && frame.isPresent() && !frame.get().isEncapsulated()) {
                 layer = Optional.of("ethernet");
@@ -260,5 +265,30 @@ public final class HopTrace {
             html.append("<p class=\"muted small\">No hop of this run shows it.</p>");
         }
         return html.append("</div>").toString();
+    }
+
+    /** A hop's frame with the fields its row checks (destination MAC, outer destination, VNI, TTL) coloured. */
+    public static Optional<DecodedFrame> judgedFrame(HopTraceData.Hop hop) {
+        return hop.frame().map(frame -> {
+            String outer = frame.isEncapsulated() ? "outer." : "";
+            String inner = frame.isEncapsulated() ? "inner." : "";
+            java.util.Map<String, String[]> verdicts = new java.util.HashMap<>();
+            judge(verdicts, frame, hop, "ethernet destination", outer + "ethernet.destination");
+            judge(verdicts, frame, hop, "outer ipv4 destination", "outer.ipv4.destination");
+            judge(verdicts, frame, hop, "vni", "vxlan.vni");
+            judge(verdicts, frame, hop, "packet ttl", inner + "ipv4.ttl");
+            return frame.withVerdicts(verdicts);
+        });
+    }
+
+    private static void judge(java.util.Map<String, String[]> verdicts, DecodedFrame frame, HopTraceData.Hop hop,
+            String column, String field) {
+        HopTraceData.Cell cell = hop.expected().get(column);
+        if (cell == null || cell.written().isBlank()) {
+            return;
+        }
+        String expected = cell.written().equals(cell.value()) ? cell.value() : cell.written() + " = " + cell.value();
+        boolean ok = frame.value(field).map(cell.value()::equals).orElse(false);
+        verdicts.put(field, new String[] {ok ? "passed" : "failed", expected});
     }
 }

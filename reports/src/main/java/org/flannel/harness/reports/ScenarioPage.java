@@ -36,7 +36,7 @@ public final class ScenarioPage {
                     .append(paragraphs(feature.description())).append("</details>\n");
         }
         if (scenario.status().isProblem()) {
-            body.append(failure(scenario));
+            body.append(failure(scenario, evidence));
         }
         body.append("<h2>Steps</h2>\n<ol class=\"steps\">");
         for (Step step : scenario.steps()) {
@@ -88,19 +88,57 @@ public final class ScenarioPage {
         site.write(Site.scenarioHref(scenario), site.layout().page(scenario.name(), "../", "scenarios.html", body.toString()));
     }
 
-    /** Why it failed: the message, the field diffs, then where the logs and the nodes' state are. */
-    private String failure(Scenario scenario) {
+    /**
+     * Why it failed: first what differs (the fields, rows and hops that are not as expected, from the
+     * structured evidence), then the step's message and the field diffs, then where the logs and the nodes'
+     * state are.
+     */
+    private String failure(Scenario scenario, ScenarioEvidence evidence) {
         StringBuilder html = new StringBuilder("<section class=\"failure\"><h2>Why it failed</h2>");
-        scenario.failureMessage().ifPresent(m -> html.append("<pre class=\"error\">").append(Html.esc(m)).append("</pre>"));
-        for (Attachment a : scenario.attachments()) {
-            if (a.name().startsWith("field diff")) {
-                html.append("<h3>").append(Html.esc(a.title())).append("</h3><pre class=\"diff\">").append(Html.esc(a.text()))
-                        .append("</pre>");
+        StringBuilder differs = new StringBuilder();
+        int n = 0;
+        for (FrameMatch match : evidence.frames()) {
+            n++;
+            if (match.verdict() == Status.PASSED) {
+                continue;
             }
+            differs.append("<p>On <code>").append(Html.esc(match.point())).append("</code>, no frame of the ")
+                    .append(match.framesCaptured()).append(" captured matches; the closest one differs here (<a href=\"#frame-")
+                    .append(n).append("\">see it drawn</a>):</p><table class=\"diff\"><thead><tr><th>field</th><th>expected</th>")
+                    .append("<th>found</th></tr></thead><tbody>");
+            for (FrameMatch.Row row : match.rows()) {
+                if (!row.ok()) {
+                    differs.append("<tr class=\"bad\"><td><code>").append(Html.esc(row.fieldName())).append("</code></td><td><code>")
+                            .append(Html.esc(row.expectedValue())).append("</code></td><td><code>").append(Html.esc(row.actual()))
+                            .append("</code></td></tr>");
+                }
+            }
+            for (FrameMatch.Row row : match.ruleViolations()) {
+                differs.append("<tr class=\"bad\"><td><code>").append(Html.esc(row.field())).append("</code></td><td><code>")
+                        .append(Html.esc(row.expected())).append("</code></td><td><code>").append(Html.esc(row.actual()))
+                        .append("</code></td></tr>");
+            }
+            differs.append("</tbody></table>");
         }
-        html.append("<p>The implementation's logs and each node's kernel state at the end of the scenario:</p><ul>");
+        for (KernelTableData table : evidence.kernelTables()) {
+            table.expected().stream().filter(row -> !row.found()).forEach(row -> differs.append("<p>").append(Html.esc(table.node()))
+                    .append("'s <code>").append(Html.esc(table.command())).append("</code> lacks <code>")
+                    .append(Html.esc(KernelTables.line(table, row.cells()))).append("</code></p>"));
+        }
+        for (HopTraceData trace : evidence.hops()) {
+            trace.hops().stream().filter(hop -> !hop.problems().isEmpty()).forEach(hop -> differs.append("<p>The ")
+                    .append(Html.esc(trace.packet())).append(" at <code>").append(Html.esc(hop.point())).append("</code>: ")
+                    .append(Html.esc(String.join("; ", hop.problems()))).append("</p>"));
+        }
+        boolean structured = differs.length() > 0;
+        html.append(differs);
+        scenario.failureMessage().ifPresent(m -> html.append("<details").append(structured ? "" : " open")
+                .append("><summary>The failed step's message</summary><pre class=\"error\">").append(Html.esc(m))
+                .append("</pre></details>"));
+        html.append("<p>The implementation's logs and each node's state at the end of the scenario:</p><ul>");
         for (Attachment a : scenario.attachments()) {
-            if (a.name().startsWith("flanneld") || a.name().endsWith("kernel state.txt") || a.name().startsWith("etcd")) {
+            if (a.name().startsWith("flanneld") || a.name().endsWith("kernel state.txt") || a.name().startsWith("etcd")
+                    || a.name().startsWith("field diff")) {
                 html.append("<li><a href=\"#").append(anchor(a)).append("\">").append(Html.esc(a.name())).append("</a></li>");
             }
         }

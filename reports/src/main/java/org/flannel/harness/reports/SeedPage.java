@@ -24,7 +24,9 @@ public final class SeedPage {
                 .append("Flannel written in Chinese (<a href=\"seed/").append(Seed.ORIGINAL).append("\">").append(Seed.ORIGINAL)
                 .append("</a>, with an English rendering, <a href=\"seed/").append(Seed.ENGLISH).append("\">").append(Seed.ENGLISH)
                 .append("</a>). Each of its statements is below: the original on the left, in English on the right, then the ")
-                .append("scenarios that demonstrate it with their verdicts in this run, then what this run captured.</p>\n");
+                .append("scenarios that demonstrate it with their verdicts in this run, then what this run captured. ")
+                .append("Every scenario builds its own nodes, so MAC addresses (and ports, identifiers) differ from one ")
+                .append("scenario to the next; within a scenario they agree.</p>\n");
         body.append("<nav class=\"toc\"><b>Contents</b><ol>");
         for (SeedStatement statement : site.seed().statements()) {
             if (statement.isHeading() && statement.headingLevel() >= 2) {
@@ -48,8 +50,8 @@ public final class SeedPage {
             int level = Math.min(4, Math.max(2, statement.headingLevel()));
             html.append("<section class=\"statement heading\" id=\"").append(statement.id()).append("\">")
                     .append("<h").append(level).append("><span lang=\"zh\">").append(Html.inline(headingText(statement)))
-                    .append("</span> <span class=\"en\">").append(Html.inline(statement.english().isEmpty() ? ""
-                            : statement.english().get(0))).append("</span> <a class=\"anchor\" href=\"#")
+                    .append("</span>").append(statement.english().isEmpty() ? "" : " <span class=\"en\">"
+                            + Html.inline(statement.english().get(0)) + "</span>").append(" <a class=\"anchor\" href=\"#")
                     .append(statement.id()).append("\">#</a></h").append(level).append(">\n");
             List<SeedStatement.Line> rest = statement.original().subList(1, statement.original().size());
             if (rest.stream().anyMatch(l -> !l.text().isBlank()) || !statement.note().isEmpty()) {

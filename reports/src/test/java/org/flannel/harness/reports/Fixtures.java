@@ -25,6 +25,8 @@ final class Fixtures {
     static final String INNER_DESTINATION_MAC = "12:eb:5f:34:37:30";
     static final String INNER_SOURCE_MAC = "16:3b:ef:53:05:61";
     static final String OUTER_DESTINATION_MAC = "12:74:a0:4f:3a:9b";
+    /** node2's VTEP MAC in the seven-step scenario (every scenario builds its own nodes, with their own MACs). */
+    static final String FLOW_NODE2_VTEP_MAC = "4e:ec:19:98:27:6a";
 
     private Fixtures() {
     }

@@ -114,6 +114,21 @@ class SiteGeneratorTest {
         assertThat(brokenLinks(site)).isEmpty();
     }
 
+    @Test
+    void noPageHasTheSameIdTwice() throws IOException {
+        Path site = generate(Fixtures.PASSED);
+        Pattern id = Pattern.compile(" id=\"([^\"]+)\"");
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path page : walk.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = id.matcher(Files.readString(page));
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                while (m.find()) {
+                    assertThat(seen.add(m.group(1))).as("id %s appears once in %s", m.group(1), site.relativize(page)).isTrue();
+                }
+            }
+        }
+    }
+
     /** Every href and src of every page: a file that exists, with the anchor it names; nothing outside. */
     static List<String> brokenLinks(Path site) throws IOException {
         List<String> broken = new ArrayList<>();
