@@ -24,7 +24,10 @@ public final class KernelPage {
                 .append(SeedPage.english(List.of("State on node1 (the seed's example). The MAC 5e:f8:4f:00:e3:37 is node2's "
                         + "VTEP MAC in the seed's cluster; in this run the MAC is another one, node2's flannel.1 MAC, the same "
                         + "in all three tables."))).append("</div></div>\n"));
-        for (Scenario scenario : site.run().scenarios()) {
+        List<Scenario> scenarios = new java.util.ArrayList<>(site.run().scenarios());
+        // The seed's own example first (VXLAN node state), then by backend as the seed orders them.
+        scenarios.sort(java.util.Comparator.comparingInt(KernelPage::rank));
+        for (Scenario scenario : scenarios) {
             List<KernelTableData> tables = site.showcase().evidence(scenario).kernelTables();
             if (tables.isEmpty()) {
                 continue;
@@ -40,5 +43,13 @@ public final class KernelPage {
     private List<SeedStatement.Line> listing() {
         return site.seed().statements().stream().filter(s -> s.id().startsWith("vxlan-state-"))
                 .flatMap(s -> s.original().stream()).toList();
+    }
+
+    static int rank(Scenario scenario) {
+        if (scenario.featurePath().equals(Showcase.NODE_STATE_FEATURE)) {
+            return 0;
+        }
+        List<String> backends = scenario.backends();
+        return backends.contains("vxlan") ? 1 : backends.contains("udp") ? 2 : backends.contains("host-gw") ? 3 : 4;
     }
 }

@@ -26,14 +26,14 @@ public final class KernelTables {
         for (List<String> row : table.actual()) {
             boolean expected = table.isExpected(row);
             html.append("<span class=\"").append(expected ? "row-ok" : "row-other").append("\" title=\"")
-                    .append(expected ? "a row the feature expects: found" : "not asked about").append("\">")
-                    .append(Html.esc(line(table, row))).append("</span>").append(expected ? "   <b class=\"ok\">✓ expected</b>" : "")
+                    .append(expected ? "a row the feature expects: found" : "a row the feature does not ask about").append("\">")
+                    .append(Html.esc(line(table, row))).append("</span>").append(expected ? "  <b class=\"ok\">✓</b>" : "")
                     .append('\n');
         }
         for (KernelTableData.ExpectedRow row : table.expected()) {
             if (!row.found() && !table.actual().contains(row.cells())) {
                 html.append("<span class=\"row-missing\" title=\"expected, not on the node\">").append(Html.esc(line(table,
-                        row.cells()))).append("</span>   <b class=\"bad\">✗ expected, missing</b>\n");
+                        row.cells()))).append("</span>  <b class=\"bad\">✗ missing</b>\n");
             }
         }
         html.append("</pre>");
