@@ -47,7 +47,11 @@ public final class ScenarioPage {
                     .append("<span class=\"mark\">").append(Html.mark(step.status() == Status.PASSED ? "passed"
                             : step.status() == Status.FAILED ? "failed" : "unchecked")).append("</span> <b>")
                     .append(Html.esc(step.keyword())).append("</b> ").append(Html.esc(step.text()));
-            if (!step.table().isEmpty()) {
+            if (step.table().size() > 12) {
+                body.append("<details><summary>its table, ").append(step.table().size() - 1).append(" rows")
+                        .append(evidence.frames().isEmpty() ? "" : " (drawn on the frame below)").append("</summary>")
+                        .append(table(step.table())).append("</details>");
+            } else if (!step.table().isEmpty()) {
                 body.append(table(step.table()));
             }
             if (step.docString() != null) {
