@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 # Unit tests and the other modules' integration tests are the test command's job, not this one's.
-exec mvn -B -ntp verify -pl reference-impl,features,reports -am \
+# --fail-at-end: when scenarios fail, the reports module still makes the site that shows why.
+exec mvn -B -ntp verify --fail-at-end -pl reference-impl,features,reports -am \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=ConformanceFeatures -Dfailsafe.failIfNoSpecifiedTests=false "$@"

@@ -14,6 +14,7 @@ packages=(
   gcc libc6-dev                   # cgo, for building Flannel's own flanneld (scripts/upstream-flanneld.sh)
   docker.io debootstrap iptables  # the Docker driver: the engine, the offline base image, DOCKER-USER rules
   chromium chromium-driver        # the living documentation's test renders the site in headless Chromium
+  fonts-wqy-microhei              # a Chinese font: the seed's original on the site's screenshots
 )
 
 missing=()

@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-# Everything on network namespaces (the default driver), Docker's own integration tests included.
-mvn -B -ntp verify -Dflannel.docker.required=true "$@"
+# Everything on network namespaces (the default driver), Docker's own integration tests and the living
+# documentation's browser test included. --fail-at-end: a failing module does not stop the others (the
+# reports module still documents a failed run).
+mvn -B -ntp verify --fail-at-end -Dflannel.docker.required=true -Dflannel.chromium.required=true "$@"
 
 features_only=(-pl reference-impl,features -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
   -Dit.test=ConformanceFeatures -Dfailsafe.failIfNoSpecifiedTests=false)

@@ -8,8 +8,11 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.flannel.harness.expect.Symbols;
 import org.flannel.harness.kernel.DeviceInfo;
@@ -42,8 +45,15 @@ public final class KernelSteps {
         List<RouteRow> wanted = expected.asMaps().stream().map(row -> new RouteRow(row.get("Destination"),
                 row.get("Gateway"), row.get("Genmask"), row.get("Flags"), row.get("Iface"))).toList();
         KernelReader kernel = new KernelReader(world.node(node));
-        await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(kernel.routes()).as("%s's routing table (route -n)", node).containsAll(wanted));
+        boolean passed = false;
+        try {
+            await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    assertThat(kernel.routes()).as("%s's routing table (route -n)", node).containsAll(wanted));
+            passed = true;
+        } finally {
+            attachTable(node, "route -n", List.of("Destination", "Gateway", "Genmask", "Flags", "Iface"),
+                    expected, cells(wanted, RouteRow::cells), () -> cells(kernel.routes(), RouteRow::cells), passed);
+        }
     }
 
     @When("someone deletes {word}'s route to {word}")
@@ -75,9 +85,17 @@ public final class KernelSteps {
         List<Neighbour> wanted = expected.asMaps().stream().map(row -> new Neighbour(value(row, "address", symbols),
                 value(row, "lladdr", symbols), value(row, "state", symbols))).toList();
         KernelReader kernel = new KernelReader(world.node(node));
-        await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(kernel.neighbours(device)).as("ip neigh show dev %s on %s", device, node)
-                        .containsExactlyInAnyOrderElementsOf(wanted));
+        boolean passed = false;
+        try {
+            await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    assertThat(kernel.neighbours(device)).as("ip neigh show dev %s on %s", device, node)
+                            .containsExactlyInAnyOrderElementsOf(wanted));
+            passed = true;
+        } finally {
+            attachTable(node, "ip neigh show dev " + device, List.of("address", "lladdr", "state"), expected,
+                    cells(wanted, KernelSteps::neighbourCells), () -> cells(kernel.neighbours(device),
+                            KernelSteps::neighbourCells), passed);
+        }
     }
 
     @Then("{word}'s FDB entries on {word} are exactly:")
@@ -86,9 +104,17 @@ public final class KernelSteps {
         List<FdbEntry> wanted = expected.asMaps().stream().map(row -> new FdbEntry(value(row, "mac", symbols),
                 value(row, "dst", symbols), value(row, "flags", symbols), value(row, "state", symbols))).toList();
         KernelReader kernel = new KernelReader(world.node(node));
-        await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(kernel.fdb(device)).as("bridge fdb show dev %s on %s (entries with a dst)", device, node)
-                        .containsExactlyInAnyOrderElementsOf(wanted));
+        boolean passed = false;
+        try {
+            await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    assertThat(kernel.fdb(device)).as("bridge fdb show dev %s on %s (entries with a dst)", device, node)
+                            .containsExactlyInAnyOrderElementsOf(wanted));
+            passed = true;
+        } finally {
+            attachTable(node, "bridge fdb show dev " + device, List.of("mac", "dst", "flags", "state"), expected,
+                    cells(wanted, KernelSteps::fdbCells), () -> cells(kernel.fdb(device), KernelSteps::fdbCells),
+                    passed);
+        }
     }
 
     @Then("within 10 seconds {word} has no route, neighbour or FDB entry left for {word}")
@@ -145,6 +171,34 @@ public final class KernelSteps {
             throw new IllegalArgumentException("the table has no column " + column);
         }
         return symbols.lookup(cell).orElse(cell);
+    }
+
+    /** The table as expected and as found, as JSON for the living documentation; never fails the step. */
+    private void attachTable(String node, String command, List<String> columns, DataTable written,
+            List<List<String>> expected, Supplier<List<List<String>>> actual, boolean passed) {
+        List<List<String>> found;
+        try {
+            found = actual.get();
+        } catch (RuntimeException e) {
+            found = List.of(List.of("cannot read: " + e.getMessage()));
+        }
+        List<List<String>> asWritten = written.asMaps().stream()
+                .map(row -> columns.stream().map(column -> row.getOrDefault(column, "")).toList()).toList();
+        JsonEvidence.attach(world.scenario(), command + " on " + node + ".json", JsonEvidence.kernelTable(node,
+                command, columns, asWritten, expected, found, passed ? "passed" : "failed"));
+    }
+
+    private static <T> List<List<String>> cells(List<T> rows, Function<T, String[]> toCells) {
+        return rows.stream().map(row -> Arrays.stream(toCells.apply(row)).map(v -> v == null ? "" : v).toList())
+                .toList();
+    }
+
+    private static String[] neighbourCells(Neighbour n) {
+        return new String[] {n.address(), n.lladdr(), n.state()};
+    }
+
+    private static String[] fdbCells(FdbEntry e) {
+        return new String[] {e.mac(), e.dst(), e.flags(), e.state()};
     }
 
     static String describe(List<?> rows) {

@@ -87,6 +87,8 @@ public final class RunSummary implements ConcurrentEventListener {
             Path dir = Path.of(reports).toAbsolutePath().normalize();
             out.println("Reports: " + dir.resolve("cucumber.html") + " (open in a browser; pcaps attached per scenario)");
             out.println("         " + dir.resolve("messages.ndjson") + ", " + dir.resolve("junit.xml"));
+            out.println("Living documentation (made next, by the reports module): "
+                    + dir.resolveSibling("site").resolve("index.html"));
         }
         out.println("Implementation under test: " + System.getProperty("flannel.impl", "(unset)"));
         if (reports != null) {

@@ -51,8 +51,10 @@ public final class TopologySteps {
             }
         }
         routers.forEach(spec::router);
+        TopologySpec built = spec.build();
+        JsonEvidence.attach(world.scenario(), "topology.json", JsonEvidence.topology(built));
         ImplementationImage.materialize(); // before the driver reads flannel.impl to show it to the nodes
-        world.topology(driver().create(spec.build()));
+        world.topology(driver().create(built));
     }
 
     private static TopologyDriver driver() {

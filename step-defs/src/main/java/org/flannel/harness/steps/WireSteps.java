@@ -51,7 +51,9 @@ public final class WireSteps {
         Frame sent = sentEchoRequest(senderPoint);
         List<Frame> frames = frames(point, world.vxlanPort());
         attachDecoded(point, frames);
-        MatchResult result = new FrameMatcher(world.symbols()).withReference(sent).match(frames, rows(table));
+        List<ExpectationRow> rows = rows(table);
+        MatchResult result = new FrameMatcher(world.symbols()).withReference(sent).match(frames, rows);
+        JsonEvidence.attach(world.scenario(), "frame at " + point + ".json", JsonEvidence.frameMatch(point, rows, result));
         if (!result.found()) {
             world.scenario().attach(result.report(), "text/plain", "field diff at " + point + ".txt");
         }
@@ -115,13 +117,16 @@ public final class WireSteps {
     private void followEcho(int type, String source, String destination, DataTable table) {
         Symbols symbols = world.symbols();
         SoftAssertions softly = new SoftAssertions();
+        HopEvidence evidence = new HopEvidence(type, source, destination);
         for (Map<String, String> hop : table.asMaps()) {
             String point = hop.get("hop");
             List<Frame> frames = frames(point, world.vxlanPort());
             Optional<Frame> found = EchoPackets.first(frames, type, source, destination);
+            int errorsBefore = softly.errorsCollected().size();
             if (found.isEmpty()) {
                 softly.fail("%s: no ICMP type %d %s > %s among the %d frames captured", point, type, source,
                         destination, frames.size());
+                evidence.hop(hop, symbols, Optional.empty(), frames.size(), List.of("no such packet captured"));
                 continue;
             }
             Frame frame = found.get();
@@ -140,7 +145,12 @@ public final class WireSteps {
             }
             softly.assertThat(EchoPackets.ipv4(frame, "ttl")).as("%s: TTL of the pods' packet", point)
                     .contains(hop.get("packet ttl"));
+            List<String> problems = softly.errorsCollected().subList(errorsBefore, softly.errorsCollected().size())
+                    .stream().map(Throwable::getMessage).toList();
+            evidence.hop(hop, symbols, found, frames.size(), problems);
         }
+        JsonEvidence.attach(world.scenario(), "hops of the " + (type == EchoPackets.ECHO_REQUEST ? "echo request"
+                : "echo reply") + " from " + source + " to " + destination + ".json", evidence.json());
         softly.assertAll();
     }
 
@@ -159,7 +169,9 @@ public final class WireSteps {
 
     private void match(String point, List<Frame> frames, DataTable table) {
         attachDecoded(point, frames);
-        MatchResult result = new FrameMatcher(world.symbols()).match(frames, rows(table));
+        List<ExpectationRow> rows = rows(table);
+        MatchResult result = new FrameMatcher(world.symbols()).match(frames, rows);
+        JsonEvidence.attach(world.scenario(), "frame at " + point + ".json", JsonEvidence.frameMatch(point, rows, result));
         if (!result.found()) {
             world.scenario().attach(result.report(), "text/plain", "field diff at " + point + ".txt");
         }

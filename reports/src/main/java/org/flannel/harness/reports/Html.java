@@ -1,0 +1,72 @@
+package org.flannel.harness.reports;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Escaping, and the little Markdown the seed and the features use inline: `code`, **bold**, *emphasis*. */
+public final class Html {
+    private static final Pattern INLINE = Pattern.compile("`([^`]+)`|\\*\\*([^*]+)\\*\\*|\\*([^*]+)\\*");
+
+    private Html() {
+    }
+
+    public static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Escapes, then renders inline Markdown. */
+    public static String inline(String text) {
+        Matcher m = INLINE.matcher(text == null ? "" : text);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            out.append(esc(text.substring(last, m.start())));
+            if (m.group(1) != null) {
+                out.append("<code>").append(esc(m.group(1))).append("</code>");
+            } else if (m.group(2) != null) {
+                out.append("<strong>").append(esc(m.group(2))).append("</strong>");
+            } else {
+                out.append("<em>").append(esc(m.group(3))).append("</em>");
+            }
+            last = m.end();
+        }
+        out.append(esc(text == null ? "" : text.substring(last)));
+        return out.toString();
+    }
+
+    /** A verdict badge: ✓ passed, ✗ failed, ... */
+    public static String badge(Status status) {
+        String mark = switch (status) {
+            case PASSED -> "✓";
+            case FAILED -> "✗";
+            case NOT_RUN -> "–";
+            default -> "!";
+        };
+        return "<span class=\"badge " + status.cssClass() + "\">" + mark + " " + status.word() + "</span>";
+    }
+
+    /** A verdict for a field: passed, failed, unverifiable or unchecked. */
+    public static String mark(String verdict) {
+        return switch (verdict) {
+            case "passed" -> "✓";
+            case "failed" -> "✗";
+            case "unverifiable" -> "?";
+            default -> "·";
+        };
+    }
+}

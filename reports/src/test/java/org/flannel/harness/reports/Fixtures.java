@@ -1,0 +1,53 @@
+package org.flannel.harness.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/**
+ * The runs the tests read: trimmed from real runs (fixture/trim-messages.py), real captures included.
+ * passed-run: the reference flanneld; the VXLAN frame-format and seven-step scenarios, node1's kernel
+ * tables, the udp and host-gw frames. failed-run: the frame-format scenario against a flanneld that uses
+ * VNI 2 (features/impls/broken/wrong-vni).
+ */
+final class Fixtures {
+    static final String PASSED = "/fixture/passed-run.ndjson";
+    static final String FAILED = "/fixture/failed-run.ndjson";
+
+    static final String FRAME_FORMAT = "the echo request from 10.1.15.2 to 10.1.16.3 as it leaves node1 on eth0";
+    static final String SEVEN_STEPS = "the echo request on its way out and the reply on its way back";
+    static final String NODE_STATE = "node1's route, neighbour and FDB entry for node2's subnet, as the seed prints them";
+    static final String UDP_FRAME = "on node1's eth0 the same packet rides in a UDP datagram to node2, port 8285 both ways";
+    static final String HOST_GW_FRAME = "the echo request leaves node1 unencapsulated, addressed to node2's eth0";
+
+    /** The captured frame's values in passed-run, as the capture holds them. */
+    static final String INNER_DESTINATION_MAC = "12:eb:5f:34:37:30";
+    static final String INNER_SOURCE_MAC = "16:3b:ef:53:05:61";
+    static final String OUTER_DESTINATION_MAC = "12:74:a0:4f:3a:9b";
+    /** node2's VTEP MAC in the seven-step scenario (every scenario builds its own nodes, with their own MACs). */
+    static final String FLOW_NODE2_VTEP_MAC = "4e:ec:19:98:27:6a";
+
+    private Fixtures() {
+    }
+
+    static Path path(String resource) {
+        try {
+            return Path.of(Fixtures.class.getResource(resource).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("no test resource " + resource, e);
+        }
+    }
+
+    static Run run(String resource) {
+        try {
+            return MessagesReader.read(path(resource));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Scenario scenario(Run run, String name) {
+        return run.scenario(name).orElseThrow(() -> new AssertionError("no scenario " + name + " in the fixture"));
+    }
+}

@@ -1,0 +1,163 @@
+package org.flannel.harness.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteGeneratorTest {
+    private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
+
+    @TempDir
+    Path temp;
+
+    private Path generate(String fixture) throws IOException {
+        Path out = temp.resolve("site");
+        SiteGenerator.generate(Fixtures.path(fixture), out, Optional.empty(), "/opt/flannel/flanneld", "netns", "abc1234");
+        return out;
+    }
+
+    @Test
+    void everyPageIsMadeWithTheEvidenceAsFiles() throws IOException {
+        Path site = generate(Fixtures.PASSED);
+
+        for (String page : List.of("index.html", "seed.html", "flow.html", "frames.html", "kernel.html", "scenarios.html",
+                "assets/style.css", "assets/site.js", "seed/flannel-notes.zh.md", "seed/README.md")) {
+            assertThat(site.resolve(page)).as(page).isRegularFile();
+        }
+        try (Stream<Path> pcaps = Files.walk(site.resolve("evidence"))) {
+            assertThat(pcaps.filter(p -> p.toString().endsWith(".pcap")).count()).isGreaterThanOrEqualTo(10);
+        }
+        try (Stream<Path> pages = Files.list(site.resolve("scenarios"))) {
+            assertThat(pages.count()).isEqualTo(5);
+        }
+        String index = Files.readString(site.resolve("index.html"));
+        assertThat(index).contains("/opt/flannel/flanneld", "netns", "abc1234", "5 scenarios: 5 passed", "cucumber-jvm");
+        String seed = Files.readString(site.resolve("seed.html"));
+        assertThat(seed).contains("TUN 设备是一种工作在三层", "A TUN device is a virtual network device",
+                "id=\"vxlan-flow-3\"", "3. 通过查询网关10.1.16.0的mac地址");
+    }
+
+    @Test
+    void everyLinkOfEveryPageResolves() throws IOException {
+        Path site = generate(Fixtures.PASSED);
+        List<String> broken = brokenLinks(site);
+
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
+    void aFailedRunShowsWhyOnTheScenarioPage() throws IOException {
+        Path site = generate(Fixtures.FAILED);
+        Path page;
+        try (Stream<Path> pages = Files.list(site.resolve("scenarios"))) {
+            page = pages.findFirst().orElseThrow();
+        }
+        String html = Files.readString(page);
+
+        assertThat(html).contains("Why it failed", "field diff at node1:eth0", "flanneld on node1.log", "node1 kernel state.txt",
+                "data-field=\"vxlan.vni\"");
+        assertThat(Files.readString(site.resolve("index.html"))).contains("What failed", "1 failed");
+        assertThat(brokenLinks(site)).isEmpty();
+    }
+
+    @Test
+    void withoutMessagesNothingIsMadeAndTheBuildGoesOn() throws IOException {
+        Path out = temp.resolve("site");
+        PrintStream previous = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            SiteGenerator.main(new String[] {"--messages=" + temp.resolve("none.ndjson"), "--out=" + out});
+        } finally {
+            System.setOut(previous);
+        }
+        assertThat(out).doesNotExist();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("no run to document");
+    }
+
+    @Test
+    void aFolderItDidNotMakeIsNeverEmptied() throws IOException {
+        Path foreign = Files.createDirectories(temp.resolve("mine"));
+        Files.writeString(foreign.resolve("precious.txt"), "keep me");
+
+        assertThatThrownBy(() -> SiteGenerator.generate(Fixtures.path(Fixtures.PASSED), foreign, Optional.empty(), "", "", ""))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(foreign.resolve("precious.txt")).exists();
+    }
+
+    @Test
+    void filesBesideTheMessagesAreLinked() throws IOException {
+        Path reports = Files.createDirectories(temp.resolve("target/cucumber"));
+        Files.copy(Fixtures.path(Fixtures.PASSED), reports.resolve("messages.ndjson"));
+        Files.writeString(reports.resolve("conformance.json"), "{}");
+        Path site = temp.resolve("target/site");
+        SiteGenerator.generate(reports.resolve("messages.ndjson"), site, Optional.empty(), "", "", "");
+
+        assertThat(site.resolve("conformance.json")).exists();
+        assertThat(Files.readString(site.resolve("index.html"))).contains("href=\"conformance.json\"",
+                "href=\"../cucumber/messages.ndjson\"");
+        assertThat(brokenLinks(site)).isEmpty();
+    }
+
+    @Test
+    void noPageHasTheSameIdTwice() throws IOException {
+        Path site = generate(Fixtures.PASSED);
+        Pattern id = Pattern.compile(" id=\"([^\"]+)\"");
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path page : walk.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = id.matcher(Files.readString(page));
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                while (m.find()) {
+                    assertThat(seen.add(m.group(1))).as("id %s appears once in %s", m.group(1), site.relativize(page)).isTrue();
+                }
+            }
+        }
+    }
+
+    /** Every href and src of every page: a file that exists, with the anchor it names; nothing outside. */
+    static List<String> brokenLinks(Path site) throws IOException {
+        List<String> broken = new ArrayList<>();
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(site)) {
+            pages = walk.filter(p -> p.toString().endsWith(".html")).toList();
+        }
+        for (Path page : pages) {
+            String html = Files.readString(page);
+            Matcher m = LINK.matcher(html);
+            while (m.find()) {
+                String link = m.group(1).replace("&amp;", "&");
+                if (link.startsWith("data:")) {
+                    continue;
+                }
+                if (link.matches("^[a-z]+:.*")) {
+                    broken.add(site.relativize(page) + ": external " + link);
+                    continue;
+                }
+                String file = link.contains("#") ? link.substring(0, link.indexOf('#')) : link;
+                String anchor = link.contains("#") ? link.substring(link.indexOf('#') + 1) : "";
+                Path target = file.isEmpty() ? page : page.getParent().resolve(URLDecoder.decode(file, StandardCharsets.UTF_8)).normalize();
+                if (!Files.exists(target)) {
+                    broken.add(site.relativize(page) + ": " + link);
+                } else if (!anchor.isEmpty() && !Files.readString(target).contains("id=\"" + anchor + "\"")) {
+                    broken.add(site.relativize(page) + ": " + link + " (no such anchor)");
+                }
+            }
+        }
+        return broken;
+    }
+}
