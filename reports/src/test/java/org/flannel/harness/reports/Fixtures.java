@@ -22,11 +22,11 @@ final class Fixtures {
     static final String HOST_GW_FRAME = "the echo request leaves node1 unencapsulated, addressed to node2's eth0";
 
     /** The captured frame's values in passed-run, as the capture holds them. */
-    static final String INNER_DESTINATION_MAC = "12:eb:5f:34:37:30";
-    static final String INNER_SOURCE_MAC = "16:3b:ef:53:05:61";
-    static final String OUTER_DESTINATION_MAC = "12:74:a0:4f:3a:9b";
+    static final String INNER_DESTINATION_MAC = "1e:d6:c9:c8:68:47";
+    static final String INNER_SOURCE_MAC = "7a:61:a2:4f:d0:7a";
+    static final String OUTER_DESTINATION_MAC = "be:94:21:84:50:70";
     /** node2's VTEP MAC in the seven-step scenario (every scenario builds its own nodes, with their own MACs). */
-    static final String FLOW_NODE2_VTEP_MAC = "4e:ec:19:98:27:6a";
+    static final String FLOW_NODE2_VTEP_MAC = "c6:e5:8d:65:c3:44";
 
     private Fixtures() {
     }

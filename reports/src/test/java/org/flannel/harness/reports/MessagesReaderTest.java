@@ -48,7 +48,7 @@ class MessagesReaderTest {
         int magic = ((pcap.body()[0] & 0xff) << 24) | ((pcap.body()[1] & 0xff) << 16) | ((pcap.body()[2] & 0xff) << 8)
                 | (pcap.body()[3] & 0xff);
         assertThat(magic).isIn(0xd4c3b2a1, 0xa1b2c3d4, 0x4d3cb2a1, 0xa1b23c4d);
-        assertThat(scenario.attachments()).anySatisfy(a -> assertThat(a.name()).isEqualTo("flanneld on node1.log"));
+        assertThat(scenario.attachments()).anySatisfy(a -> assertThat(a.name()).isEqualTo("flanneld on node1 (under test).log"));
     }
 
     @Test
