@@ -97,7 +97,7 @@ public final class RunSummary implements ConcurrentEventListener {
     }
 
     /**
-     * Keeps this run's timings beside the reports (timings-&lt;driver&gt;.tsv, one directory up, so a run on
+     * Keeps this run's timings beside the reports (timings-&lt;driver&gt;-&lt;implementation&gt;.tsv, one directory up, so a run on
      * another driver with its own reports directory finds them) and prints them side by side with the
      * other driver's, when that one ran the same scenarios.
      */
@@ -105,9 +105,12 @@ public final class RunSummary implements ConcurrentEventListener {
         String driver = System.getProperty("flannel.topology", "netns");
         Path dir = reportsDir.getParent() == null ? reportsDir : reportsDir.getParent();
         try {
-            ScenarioTiming.write(dir.resolve("timings-" + driver + ".tsv"), timings);
+            // Keyed by implementation too: only the same implementation's runs are compared across drivers.
+            String impl = System.getProperty("flannel.impl", "");
+            String key = Path.of(impl).getFileName() + "-" + Integer.toHexString(impl.hashCode());
+            ScenarioTiming.write(dir.resolve("timings-" + driver + "-" + key + ".tsv"), timings);
             for (String other : List.of("netns", "docker")) {
-                Path file = dir.resolve("timings-" + other + ".tsv");
+                Path file = dir.resolve("timings-" + other + "-" + key + ".tsv");
                 if (!other.equals(driver) && Files.exists(file)) {
                     Map<String, ScenarioTiming> theirs = ScenarioTiming.read(file);
                     boolean netnsFirst = other.equals("netns");
