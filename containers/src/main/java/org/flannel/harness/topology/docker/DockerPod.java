@@ -1,19 +1,19 @@
 package org.flannel.harness.topology.docker;
 
-import org.flannel.harness.topology.support.PodBridge;
 import java.util.ArrayList;
 import java.util.List;
-import org.flannel.harness.topology.Container;
+import org.flannel.harness.topology.support.BridgedContainer;
+import org.flannel.harness.topology.support.PodBridge;
 
 /** A pod: a network namespace (named like the pod) inside its node's container, behind the node's docker0. */
-final class DockerPod extends DockerHost implements Container {
-    private final DockerNode node;
+final class DockerPod extends DockerHost implements BridgedContainer {
+    private final String node;
     private final String address;
     private final PodBridge bridge;
 
-    DockerPod(String name, DockerNode node, String address, PodBridge bridge) {
+    DockerPod(String name, DockerHost node, String address, PodBridge bridge) {
         super(name, node.containerName(), node.topology());
-        this.node = node;
+        this.node = node.name();
         this.address = address;
         this.bridge = bridge;
         attach(node.containerId());
@@ -28,7 +28,7 @@ final class DockerPod extends DockerHost implements Container {
 
     @Override
     public String node() {
-        return node.name();
+        return node;
     }
 
     @Override
@@ -37,18 +37,8 @@ final class DockerPod extends DockerHost implements Container {
     }
 
     @Override
-    public int prefixLength() {
-        return bridge.subnet().prefixLength();
-    }
-
-    @Override
-    public String gateway() {
-        return bridge.subnet().addressText();
-    }
-
-    @Override
-    public int mtu() {
-        return bridge.mtu();
+    public PodBridge bridge() {
+        return bridge;
     }
 
     @Override

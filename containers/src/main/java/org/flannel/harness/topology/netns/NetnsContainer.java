@@ -1,9 +1,9 @@
 package org.flannel.harness.topology.netns;
 
+import org.flannel.harness.topology.support.BridgedContainer;
 import org.flannel.harness.topology.support.PodBridge;
-import org.flannel.harness.topology.Container;
 
-final class NetnsContainer extends NetnsHost implements Container {
+final class NetnsContainer extends NetnsHost implements BridgedContainer {
     private final String node;
     private final String address;
     private final PodBridge bridge;
@@ -27,17 +27,7 @@ final class NetnsContainer extends NetnsHost implements Container {
     }
 
     @Override
-    public int prefixLength() {
-        return bridge.subnet().prefixLength();
-    }
-
-    @Override
-    public String gateway() {
-        return bridge.subnet().addressText();
-    }
-
-    @Override
-    public int mtu() {
-        return bridge.mtu();
+    public PodBridge bridge() {
+        return bridge;
     }
 }
