@@ -3,19 +3,14 @@ package org.flannel.harness.topology.docker;
 import java.util.ArrayList;
 import java.util.List;
 import org.flannel.harness.topology.support.BridgedContainer;
-import org.flannel.harness.topology.support.PodBridge;
 
 /** A pod: a network namespace (named like the pod) inside its node's container, behind the node's docker0. */
 final class DockerPod extends DockerHost implements BridgedContainer {
-    private final String node;
-    private final String address;
-    private final PodBridge bridge;
+    private final Placement placement;
 
-    DockerPod(String name, DockerHost node, String address, PodBridge bridge) {
+    DockerPod(String name, DockerHost node, Placement placement) {
         super(name, node.containerName(), node.topology());
-        this.node = node.name();
-        this.address = address;
-        this.bridge = bridge;
+        this.placement = placement;
         attach(node.containerId());
     }
 
@@ -27,18 +22,8 @@ final class DockerPod extends DockerHost implements BridgedContainer {
     }
 
     @Override
-    public String node() {
-        return node;
-    }
-
-    @Override
-    public String address() {
-        return address;
-    }
-
-    @Override
-    public PodBridge bridge() {
-        return bridge;
+    public Placement placement() {
+        return placement;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flannel.harness.topology.ExecResult;
 import org.flannel.harness.topology.SubnetEnv;
 import org.flannel.harness.topology.TopologyException;
+import org.flannel.harness.topology.support.BridgedContainer;
 import org.flannel.harness.topology.support.HostCommands;
 import org.flannel.harness.topology.support.PodAttacher;
 import org.flannel.harness.topology.support.PodBridge;
@@ -47,18 +48,18 @@ final class DockerPodAttacher extends PodAttacher<DockerHost> {
     }
 
     @Override
-    protected DockerHost connect(String name, DockerHost node, PodBridge bridge, String address) {
+    protected DockerHost connect(String name, DockerHost node, BridgedContainer.Placement placement) {
         String veth = topology.names().podVeth(VETH_COUNTER.incrementAndGet());
         // No undo of its own: the namespace and the veth die with the node's container.
         List<String> script = new ArrayList<>(List.of(
                 "set -e",
                 "ip netns add " + name,
                 "ip netns exec " + name + " " + HostCommands.NO_IPV6));
-        vethCommands(veth, bridge.mtu(), name).forEach(command -> script.add("ip " + command));
+        vethCommands(veth, placement.bridge().mtu(), name).forEach(command -> script.add("ip " + command));
         script.add(HostCommands.txChecksumOffloadOff(veth));
         script.add("ip netns exec " + name + " " + HostCommands.txChecksumOffloadOff("eth0"));
-        podCommands(address, bridge).forEach(command -> script.add("ip -n " + name + " " + command));
+        podCommands(placement).forEach(command -> script.add("ip -n " + name + " " + command));
         node.shell("attaching pod " + name + " to docker0", String.join("\n", script));
-        return new DockerPod(name, node, address, bridge);
+        return new DockerPod(name, node, placement);
     }
 }

@@ -2,6 +2,7 @@ package org.flannel.harness.topology.netns;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flannel.harness.topology.support.BridgedContainer;
 import org.flannel.harness.topology.support.HostCommands;
 import org.flannel.harness.topology.support.PodAttacher;
 import org.flannel.harness.topology.support.PodBridge;
@@ -26,21 +27,21 @@ final class ContainerAttacher extends PodAttacher<NetnsHost> {
     }
 
     @Override
-    protected NetnsHost connect(String name, NetnsHost node, PodBridge bridge, String address) {
+    protected NetnsHost connect(String name, NetnsHost node, BridgedContainer.Placement placement) {
         NetnsNames names = topology.names();
         String namespace = names.hostNamespace(name);
         topology.createNamespaces(List.of(namespace));
-        NetnsContainer container = new NetnsContainer(name, namespace, topology, node.name(), address, bridge);
+        NetnsContainer container = new NetnsContainer(name, namespace, topology, placement);
         container.shell("disabling IPv6", HostCommands.NO_IPV6);
         String veth = names.containerVeth(VETH_COUNTER.incrementAndGet());
         // No undo of its own: a veth dies with the container's namespace, whose deletion is pushed.
         new IpBatch(node.namespace(), "attaching container " + name + " to docker0 on " + node.name())
-                .addAll(vethCommands(veth, bridge.mtu(), namespace))
+                .addAll(vethCommands(veth, placement.bridge().mtu(), namespace))
                 .run(topology.runner());
         node.shell("turning off TX checksum offload", HostCommands.txChecksumOffloadOff(veth));
         container.shell("turning off TX checksum offload", HostCommands.txChecksumOffloadOff("eth0"));
         new IpBatch(namespace, "configuring container " + name)
-                .addAll(podCommands(address, bridge))
+                .addAll(podCommands(placement))
                 .run(topology.runner());
         return container;
     }

@@ -34,7 +34,7 @@ public abstract class PodAttacher<H extends Host> {
             checkName(name);
             PodBridge bridge = bridgeFor(node, subnetEnv);
             String address = wantedAddress == null ? bridge.allocate() : bridge.claim(wantedAddress);
-            H pod = connect(name, node, bridge, address);
+            H pod = connect(name, node, new BridgedContainer.Placement(node.name(), address, bridge));
             topology.registerContainer(pod);
             return (Container) pod;
         }
@@ -46,9 +46,9 @@ public abstract class PodAttacher<H extends Host> {
     /**
      * Creates the pod's namespace with IPv6 off, runs {@link #vethCommands} on the node, turns TX
      * checksum offload off on both veth ends, runs {@link #podCommands} in the pod; returns the pod,
-     * a {@link Container}.
+     * a {@link BridgedContainer}.
      */
-    protected abstract H connect(String name, H node, PodBridge bridge, String address);
+    protected abstract H connect(String name, H node, BridgedContainer.Placement placement);
 
     /** iproute2 commands without the leading "ip", run on the node: docker0 with the subnet file's address and MTU. */
     protected static List<String> bridgeCommands(PodBridge bridge) {
@@ -67,10 +67,11 @@ public abstract class PodAttacher<H extends Host> {
     }
 
     /** The same, in the pod's namespace: its address and the default route via docker0. */
-    protected static List<String> podCommands(String address, PodBridge bridge) {
+    protected static List<String> podCommands(BridgedContainer.Placement placement) {
+        PodBridge bridge = placement.bridge();
         return List.of(
                 "link set lo up",
-                "addr add " + address + "/" + bridge.subnet().prefixLength() + " dev eth0",
+                "addr add " + placement.address() + "/" + bridge.subnet().prefixLength() + " dev eth0",
                 "link set eth0 up",
                 "route add default via " + bridge.subnet().addressText());
     }
