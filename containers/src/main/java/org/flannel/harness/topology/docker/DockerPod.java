@@ -1,21 +1,16 @@
 package org.flannel.harness.topology.docker;
 
-import org.flannel.harness.topology.support.PodBridge;
 import java.util.ArrayList;
 import java.util.List;
-import org.flannel.harness.topology.Container;
+import org.flannel.harness.topology.support.BridgedContainer;
 
 /** A pod: a network namespace (named like the pod) inside its node's container, behind the node's docker0. */
-final class DockerPod extends DockerHost implements Container {
-    private final DockerNode node;
-    private final String address;
-    private final PodBridge bridge;
+final class DockerPod extends DockerHost implements BridgedContainer {
+    private final Placement placement;
 
-    DockerPod(String name, DockerNode node, String address, PodBridge bridge) {
+    DockerPod(String name, DockerHost node, Placement placement) {
         super(name, node.containerName(), node.topology());
-        this.node = node;
-        this.address = address;
-        this.bridge = bridge;
+        this.placement = placement;
         attach(node.containerId());
     }
 
@@ -27,28 +22,8 @@ final class DockerPod extends DockerHost implements Container {
     }
 
     @Override
-    public String node() {
-        return node.name();
-    }
-
-    @Override
-    public String address() {
-        return address;
-    }
-
-    @Override
-    public int prefixLength() {
-        return bridge.subnet().prefixLength();
-    }
-
-    @Override
-    public String gateway() {
-        return bridge.subnet().addressText();
-    }
-
-    @Override
-    public int mtu() {
-        return bridge.mtu();
+    public Placement placement() {
+        return placement;
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.flannel.harness.topology.ExecResult;
-import org.flannel.harness.topology.ManagedProcess;
 import org.flannel.harness.topology.TopologyException;
+import org.flannel.harness.topology.support.LoggedProcess;
 
 /**
  * A long-running process started through exec. A small sh wrapper writes its pid inside the
@@ -25,27 +24,24 @@ import org.flannel.harness.topology.TopologyException;
  * go to it alone, like a signal to the netns driver's child. Its output is streamed into a log file
  * on this machine; whatever it leaves behind when stopped is found by the exec's marker and killed.
  */
-final class DockerProcess implements ManagedProcess {
+final class DockerProcess extends LoggedProcess {
     private static final String PID_DIR = "/run/flannel-conformance";
     private static final String WRAPPER = "mkdir -p " + PID_DIR + " && echo $$ > \"$0\" && exec \"$@\"";
 
-    private final String name;
     private final DockerHost host;
     private final DockerExec exec;
     private final DockerExec.Started started;
     private final String pidFile;
-    private final Path logFile;
     private volatile long pid = -1;
     private volatile Integer exitCode;
 
     private DockerProcess(String name, DockerHost host, DockerExec exec, DockerExec.Started started, String pidFile,
             Path logFile) {
-        this.name = name;
+        super(name, logFile);
         this.host = host;
         this.exec = exec;
         this.started = started;
         this.pidFile = pidFile;
-        this.logFile = logFile;
     }
 
     static DockerProcess start(DockerExec exec, DockerHost host, String name, List<String> argv, Map<String, String> env,
@@ -62,11 +58,6 @@ final class DockerProcess implements ManagedProcess {
         ExecOutput output = ExecOutput.into(log);
         DockerExec.Started started = exec.start(host.containerId(), host.enter(wrapped), env, output);
         return new DockerProcess(name, host, exec, started, pidFile, logFile);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     /** The pid inside the container (what `kill` run on the host takes). */
@@ -91,20 +82,6 @@ final class DockerProcess implements ManagedProcess {
     @Override
     public boolean isAlive() {
         return exitCode().isEmpty();
-    }
-
-    @Override
-    public String logs() {
-        try {
-            return new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    @Override
-    public Path logFile() {
-        return logFile;
     }
 
     @Override
@@ -196,6 +173,6 @@ final class DockerProcess implements ManagedProcess {
 
     @Override
     public String toString() {
-        return name + " on " + host.name();
+        return name() + " on " + host.name();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flannel.harness.topology.TopologySpec.InterfaceSpec;
+import org.flannel.harness.topology.support.HostCommands;
 
 /**
  * Configures a host's container once it runs, like the netns driver configures a namespace:
@@ -26,7 +27,7 @@ final class HostSetup {
                 "mkdir -p /run/flannel-conformance"));
         script.addAll(InterfaceNames.renames(InterfaceNames.parseAddresses(addresses), interfaces, host.name()));
         for (InterfaceSpec iface : interfaces) {
-            script.add("ethtool -K " + iface.name() + " tx off >/dev/null");
+            script.add(HostCommands.txChecksumOffloadOff(iface.name()));
         }
         script.add("while ip route del default 2>/dev/null; do :; done");
         if (gateway.isPresent()) {

@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.OptionalLong;
+import org.flannel.harness.topology.support.ProcessIdentity;
 
 /**
  * The process that owns a run, written into a label of everything the run creates as
@@ -15,8 +15,8 @@ import java.util.OptionalLong;
  */
 record Owner(String host, String bootId, long pid, long startTime) {
     static Owner current() {
-        long pid = ProcessHandle.current().pid();
-        return new Owner(readHostName(), readBootId(), pid, startTime(pid).orElse(0));
+        long pid = ProcessIdentity.currentPid();
+        return new Owner(readHostName(), readBootId(), pid, ProcessIdentity.startTime(pid).orElse(0));
     }
 
     static Optional<Owner> parse(String label) {
@@ -39,19 +39,7 @@ record Owner(String host, String bootId, long pid, long startTime) {
         if (!bootId.equals(here.bootId)) {
             return true;
         }
-        OptionalLong actual = startTime(pid);
-        return actual.isEmpty() || actual.getAsLong() != startTime;
-    }
-
-    /** Field 22 of /proc/pid/stat: with the pid, tells a process from a later one that reuses its pid. */
-    static OptionalLong startTime(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] rest = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-            return OptionalLong.of(Long.parseLong(rest[19]));
-        } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
-        }
+        return !ProcessIdentity.isAlive(pid, startTime);
     }
 
     private static String readBootId() {

@@ -22,6 +22,11 @@ final class IpBatch {
         return this;
     }
 
+    IpBatch addAll(List<String> more) {
+        lines.addAll(more);
+        return this;
+    }
+
     void run(ProcessRunner runner) {
         if (lines.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package org.flannel.harness.topology.netns;
 
+import org.flannel.harness.topology.support.ProcessIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

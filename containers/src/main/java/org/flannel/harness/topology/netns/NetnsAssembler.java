@@ -1,5 +1,8 @@
 package org.flannel.harness.topology.netns;
 
+import static org.flannel.harness.topology.support.HostCommands.NO_IPV6;
+import static org.flannel.harness.topology.support.HostCommands.txChecksumOffloadOff;
+
 import org.flannel.harness.topology.support.Background;
 import org.flannel.harness.topology.support.EtcdLauncher;
 import java.util.ArrayList;
@@ -21,9 +24,6 @@ import org.flannel.harness.topology.TopologySpec.SegmentSpec;
  * Nothing is ever created in the root namespace.
  */
 final class NetnsAssembler {
-    /** IPv6 off everywhere: no router solicitations or MLD reports in captures and route tables. */
-    static final String NO_IPV6 = "sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1";
-
     /** One host interface on a segment: the veth whose peer sits in the segment's namespace. */
     private record Attachment(String hostNamespace, String iface, String address, int prefixLength) {}
 
@@ -103,7 +103,7 @@ final class NetnsAssembler {
             String portName = names.segmentPort(port++);
             batch.add("link add " + portName + " type veth peer name " + attachment.iface() + " netns " + attachment.hostNamespace())
                     .add("link set " + portName + " master " + bridge + " up");
-            offload.append(" && ethtool -K ").append(portName).append(" tx off >/dev/null");
+            offload.append(" && ").append(txChecksumOffloadOff(portName));
         }
         batch.run(topology.runner());
         segmentHost.shell("turning off TX checksum offload", offload.toString());
@@ -132,7 +132,7 @@ final class NetnsAssembler {
         IpBatch batch = new IpBatch(host.namespace(), "configuring " + kind + " " + host.name()).add("link set lo up");
         for (InterfaceSpec iface : ifaces) {
             int prefixLength = spec.segment(iface.segment()).orElseThrow().subnet().prefixLength();
-            script.append(" && ethtool -K ").append(iface.name()).append(" tx off >/dev/null");
+            script.append(" && ").append(txChecksumOffloadOff(iface.name()));
             batch.add("addr add " + iface.address() + "/" + prefixLength + " dev " + iface.name())
                     .add("link set " + iface.name() + " up");
         }
@@ -142,7 +142,7 @@ final class NetnsAssembler {
 
     private void startEtcd(NetnsHost host, EtcdSpec etcd) {
         int prefixLength = spec.segment(etcd.segment()).orElseThrow().subnet().prefixLength();
-        host.shell("setting sysctls and offloads", NO_IPV6 + " && ethtool -K eth0 tx off >/dev/null");
+        host.shell("setting sysctls and offloads", NO_IPV6 + " && " + txChecksumOffloadOff("eth0"));
         IpBatch batch = new IpBatch(host.namespace(), "configuring etcd's namespace")
                 .add("link set lo up")
                 .add("addr add " + etcd.address() + "/" + prefixLength + " dev eth0")

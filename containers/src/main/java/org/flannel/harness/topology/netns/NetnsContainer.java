@@ -1,43 +1,18 @@
 package org.flannel.harness.topology.netns;
 
-import org.flannel.harness.topology.support.PodBridge;
-import org.flannel.harness.topology.Container;
+import org.flannel.harness.topology.support.BridgedContainer;
 
-final class NetnsContainer extends NetnsHost implements Container {
-    private final String node;
-    private final String address;
-    private final PodBridge bridge;
+/** A container: a namespace of its own behind its node's docker0. */
+final class NetnsContainer extends NetnsHost implements BridgedContainer {
+    private final Placement placement;
 
-    NetnsContainer(String name, String namespace, NetnsTopology topology, String node, String address,
-            PodBridge bridge) {
+    NetnsContainer(String name, String namespace, NetnsTopology topology, Placement placement) {
         super(name, namespace, topology);
-        this.node = node;
-        this.address = address;
-        this.bridge = bridge;
+        this.placement = placement;
     }
 
     @Override
-    public String node() {
-        return node;
-    }
-
-    @Override
-    public String address() {
-        return address;
-    }
-
-    @Override
-    public int prefixLength() {
-        return bridge.subnet().prefixLength();
-    }
-
-    @Override
-    public String gateway() {
-        return bridge.subnet().addressText();
-    }
-
-    @Override
-    public int mtu() {
-        return bridge.mtu();
+    public Placement placement() {
+        return placement;
     }
 }

@@ -1,8 +1,6 @@
 package org.flannel.harness.topology.netns;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import org.flannel.harness.topology.support.ProcessIdentity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,24 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.flannel.harness.topology.ManagedProcess;
 import org.flannel.harness.topology.TopologyException;
+import org.flannel.harness.topology.support.LoggedProcess;
 
 /**
  * A process started with `ip netns exec NS argv...`. ip enters the namespace and then execs the
  * program, so the pid we hold is the program's own and signals reach it directly.
  */
-final class NetnsProcess implements ManagedProcess {
-    private final String name;
+final class NetnsProcess extends LoggedProcess {
     private final String host;
     private final Process process;
-    private final Path logFile;
 
     private NetnsProcess(String name, String host, Process process, Path logFile) {
-        this.name = name;
+        super(name, logFile);
         this.host = host;
         this.process = process;
-        this.logFile = logFile;
     }
 
     static NetnsProcess start(ProcessRunner runner, String host, String namespace, String name, List<String> argv,
@@ -38,11 +33,6 @@ final class NetnsProcess implements ManagedProcess {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public long pid() {
         return process.pid();
     }
@@ -50,20 +40,6 @@ final class NetnsProcess implements ManagedProcess {
     @Override
     public boolean isAlive() {
         return process.isAlive();
-    }
-
-    @Override
-    public String logs() {
-        try {
-            return new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    @Override
-    public Path logFile() {
-        return logFile;
     }
 
     @Override
@@ -112,6 +88,6 @@ final class NetnsProcess implements ManagedProcess {
 
     @Override
     public String toString() {
-        return name + " (pid " + pid() + ") on " + host;
+        return name() + " (pid " + pid() + ") on " + host;
     }
 }

@@ -1,5 +1,6 @@
 package org.flannel.harness.topology.netns;
 
+import org.flannel.harness.topology.support.ProcessIdentity;
 import org.flannel.harness.topology.support.Directories;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

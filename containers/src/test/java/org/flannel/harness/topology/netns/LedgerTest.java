@@ -1,5 +1,6 @@
 package org.flannel.harness.topology.netns;
 
+import org.flannel.harness.topology.support.ProcessIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

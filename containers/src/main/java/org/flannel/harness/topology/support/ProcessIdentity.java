@@ -1,4 +1,4 @@
-package org.flannel.harness.topology.netns;
+package org.flannel.harness.topology.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,16 +7,16 @@ import java.util.OptionalLong;
 
 /**
  * A process is identified by pid and start time (field 22 of /proc/pid/stat), so that a reused
- * pid is not mistaken for the run that wrote a ledger.
+ * pid is not mistaken for the run that owns a ledger (netns) or labelled a container (Docker).
  */
-final class ProcessIdentity {
+public final class ProcessIdentity {
     private ProcessIdentity() {}
 
-    static long currentPid() {
+    public static long currentPid() {
         return ProcessHandle.current().pid();
     }
 
-    static OptionalLong startTime(long pid) {
+    public static OptionalLong startTime(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // The command name (field 2) is in parentheses and may contain spaces: split after it.
@@ -31,7 +31,7 @@ final class ProcessIdentity {
      * True unless the process is gone or a zombie. ProcessHandle.isAlive() counts zombies as alive,
      * and an orphan's zombie lingers until whatever reaps orphans here gets round to it.
      */
-    static boolean isRunning(long pid) {
+    public static boolean isRunning(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             char state = stat.charAt(stat.lastIndexOf(')') + 2);
@@ -42,7 +42,7 @@ final class ProcessIdentity {
     }
 
     /** True if {@code pid} runs and started at {@code startTime}: the very same process. */
-    static boolean isAlive(long pid, long startTime) {
+    public static boolean isAlive(long pid, long startTime) {
         OptionalLong actual = startTime(pid);
         return actual.isPresent() && actual.getAsLong() == startTime;
     }

@@ -1,51 +1,48 @@
-package org.flannel.harness.topology.netns;
+package org.flannel.harness.topology.support;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.flannel.harness.topology.Capture;
+import org.flannel.harness.topology.ManagedProcess;
 import org.flannel.harness.topology.TopologyException;
 
 /**
- * tcpdump writing a pcap inside a namespace. Started with --immediate-mode (no kernel batching)
- * and -U (flush per packet); ready once it prints "listening on", which it does after the filter
- * is installed.
+ * tcpdump writing a pcap, whichever way the driver runs it. Started with --immediate-mode (no kernel
+ * batching) and -U (flush per packet); ready once it prints "listening on", which it does after the
+ * filter is installed; stopped once the pcap has stopped growing. The driver says how big the pcap is
+ * so far and how it becomes {@link #file()}.
  */
-final class TcpdumpCapture implements Capture {
+public abstract class TcpdumpCapture implements Capture {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
 
     private final String point;
     private final String filter;
     private final Path pcap;
-    private final NetnsProcess process;
+    private final ManagedProcess process;
     private boolean stopped;
 
-    private TcpdumpCapture(String point, String filter, Path pcap, NetnsProcess process) {
+    protected TcpdumpCapture(String point, String filter, Path pcap, ManagedProcess process) {
         this.point = point;
-        this.filter = filter;
+        this.filter = filter == null ? "" : filter;
         this.pcap = pcap;
         this.process = process;
     }
 
-    static TcpdumpCapture start(ProcessRunner runner, String point, String namespace, String iface, String filter,
-            Path pcap, Path log) {
-        // -Z root: Debian's tcpdump otherwise drops to user tcpdump, who cannot write our work dir.
+    /** tcpdump's argv, writing to {@code pcapPath} (a path where tcpdump runs). */
+    protected static List<String> argv(String iface, String pcapPath, String filter) {
+        // -Z root: Debian's tcpdump otherwise drops to user tcpdump, who may not write there.
         List<String> argv = new ArrayList<>(List.of(
-                "tcpdump", "--immediate-mode", "-U", "-n", "-s", "0", "-Z", "root", "-i", iface, "-w", pcap.toString()));
+                "tcpdump", "--immediate-mode", "-U", "-n", "-s", "0", "-Z", "root", "-i", iface, "-w", pcapPath));
         if (filter != null && !filter.isBlank()) {
             argv.add(filter);
         }
-        NetnsProcess process = NetnsProcess.start(runner, point, namespace, "tcpdump", argv, Map.of(), log);
-        TcpdumpCapture capture = new TcpdumpCapture(point, filter == null ? "" : filter, pcap, process);
-        capture.awaitListening();
-        return capture;
+        return argv;
     }
 
-    private void awaitListening() {
+    /** Returns once tcpdump listens, checking every {@code poll}; throws with its output if it exits or hangs. */
+    protected final void awaitListening(Duration poll) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (process.logs().contains("listening on")) {
@@ -55,37 +52,46 @@ final class TcpdumpCapture implements Capture {
                 throw new TopologyException("tcpdump at " + point + " (filter '" + filter + "') exited with code "
                         + process.waitFor(Duration.ZERO).orElse(-1) + ": " + process.logs().strip());
             }
-            sleep(5);
+            sleep(poll.toMillis());
         }
         process.stop(Duration.ofSeconds(1));
         throw new TopologyException("tcpdump at " + point + " did not start listening within "
                 + READY_TIMEOUT.toSeconds() + " s: " + process.logs().strip());
     }
 
+    /** The pcap's size so far where tcpdump writes it; -1 if unknown. */
+    protected abstract long pcapSize();
+
+    /** Once tcpdump has exited: makes {@link #file()} the complete pcap, or throws. */
+    protected abstract void collect();
+
+    protected final ManagedProcess process() {
+        return process;
+    }
+
     @Override
-    public String point() {
+    public final String point() {
         return point;
     }
 
     @Override
-    public String filter() {
+    public final String filter() {
         return filter;
     }
 
+    /** Where the complete pcap is once the capture has stopped. */
     @Override
-    public Path file() {
+    public final Path file() {
         return pcap;
     }
 
     @Override
-    public synchronized Path stop() {
+    public final synchronized Path stop() {
         if (!stopped) {
             stopped = true;
             awaitQuiet();
             process.stop(Duration.ofSeconds(5));
-            if (!Files.exists(pcap)) {
-                throw new TopologyException("tcpdump at " + point + " wrote no pcap file " + pcap + ": " + process.logs().strip());
-            }
+            collect();
         }
         return pcap;
     }
@@ -95,20 +101,12 @@ final class TcpdumpCapture implements Capture {
         long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
         long previous = -1;
         while (System.nanoTime() < deadline) {
-            long size = size();
+            long size = pcapSize();
             if (size == previous) {
                 return;
             }
             previous = size;
             sleep(30);
-        }
-    }
-
-    private long size() {
-        try {
-            return Files.size(pcap);
-        } catch (IOException e) {
-            return -1;
         }
     }
 

@@ -1,0 +1,346 @@
+package org.flannel.harness.topology.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flannel.harness.topology.Capture;
+import org.flannel.harness.topology.CapturePoint;
+import org.flannel.harness.topology.Container;
+import org.flannel.harness.topology.EtcdMember;
+import org.flannel.harness.topology.Host;
+import org.flannel.harness.topology.ManagedProcess;
+import org.flannel.harness.topology.Node;
+import org.flannel.harness.topology.Router;
+import org.flannel.harness.topology.Topology;
+import org.flannel.harness.topology.TopologyException;
+import org.flannel.harness.topology.TopologySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every driver's topology does the same way: finds its hosts by name (with the same messages),
+ * gives processes and captures their files in the work directory, and closes by unwinding one cleanup
+ * stack, from {@link #close()} or from the JVM's shutdown hook. The driver supplies its hosts and how
+ * processes and captures run on them.
+ *
+ * <p>Public methods past {@link Topology} are for the driver's own classes (assembler, hosts, attacher).
+ *
+ * @param <H> the driver's host class; its nodes, routers and containers are of it too
+ */
+public abstract class AbstractTopology<H extends Host> implements Topology {
+    /** How long a process gets between SIGTERM and SIGKILL when the topology stops it. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
+    private final Logger log = LoggerFactory.getLogger(getClass());
+    private final String kind;
+    private final String runId;
+    private final TopologySpec spec;
+    private final Path workDir;
+    private final CleanupStack cleanup = new CleanupStack();
+    private final Map<String, H> containers = new LinkedHashMap<>();
+    private final Thread shutdownHook;
+    private volatile EtcdMember etcd;
+    private volatile boolean closed;
+
+    /** @param kind the driver's name, for messages and the shutdown hook's thread */
+    protected AbstractTopology(String kind, String runId, TopologySpec spec, Path workRoot) {
+        this.kind = kind;
+        this.runId = runId;
+        this.spec = spec;
+        this.workDir = workRoot.resolve(runId).toAbsolutePath().normalize();
+        this.shutdownHook = new Thread(this::closeQuietly, kind + "-topology-cleanup-" + runId);
+    }
+
+    // ---- what the driver supplies ----
+
+    /** The nodes by name, in spec order; each is a {@link Node} too. */
+    protected abstract Map<String, ? extends H> nodeMap();
+
+    /** The routers by name, in spec order; each is a {@link Router} too. */
+    protected abstract Map<String, ? extends H> routerMap();
+
+    protected abstract Optional<H> etcdHost();
+
+    /** Starts a long-running process on {@code host}, its output going to {@code logFile}. */
+    protected abstract ManagedProcess launch(H host, String name, List<String> argv, Map<String, String> env,
+            Path logFile);
+
+    /** The host from which a segment's bridge is captured. */
+    protected abstract H segmentCaptureHost(String segment);
+
+    /** The segment's bridge as {@link #segmentCaptureHost} sees it. */
+    protected abstract String segmentBridge(String segment);
+
+    /** Starts tcpdump on {@code host} and returns once it listens. */
+    protected abstract Capture startCapture(H host, String point, String iface, String filter, Path pcap, Path log);
+
+    /** Ends close()'s complaint about an incomplete cleanup: what is left and how it goes away. */
+    protected abstract String leftoversAdvice();
+
+    /** Runs after the cleanup stack has unwound; may add to {@code failures}. */
+    protected void afterCleanup(List<String> failures) {}
+
+    // ---- opening ----
+
+    /** Arms the shutdown hook and creates the work directory; closes again if that fails. */
+    protected final void prepare(boolean keepWorkDir) {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            prepareWorkDir(keepWorkDir);
+        } catch (RuntimeException e) {
+            closeAfterFailure(e);
+            throw e;
+        }
+    }
+
+    /** logs/, captures/, and workDir/NAME for each node and router, for files of their own (a subnet file ...). */
+    protected void prepareWorkDir(boolean keep) {
+        if (!keep) {
+            cleanup.push("delete work directory " + workDir, () -> Directories.deleteRecursively(workDir));
+        }
+        try {
+            Files.createDirectories(workDir.resolve("logs"));
+            Files.createDirectories(workDir.resolve("captures"));
+            for (String node : nodeMap().keySet()) {
+                Files.createDirectories(workDir.resolve(node));
+            }
+            for (String router : routerMap().keySet()) {
+                Files.createDirectories(workDir.resolve(router));
+            }
+        } catch (IOException e) {
+            throw new TopologyException("cannot create work directory " + workDir + ": " + e, e);
+        }
+    }
+
+    // ---- for the driver's classes ----
+
+    public final void pushUndo(String description, CleanupStack.Undo undo) {
+        cleanup.push(description, undo);
+    }
+
+    public final void setEtcd(EtcdMember member) {
+        this.etcd = member;
+    }
+
+    public final void checkOpen() {
+        if (closed) {
+            throw new TopologyException("topology " + runId + " is closed");
+        }
+    }
+
+    /** A node, router, container or the etcd member by name. */
+    public final synchronized Optional<H> findHost(String name) {
+        if (nodeMap().containsKey(name)) {
+            return Optional.of(nodeMap().get(name));
+        }
+        if (routerMap().containsKey(name)) {
+            return Optional.of(routerMap().get(name));
+        }
+        if (containers.containsKey(name)) {
+            return Optional.of(containers.get(name));
+        }
+        return etcdHost().filter(etcdHost -> etcdHost.name().equals(name));
+    }
+
+    /** @param container a {@link Container} too */
+    public final synchronized void registerContainer(H container) {
+        containers.put(container.name(), container);
+    }
+
+    /** Starts a process with a fresh log file, to be stopped at close if not before. */
+    public final ManagedProcess startProcess(H host, String name, List<String> argv, Map<String, String> env) {
+        checkOpen();
+        Path logFile = uniqueFile(workDir.resolve("logs"), host.name() + "-" + safe(name), ".log");
+        ManagedProcess process = launch(host, name, argv, env, logFile);
+        cleanup.push("stop " + process, () -> process.stop(STOP_GRACE));
+        return process;
+    }
+
+    /** The node named {@code name} as the driver's host; the same check and message as {@link #node}. */
+    protected final H nodeHost(String name) {
+        H node = nodeMap().get(CapturePoint.hostOf(name));
+        if (node == null) {
+            throw new TopologyException("no node '" + name + "' in this topology; nodes are " + nodeMap().keySet());
+        }
+        return node;
+    }
+
+    // ---- Topology ----
+
+    @Override
+    public final String runId() {
+        return runId;
+    }
+
+    @Override
+    public final TopologySpec spec() {
+        return spec;
+    }
+
+    @Override
+    public final Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public final Node node(String name) {
+        return (Node) nodeHost(name);
+    }
+
+    @Override
+    public final List<Node> nodes() {
+        return nodeMap().values().stream().map(Node.class::cast).toList();
+    }
+
+    @Override
+    public final synchronized Container container(String name) {
+        H container = containers.get(CapturePoint.hostOf(name));
+        if (container == null) {
+            throw new TopologyException("no container '" + name + "'; containers are " + containers.keySet()
+                    + " (add one with addContainer)");
+        }
+        return (Container) container;
+    }
+
+    @Override
+    public final synchronized List<Container> containers() {
+        return containers.values().stream().map(Container.class::cast).toList();
+    }
+
+    @Override
+    public final Router router(String name) {
+        H router = routerMap().get(CapturePoint.hostOf(name));
+        if (router == null) {
+            throw new TopologyException("no router '" + name + "' in this topology; routers are " + routerMap().keySet()
+                    + " (declare one with .router(name, addresses) in the spec)");
+        }
+        return (Router) router;
+    }
+
+    @Override
+    public final List<Router> routers() {
+        return routerMap().values().stream().map(Router.class::cast).toList();
+    }
+
+    @Override
+    public final Host host(String name) {
+        return findHost(CapturePoint.hostOf(name)).orElseThrow(() -> new TopologyException(
+                "no host '" + name + "'; nodes are " + nodeMap().keySet() + ", routers " + routerMap().keySet()
+                        + ", containers " + containers.keySet()));
+    }
+
+    @Override
+    public final EtcdMember etcd() {
+        if (etcd == null) {
+            throw new TopologyException("this topology has no etcd; declare one with .etcd(segment, address) in the spec");
+        }
+        return etcd;
+    }
+
+    /** A host's interface is captured on that host; a segment on its bridge, from {@link #segmentCaptureHost}. */
+    @Override
+    public Capture capture(String point, String filter) {
+        checkOpen();
+        CapturePoint where = CapturePoint.parse(point);
+        H host;
+        String iface;
+        Optional<H> found = findHost(where.host());
+        if (found.isPresent()) {
+            host = found.get();
+            iface = where.iface().orElse("eth0");
+        } else if (spec.segment(where.host()).isPresent()) {
+            host = segmentCaptureHost(where.host());
+            iface = where.iface().orElse(segmentBridge(where.host()));
+        } else {
+            throw new TopologyException("capture point '" + point + "' names no host or segment; hosts are "
+                    + nodeMap().keySet() + " " + routerMap().keySet() + " " + containers.keySet() + ", segments "
+                    + spec.segments().stream().map(TopologySpec.SegmentSpec::name).toList());
+        }
+        String label = safe(where.host() + "-" + iface);
+        Path pcap = uniqueFile(workDir.resolve("captures"), label, ".pcap");
+        Path logFile = uniqueFile(workDir.resolve("logs"), "tcpdump-" + label, ".log");
+        Capture capture = startCapture(host, where.host() + ":" + iface, iface, filter, pcap, logFile);
+        cleanup.push("stop " + capture, capture::stop);
+        return capture;
+    }
+
+    @Override
+    public final Container addContainer(String name, String node, Path subnetEnvFile) {
+        return addContainer(name, node, subnetEnvFile, null);
+    }
+
+    // ---- closing ----
+
+    @Override
+    public final void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or about to; our unwinding is synchronized with it.
+            }
+        }
+        long started = System.nanoTime();
+        List<String> failures = new ArrayList<>(cleanup.unwind());
+        afterCleanup(failures);
+        log.debug("run {} destroyed in {} ms", runId, (System.nanoTime() - started) / 1_000_000);
+        if (!failures.isEmpty()) {
+            throw new TopologyException("cleanup of run " + runId + " was incomplete:\n  - "
+                    + String.join("\n  - ", failures) + "\n" + leftoversAdvice());
+        }
+    }
+
+    /** Closes after {@code cause} broke opening or assembling; a failing cleanup is added to it, not thrown. */
+    public final void closeAfterFailure(RuntimeException cause) {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            log.warn("cleanup at JVM exit: {}", e.getMessage());
+        }
+    }
+
+    // ---- files ----
+
+    /** base + suffix, or base-2 + suffix ... if taken; created empty so that no other caller gets it. */
+    private static synchronized Path uniqueFile(Path dir, String base, String suffix) {
+        Path candidate = dir.resolve(base + suffix);
+        for (int i = 2; Files.exists(candidate); i++) {
+            candidate = dir.resolve(base + "-" + i + suffix);
+        }
+        try {
+            Files.createFile(candidate);
+        } catch (IOException e) {
+            throw new TopologyException("cannot create " + candidate + ": " + e, e);
+        }
+        return candidate;
+    }
+
+    private static String safe(String text) {
+        return text.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    @Override
+    public String toString() {
+        return kind + " topology " + runId + " " + spec;
+    }
+}
