@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.flannel.harness.topology.Ipv4Cidr;
 import org.flannel.harness.topology.TopologyDriver;
 import org.flannel.harness.topology.TopologySpec;
 import org.flannel.harness.impl.ImplementationImage;
@@ -67,16 +68,8 @@ public final class TopologySteps {
         };
     }
 
+    /** The network an address lies in: 10.168.0.2/24 gives 10.168.0.0/24. */
     static String networkOf(String address, int prefix) {
-        String[] octets = address.split("\\.");
-        long value = 0;
-        for (String octet : octets) {
-            value = (value << 8) | Integer.parseInt(octet);
-        }
-        long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-        long network = value & mask;
-        return ((network >> 24) & 255) + "." + ((network >> 16) & 255) + "." + ((network >> 8) & 255) + "."
-                + (network & 255) + "/" + prefix;
+        return Ipv4Cidr.parse(address + "/" + prefix).network().toString();
     }
-
 }
