@@ -180,6 +180,14 @@ public final class ConformanceReport implements ConcurrentEventListener {
         }
         out.println();
         ConsoleSummary.lines(run, htmlFile()).forEach(out::println);
+        try {
+            Path allRuns = directory.getParent() == null ? null : AllRuns.update(directory.getParent());
+            if (allRuns != null) {
+                out.println("CONFORMANCE  every run side by side: " + allRuns);
+            }
+        } catch (IOException | RuntimeException e) {
+            out.println("CONFORMANCE  cannot write the page of all runs: " + e);
+        }
     }
 
     private static String implementation() {

@@ -1,0 +1,41 @@
+package org.flannel.harness.conformance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Implementation × requirement over several runs: each run's report directory sits beside the others
+ * (reports/target/cucumber, cucumber-docker, cucumber-flannel; or self-test/&lt;variant&gt;), and after
+ * every run one page puts all of them side by side, each headed by its implementation, driver and date.
+ */
+final class AllRuns {
+    static final String FILE_NAME = "conformance-all-runs.html";
+
+    private AllRuns() {}
+
+    /** Rewrites {@code parent/conformance-all-runs.html} from {@code parent/*}/conformance.json; null if fewer than two. */
+    static Path update(Path parent) throws IOException {
+        List<Path> reports;
+        try (Stream<Path> dirs = Files.list(parent)) {
+            reports = dirs.map(dir -> dir.resolve(JsonReport.FILE_NAME)).filter(Files::isRegularFile).sorted().toList();
+        }
+        List<ConformanceRun> runs = new ArrayList<>();
+        for (Path report : reports) {
+            try {
+                runs.add(JsonReport.read(report));
+            } catch (IOException | RuntimeException e) {
+                // Another tool's file, or a report from an older layout: the page shows the others.
+            }
+        }
+        if (runs.size() < 2) {
+            return null;
+        }
+        Path page = parent.resolve(FILE_NAME);
+        HtmlReport.write(runs, page);
+        return page;
+    }
+}

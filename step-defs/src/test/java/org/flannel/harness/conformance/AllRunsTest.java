@@ -1,0 +1,39 @@
+package org.flannel.harness.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AllRunsTest {
+    @TempDir
+    Path reports;
+
+    @Test
+    void theRunsBesideEachOtherShareOnePage() throws Exception {
+        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.PASSED).run(),
+                reports.resolve("cucumber").resolve(JsonReport.FILE_NAME));
+        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED, "no fdb entry").run(),
+                reports.resolve("cucumber-flannel").resolve(JsonReport.FILE_NAME));
+        Files.createDirectories(reports.resolve("cucumber-docker")); // a run that wrote no report yet
+        Files.createDirectories(reports.resolve("notes"));
+        Files.writeString(reports.resolve("notes").resolve(JsonReport.FILE_NAME), "not json"); // skipped, not fatal
+
+        Path page = AllRuns.update(reports);
+
+        assertThat(page).isEqualTo(reports.resolve(AllRuns.FILE_NAME));
+        String html = Files.readString(page);
+        assertThat(html).containsOnlyOnce("R-VXLAN-FDB-01</td>").contains("no fdb entry");
+    }
+
+    @Test
+    void oneRunAloneMakesNoPage() throws Exception {
+        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.PASSED).run(),
+                reports.resolve("cucumber").resolve(JsonReport.FILE_NAME));
+
+        assertThat(AllRuns.update(reports)).isNull();
+        assertThat(reports.resolve(AllRuns.FILE_NAME)).doesNotExist();
+    }
+}
