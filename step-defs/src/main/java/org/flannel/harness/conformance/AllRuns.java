@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -21,12 +24,18 @@ final class AllRuns {
     static Path update(Path parent) throws IOException {
         List<Path> reports;
         try (Stream<Path> dirs = Files.list(parent)) {
-            reports = dirs.map(dir -> dir.resolve(JsonReport.FILE_NAME)).filter(Files::isRegularFile).sorted().toList();
+            reports = dirs.sorted(Comparator.comparing(dir -> dir.getFileName().toString()))
+                    .map(dir -> dir.resolve(JsonReport.FILE_NAME)).filter(Files::isRegularFile).toList();
         }
         List<ConformanceRun> runs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Path report : reports) {
             try {
-                runs.add(JsonReport.read(report));
+                ConformanceRun run = JsonReport.read(report);
+                // A copy of a run (the living documentation keeps one in site/) is shown once.
+                if (seen.add(run.implementation() + " " + run.topology() + " " + run.finished())) {
+                    runs.add(run);
+                }
             } catch (IOException | RuntimeException e) {
                 // Another tool's file, or a report from an older layout: the page shows the others.
             }

@@ -76,7 +76,11 @@ public final class HtmlReport {
                     .append("<th>level</th><th>title and source</th>");
             for (ConformanceRun run : runs) {
                 html.append("<th title=\"").append(escape(run.implementation())).append("\">")
-                        .append(escape(shortName(run.implementation()))).append("</th>");
+                        .append(escape(shortName(run.implementation())));
+                if (runs.size() > 1) {
+                    html.append("<br><small>").append(escape(String.valueOf(run.topology()))).append("</small>");
+                }
+                html.append("</th>");
             }
             html.append("</tr>\n");
             for (List<Optional<Requirement>> row : group.getValue().values()) {

@@ -15,9 +15,12 @@ class AllRunsTest {
     void theRunsBesideEachOtherShareOnePage() throws Exception {
         JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.PASSED).run(),
                 reports.resolve("cucumber").resolve(JsonReport.FILE_NAME));
-        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED, "no fdb entry").run(),
+        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED, "no fdb entry").run("2030-01-02T00:00:00Z"),
                 reports.resolve("cucumber-flannel").resolve(JsonReport.FILE_NAME));
         Files.createDirectories(reports.resolve("cucumber-docker")); // a run that wrote no report yet
+        Files.createDirectories(reports.resolve("site"));
+        Files.copy(reports.resolve("cucumber").resolve(JsonReport.FILE_NAME), // a copy is not another run
+                reports.resolve("site").resolve(JsonReport.FILE_NAME));
         Files.createDirectories(reports.resolve("notes"));
         Files.writeString(reports.resolve("notes").resolve(JsonReport.FILE_NAME), "not json"); // skipped, not fatal
 
@@ -26,6 +29,7 @@ class AllRunsTest {
         assertThat(page).isEqualTo(reports.resolve(AllRuns.FILE_NAME));
         String html = Files.readString(page);
         assertThat(html).containsOnlyOnce("R-VXLAN-FDB-01</td>").contains("no fdb entry");
+        assertThat(html.split("<th title=", -1)).as("one column per run, the copy not counted").hasSize(3);
     }
 
     @Test
