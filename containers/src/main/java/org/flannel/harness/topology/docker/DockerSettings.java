@@ -63,26 +63,33 @@ public record DockerSettings(Path workRoot, Optional<String> runPrefix, boolean 
     }
 
     /**
-     * The implementation under test's directory (its launcher finds its jar beside it, a broken variant
-     * its base two levels up: {@code flannel.impls.dir} covers those), and whatever else was named.
+     * The directories of the implementation under test and of the reference flanneld (which mixed clusters
+     * run beside it; a launcher finds its jar beside it, a broken variant its base two levels up:
+     * {@code flannel.impls.dir} covers those), and whatever else was named.
      */
     static List<Path> mountsFromSystemProperties() {
         List<Path> dirs = new ArrayList<>();
-        String impl = System.getProperty("flannel.impl", "").trim();
-        if (!impl.isEmpty()) {
-            Path executable = Path.of(impl).toAbsolutePath().normalize();
-            addIfDirectory(dirs, executable.getParent());
-            try {
-                addIfDirectory(dirs, executable.toRealPath().getParent());
-            } catch (IOException e) {
-                // not there (yet): the features say so themselves
-            }
+        for (String property : List.of("flannel.impl", "flannel.reference")) {
+            addExecutableDirectory(dirs, System.getProperty(property, "").trim());
         }
         addIfDirectory(dirs, pathOf(System.getProperty("flannel.impls.dir", "")));
         for (String entry : System.getProperty("flannel.docker.mounts", "").split(File.pathSeparator)) {
             addIfDirectory(dirs, pathOf(entry));
         }
         return withoutNested(dirs);
+    }
+
+    private static void addExecutableDirectory(List<Path> dirs, String executable) {
+        if (executable.isEmpty()) {
+            return;
+        }
+        Path path = Path.of(executable).toAbsolutePath().normalize();
+        addIfDirectory(dirs, path.getParent());
+        try {
+            addIfDirectory(dirs, path.toRealPath().getParent());
+        } catch (IOException e) {
+            // not there (yet): the features say so themselves
+        }
     }
 
     private static Path pathOf(String text) {

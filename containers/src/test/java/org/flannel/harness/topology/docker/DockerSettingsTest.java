@@ -32,4 +32,30 @@ class DockerSettingsTest {
             java.nio.file.Files.delete(dir);
         }
     }
+
+    @Test
+    void theReferencesDirectoryIsMountedTooForMixedClusters() throws Exception {
+        Path impl = java.nio.file.Files.createTempDirectory("impl");
+        Path reference = java.nio.file.Files.createTempDirectory("reference");
+        String beforeImpl = System.getProperty("flannel.impl");
+        String beforeReference = System.getProperty("flannel.reference");
+        System.setProperty("flannel.impl", impl.resolve("flanneld").toString());
+        System.setProperty("flannel.reference", reference.resolve("flanneld").toString());
+        try {
+            assertThat(DockerSettings.mountsFromSystemProperties()).contains(impl.toRealPath(), reference.toRealPath());
+        } finally {
+            restore("flannel.impl", beforeImpl);
+            restore("flannel.reference", beforeReference);
+            java.nio.file.Files.delete(impl);
+            java.nio.file.Files.delete(reference);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
 }
