@@ -5,13 +5,15 @@ import org.flannel.harness.topology.docker.ImageFiles;
 
 /**
  * An implementation packaged as a Docker image ({@code -Dflannel.impl.image=IMAGE}): its executable,
- * {@code -Dflannel.impl} taken as a path inside the image (default Flannel's {@code /opt/bin/flanneld}),
+ * {@code -Dflannel.impl.image.path} inside the image (default Flannel's {@code /opt/bin/flanneld}),
  * is copied out once per run with its directory, and from then on {@code flannel.impl} names the copy,
  * so both drivers run it like any other executable. It must not need more than its directory and the
  * node's base system (a static binary such as Flannel's flanneld qualifies).
  */
 public final class ImplementationImage {
     public static final String PROPERTY = "flannel.impl.image";
+    /** The executable's path inside the image; Flannel's own images keep flanneld here. */
+    public static final String PATH_PROPERTY = "flannel.impl.image.path";
     static final String DEFAULT_PATH_IN_IMAGE = "/opt/bin/flanneld";
     private static boolean done;
 
@@ -23,9 +25,10 @@ public final class ImplementationImage {
         if (done || image.isEmpty()) {
             return;
         }
-        String inImage = System.getProperty(Implementation.PROPERTY, "").trim();
-        if (inImage.isEmpty() || !inImage.startsWith("/") || inImage.endsWith("/reference-impl/target/flanneld")) {
-            inImage = DEFAULT_PATH_IN_IMAGE;
+        String inImage = System.getProperty(PATH_PROPERTY, DEFAULT_PATH_IN_IMAGE).trim();
+        if (!inImage.startsWith("/")) {
+            throw new IllegalStateException("-D" + PATH_PROPERTY + "=" + inImage + " must be an absolute path inside "
+                    + image + " (default " + DEFAULT_PATH_IN_IMAGE + ")");
         }
         Path inImagePath = Path.of(inImage);
         Path target = Path.of(System.getProperty("flannel.reports.dir", "target"))
