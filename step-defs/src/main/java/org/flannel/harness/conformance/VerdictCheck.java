@@ -114,6 +114,14 @@ public final class VerdictCheck {
         if (run.configurationError() != null) {
             failing.add(0, "CONFIGURATION ERROR: " + run.configurationError());
         }
+        if (failing.isEmpty() && nothingJudged(run)) {
+            // "Conforms" must mean something was judged: a run that judged nothing shows nothing.
+            throw new VerdictFailed(lines.get(0) + "\nCONFORMANCE  no verdict: " + (run.requirements().isEmpty()
+                    ? "no scenario ran (does the tag filter -Dcucumber.filter.tags match any scenario?)"
+                    : "no requirement was judged: every one was n/a or skipped (do -Dflannel.backends and the tag"
+                    + " filter name a backend that has scenarios?)")
+                    + ". Widen the selection, or skip the verdict with -Dflannel.verdict.skip=true.");
+        }
         if (!failing.isEmpty()) {
             StringBuilder message = new StringBuilder(lines.get(0)).append('\n');
             message.append("The implementation does not conform (").append(strict
@@ -136,11 +144,10 @@ public final class VerdictCheck {
                     + (strict ? "" : " (-Dflannel.strict=true makes SHOULD failures fail it)") + ":");
             tolerated.forEach(line -> lines.add("  " + line));
         }
-        if (run.requirements().isEmpty()) {
-            lines.add("CONFORMANCE  note: no scenario ran (a tag filter that matched nothing?)");
-        } else if (run.requirements().stream().noneMatch(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL)) {
-            lines.add("CONFORMANCE  note: no requirement was judged (every one n/a or skipped)");
-        }
         return lines;
+    }
+
+    private static boolean nothingJudged(ConformanceRun run) {
+        return run.requirements().stream().noneMatch(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL);
     }
 }

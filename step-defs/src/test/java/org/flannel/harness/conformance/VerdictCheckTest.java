@@ -63,6 +63,23 @@ class VerdictCheckTest {
     }
 
     @Test
+    void aRunThatJudgedNothingFailsInsteadOfConforming() throws Exception {
+        Path onlyNotApplicable = write(new Runs()
+                .add("@udp @R-UDP-TUN-01 @must", Outcome.NOT_APPLICABLE)
+                .add("@vxlan @R-VXLAN-X-01 @must", Outcome.SKIPPED)
+                .run());
+        assertThatThrownBy(() -> VerdictCheck.check(onlyNotApplicable, false, null))
+                .isInstanceOf(VerdictCheck.VerdictFailed.class)
+                .hasMessageContaining("no requirement was judged")
+                .hasMessageContaining("-Dflannel.backends");
+        Path empty = dir.resolve("empty.json");
+        JsonReport.write(new Runs().run(), empty);
+        assertThatThrownBy(() -> VerdictCheck.check(empty, false, null))
+                .isInstanceOf(VerdictCheck.VerdictFailed.class)
+                .hasMessageContaining("no scenario ran");
+    }
+
+    @Test
     void anUntaggedFailureIsJudgedAsMust() throws Exception {
         Path file = write(new Runs().add("@vxlan", Outcome.FAILED).run());
         assertThatThrownBy(() -> VerdictCheck.check(file, false, null))
