@@ -3,35 +3,43 @@ package org.flannel.harness.impl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.flannel.harness.topology.ManagedProcess;
 import org.flannel.harness.topology.Node;
 
 /**
  * One running instance of the implementation on one node. Ready means its subnet file was written by
- * this instance: it exists and is newer than the launch (a remembered file from before does not count).
+ * this instance: it names FLANNEL_SUBNET and its content differs from what lay there at launch (the
+ * harness leaves at most the two lines Flannel reads back, so a touched or untouched file never counts).
  */
 public final class Agent {
     private final Node node;
     private final ManagedProcess process;
     private final Path subnetFile;
-    private final Instant launchedAt;
+    private final Optional<String> subnetFileAtLaunch;
     private final Implementation implementation;
 
-    public Agent(Node node, ManagedProcess process, Path subnetFile, Instant launchedAt) {
-        this(node, process, subnetFile, launchedAt, null);
-    }
-
-    /** An agent of a known implementation (its role is named in messages and in its log's name). */
-    public Agent(Node node, ManagedProcess process, Path subnetFile, Instant launchedAt, Implementation implementation) {
+    /**
+     * An agent of a known implementation (its role is named in messages and in its log's name);
+     * {@code subnetFileAtLaunch} is the subnet file's content when it was started (empty: no file).
+     */
+    public Agent(Node node, ManagedProcess process, Path subnetFile, Optional<String> subnetFileAtLaunch,
+                 Implementation implementation) {
         this.node = node;
         this.process = process;
         this.subnetFile = subnetFile;
-        this.launchedAt = launchedAt;
+        this.subnetFileAtLaunch = subnetFileAtLaunch;
         this.implementation = implementation;
+    }
+
+    /** The subnet file's content now; empty when there is none. */
+    public static Optional<String> contentOf(Path subnetFile) {
+        try {
+            return Optional.of(Files.readString(subnetFile));
+        } catch (IOException notThere) {
+            return Optional.empty();
+        }
     }
 
     /** Which implementation this agent runs, if known. */
@@ -63,12 +71,9 @@ public final class Agent {
     }
 
     public boolean isReady() {
-        try {
-            FileTime written = Files.getLastModifiedTime(subnetFile);
-            return !written.toInstant().isBefore(launchedAt);
-        } catch (IOException notYet) {
-            return false;
-        }
+        Optional<String> now = contentOf(subnetFile);
+        return now.isPresent() && !now.equals(subnetFileAtLaunch)
+                && now.get().lines().anyMatch(line -> line.startsWith("FLANNEL_SUBNET="));
     }
 
     /** Waits for readiness; fails with the agent's own log when it exits or takes too long. */
@@ -81,7 +86,8 @@ public final class Agent {
                         + ") before writing its subnet file " + subnetFile + ". Its log:\n" + process.logs());
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("flanneld on " + node.name() + roleSuffix() + " did not write its subnet file " + subnetFile
+                throw new AssertionError("flanneld on " + node.name() + roleSuffix() + " did not write its subnet file " + subnetFile + " (written: it names FLANNEL_SUBNET and differs from"
+                        + " what lay there at launch: " + subnetFileAtLaunch.map(t -> t.strip().replace("\n", ", ")).orElse("no file") + ")"
                         + " within " + limit.toSeconds() + " s. Its log:\n" + process.logs());
             }
             try {

@@ -57,8 +57,21 @@ public final class EtcdSteps {
 
     @When("the lease {word} is deleted from etcd")
     public void theLeaseIsDeleted(String subnet) {
+        // Its owner is told its lease was revoked, and may exit (Flannel does): not a death to report.
+        ownerOf(subnet).ifPresent(world::allowExit);
         assertThat(world.topology().etcd().delete(LeaseKeys.key(world.etcdPrefix(), subnet)))
                 .as("the lease %s existed", subnet).isTrue();
+    }
+
+    /** The agent (by key) whose subnet file names that subnet, if one runs in this scenario. */
+    private java.util.Optional<String> ownerOf(String subnet) {
+        for (Map.Entry<String, org.flannel.harness.impl.Agent> agent : world.agents().entrySet()) {
+            java.util.Optional<String> own = SubnetFileText.subnet(agent.getValue().subnetFile());
+            if (own.isPresent() && own.get().equals(subnet)) {
+                return java.util.Optional.of(agent.getKey());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static String substitute(String text, Symbols symbols) {

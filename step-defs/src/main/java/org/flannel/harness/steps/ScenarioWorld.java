@@ -33,6 +33,7 @@ public final class ScenarioWorld {
     private final Map<Integer, PingOutcome> pingsBySize = new LinkedHashMap<>();
     private final Map<String, PingOutcome> pingsByDestination = new LinkedHashMap<>();
     private final Map<String, RestartMemory> beforeRestart = new LinkedHashMap<>();
+    private final java.util.Set<String> mayExit = new java.util.HashSet<>();
     private PingOutcome lastPing;
     private ExecResult tcpProbe;
     private int vxlanPort = 8472;
@@ -126,6 +127,20 @@ public final class ScenarioWorld {
 
     static String agentKey(String node, String prefix) {
         return prefix.equals(ETCD_PREFIX) ? node : node + "@" + prefix;
+    }
+
+    /** The agent (by {@link #agentKey}) was given a reason to exit, e.g. its lease was deleted. */
+    void allowExit(String agentKey) {
+        mayExit.add(agentKey);
+    }
+
+    /** A (re)started agent must keep running again. */
+    void forbidExit(String agentKey) {
+        mayExit.remove(agentKey);
+    }
+
+    boolean mayExit(String agentKey) {
+        return mayExit.contains(agentKey);
     }
 
     Map<String, Path> captures() {
