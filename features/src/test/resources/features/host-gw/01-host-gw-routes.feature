@@ -23,11 +23,11 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
   Scenario: each node routes the other's subnet via the other's IP; leases and subnet file
     Source: seed: "the next hop for each destination subnet is the address of the node that owns it (node IP)" ; flannel-behaviour.md §6 host-gw backend ; flannel-behaviour.md §1.4 Lease value JSON ; flannel-behaviour.md §3 subnet.env
     Then node1's routing table has:
-      | Destination | Gateway    | Genmask       | Flags | Iface |
-      | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0  |
+      | Destination | Gateway    | Genmask       | Flags | Iface | Options |
+      | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0  |         |
     And node2's routing table has:
-      | Destination | Gateway    | Genmask       | Flags | Iface |
-      | 10.1.15.0   | 10.168.0.2 | 255.255.255.0 | UG    | eth0  |
+      | Destination | Gateway    | Genmask       | Flags | Iface | Options |
+      | 10.1.15.0   | 10.168.0.2 | 255.255.255.0 | UG    | eth0  |         |
     And etcd holds exactly these leases:
       | key                                      | value                                                          |
       | /coreos.com/network/subnets/10.1.15.0-24 | {"PublicIP":"10.168.0.2","PublicIPv6":null,"BackendType":"host-gw"} |
@@ -92,12 +92,15 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
     Source: seed: "Flannel maintains the routes." ; flannel-behaviour.md §6 host-gw backend
     When someone deletes node1's route to 10.1.16.0/24
     Then within 15 seconds node1's routing table has:
-      | Destination | Gateway    | Genmask       | Flags | Iface |
-      | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0  |
+      | Destination | Gateway    | Genmask       | Flags | Iface | Options |
+      | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0  |         |
 
   @R-HOSTGW-LEAVE-01 @must
   Scenario: a node leaves: its route goes
     Source: flannel-behaviour.md §6 host-gw backend
+    Given node1's routing table has:
+      | Destination | Gateway    | Genmask       | Flags | Iface | Options |
+      | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0  |         |
     When the lease 10.1.16.0/24 is deleted from etcd
     Then within 10 seconds node1 has no route left to 10.1.16.0/24
 
@@ -107,7 +110,7 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
     When flanneld starts on node3
     Then node3's subnet file says FLANNEL_SUBNET=10.1.17.1/24
     And within 10 seconds node1's routing table has:
-      | Destination | Gateway    | Genmask       | Flags | Iface |
-      | 10.1.17.0   | 10.168.0.4 | 255.255.255.0 | UG    | eth0  |
+      | Destination | Gateway    | Genmask       | Flags | Iface | Options |
+      | 10.1.17.0   | 10.168.0.4 | 255.255.255.0 | UG    | eth0  |         |
     Given container-3 runs on node3 at 10.1.17.3
     Then within 10 seconds a ping from container-1 to 10.1.17.3 succeeds

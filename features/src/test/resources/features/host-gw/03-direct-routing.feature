@@ -26,9 +26,9 @@ Feature: VXLAN DirectRouting: host-gw routes to on-link peers, VXLAN to the othe
   Scenario: node1 reaches node2's pods directly and node3's through VXLAN
     Source: flannel-behaviour.md §4.5 Per remote lease: EventAdded ; flannel-behaviour.md §4.1 Config (Backend object)
     Then within 10 seconds node1's routing table has:
-      | Destination | Gateway    | Genmask       | Flags | Iface     |
-      | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0      |
-      | 10.1.17.0   | 10.1.17.0  | 255.255.255.0 | UG    | flannel.1 |
+      | Destination | Gateway    | Genmask       | Flags | Iface     | Options |
+      | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0      |         |
+      | 10.1.17.0   | 10.1.17.0  | 255.255.255.0 | UG    | flannel.1 | onlink  |
     When container-1 pings 10.1.16.3 once, capturing on node1:eth0
     Then the ping succeeds
     And on node1:eth0 a frame matches:

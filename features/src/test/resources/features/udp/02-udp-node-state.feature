@@ -27,8 +27,8 @@ Feature: UDP backend: what flannel sets up on a node, and what it publishes
       | ipv4      | 10.1.15.0/32 |
       | state     | up           |
     And node1's routing table has:
-      | Destination | Gateway | Genmask     | Flags | Iface    |
-      | 10.1.0.0    | 0.0.0.0 | 255.255.0.0 | U     | flannel0 |
+      | Destination | Gateway | Genmask     | Flags | Iface    | Options |
+      | 10.1.0.0    | 0.0.0.0 | 255.255.0.0 | U     | flannel0 |         |
     And etcd holds exactly these leases:
       | key                                      | value                                    |
       | /coreos.com/network/subnets/10.1.15.0-24 | {"PublicIP":"10.168.0.2","PublicIPv6":null} |

@@ -39,6 +39,8 @@ Feature: UDP backend: the data path lives in flanneld, and follows the leases
   @R-UDP-LEAVE-01 @must
   Scenario: a node leaves: its subnet becomes unreachable
     Source: flannel-behaviour.md §5 udp backend
+    When container-1 pings 10.1.16.3 once
+    Then the ping succeeds
     When the lease 10.1.16.0/24 is deleted from etcd
     Then within 10 seconds a ping from container-1 to 10.1.16.3 fails with "100% packet loss"
 
@@ -47,6 +49,8 @@ Feature: UDP backend: the data path lives in flanneld, and follows the leases
     Only for implementations that answer pings with net unreachable (the reference; not Flannel, whose
     udp proxy sends no ICMP error about an ICMP message).
     Source: flannel-behaviour.md §5 udp backend
+    When container-1 pings 10.1.16.3 once
+    Then the ping succeeds
     When the lease 10.1.16.0/24 is deleted from etcd
     Then within 10 seconds a ping from container-1 to 10.1.16.3 fails with "Destination Net Unreachable"
 

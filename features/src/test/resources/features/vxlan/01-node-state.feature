@@ -30,8 +30,8 @@ Feature: VXLAN: what flannel programs on a node for each other node
   Scenario: node1's route, neighbour and FDB entry for node2's subnet, as the seed prints them
     Source: seed: "10.1.16.0 lladdr 5e:f8:4f:00:e3:37 PERMANENT" ; seed: "5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3 self permanent" ; flannel-behaviour.md §4.5 Per remote lease: EventAdded ; flannel-behaviour.md §1.4 Lease value JSON
     Then node1's routing table has:
-      | Destination | Gateway   | Genmask       | Flags | Iface     |
-      | 10.1.16.0   | 10.1.16.0 | 255.255.255.0 | UG    | flannel.1 |
+      | Destination | Gateway   | Genmask       | Flags | Iface     | Options |
+      | 10.1.16.0   | 10.1.16.0 | 255.255.255.0 | UG    | flannel.1 | onlink  |
     And node1's neighbours on flannel.1 are exactly:
       | address   | lladdr         | state     |
       | 10.1.16.0 | node2.vtep.mac | PERMANENT |
@@ -44,8 +44,8 @@ Feature: VXLAN: what flannel programs on a node for each other node
   Scenario: node2 holds the mirror image for node1's subnet
     Source: flannel-behaviour.md §4.5 Per remote lease: EventAdded ; flannel-behaviour.md §1.4 Lease value JSON
     Then node2's routing table has:
-      | Destination | Gateway   | Genmask       | Flags | Iface     |
-      | 10.1.15.0   | 10.1.15.0 | 255.255.255.0 | UG    | flannel.1 |
+      | Destination | Gateway   | Genmask       | Flags | Iface     | Options |
+      | 10.1.15.0   | 10.1.15.0 | 255.255.255.0 | UG    | flannel.1 | onlink  |
     And node2's neighbours on flannel.1 are exactly:
       | address   | lladdr         | state     |
       | 10.1.15.0 | node1.vtep.mac | PERMANENT |

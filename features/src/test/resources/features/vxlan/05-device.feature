@@ -32,7 +32,11 @@ Feature: VXLAN: the flannel.1 device
       | mtu       | 1450         |
       | ipv4      | 10.1.15.0/32 |
       | state     | up           |
-    And node1's flannel.1 MAC is node1.vtep.mac
+    And node1's flannel.1 MAC is the VtepMAC of the lease 10.1.15.0/24
+    Given container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
+    When container-1 pings 10.1.16.3 once, capturing on node1:eth0
+    Then the ping succeeds
+    And every VXLAN frame node1 sends on node1:eth0 has node1's flannel.1 MAC as its inner source
 
   @R-VXLAN-DEVICE-02 @should
   Scenario: flannel.1 on node1 does not learn, and its MAC is locally administered

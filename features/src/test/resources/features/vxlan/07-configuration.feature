@@ -28,8 +28,8 @@ Feature: VXLAN: VNI and port come from the network config
       | vni       | <vni>  |
       | dstport   | <port> |
     And node1's routing table has:
-      | Destination | Gateway   | Genmask       | Flags | Iface    |
-      | 10.1.16.0   | 10.1.16.0 | 255.255.255.0 | UG    | <device> |
+      | Destination | Gateway   | Genmask       | Flags | Iface    | Options |
+      | 10.1.16.0   | 10.1.16.0 | 255.255.255.0 | UG    | <device> | onlink  |
     And on node1:eth0, decoding VXLAN on port <port>, a frame matches:
       | layer      | field            | expected  |
       | outer udp  | destination_port | <port>    |

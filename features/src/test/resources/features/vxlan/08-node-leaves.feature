@@ -20,7 +20,7 @@ Feature: VXLAN: a node leaves
   Scenario: node2's lease is deleted
     Source: flannel-behaviour.md §4.6 EventRemoved (lease deleted/expired)
     Given node1's routing table has:
-      | Destination | Gateway   | Genmask       | Flags | Iface     |
-      | 10.1.16.0   | 10.1.16.0 | 255.255.255.0 | UG    | flannel.1 |
+      | Destination | Gateway   | Genmask       | Flags | Iface     | Options |
+      | 10.1.16.0   | 10.1.16.0 | 255.255.255.0 | UG    | flannel.1 | onlink  |
     When the lease 10.1.16.0/24 is deleted from etcd
     Then within 10 seconds node1 has no route, neighbour or FDB entry left for 10.1.16.0/24

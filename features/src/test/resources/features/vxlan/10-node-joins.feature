@@ -23,13 +23,13 @@ Feature: VXLAN: a third node joins later
     When flanneld starts on node3
     Then node3's subnet file says FLANNEL_SUBNET=10.1.17.1/24
     And within 10 seconds node1's routing table has:
-      | Destination | Gateway   | Genmask       | Flags | Iface     |
-      | 10.1.16.0   | 10.1.16.0 | 255.255.255.0 | UG    | flannel.1 |
-      | 10.1.17.0   | 10.1.17.0 | 255.255.255.0 | UG    | flannel.1 |
+      | Destination | Gateway   | Genmask       | Flags | Iface     | Options |
+      | 10.1.16.0   | 10.1.16.0 | 255.255.255.0 | UG    | flannel.1 | onlink  |
+      | 10.1.17.0   | 10.1.17.0 | 255.255.255.0 | UG    | flannel.1 | onlink  |
     And within 10 seconds node2's routing table has:
-      | Destination | Gateway   | Genmask       | Flags | Iface     |
-      | 10.1.15.0   | 10.1.15.0 | 255.255.255.0 | UG    | flannel.1 |
-      | 10.1.17.0   | 10.1.17.0 | 255.255.255.0 | UG    | flannel.1 |
+      | Destination | Gateway   | Genmask       | Flags | Iface     | Options |
+      | 10.1.15.0   | 10.1.15.0 | 255.255.255.0 | UG    | flannel.1 | onlink  |
+      | 10.1.17.0   | 10.1.17.0 | 255.255.255.0 | UG    | flannel.1 | onlink  |
     And node1's FDB entries on flannel.1 are exactly:
       | mac            | dst        | flags | state     |
       | node2.vtep.mac | 10.168.0.3 | self  | permanent |

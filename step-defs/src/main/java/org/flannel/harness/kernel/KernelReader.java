@@ -33,7 +33,10 @@ public final class KernelReader {
             int prefix = dst.equals("default") ? 0 : dst.contains("/") ? Integer.parseInt(dst.split("/")[1]) : 32;
             String gateway = route.path("gateway").asText("0.0.0.0");
             String flags = "U" + (route.has("gateway") ? "G" : "") + (prefix == 32 ? "H" : "");
-            rows.add(new RouteRow(network, gateway, genmask(prefix), flags, route.path("dev").asText("")));
+            boolean onlink = StreamSupport.stream(route.path("flags").spliterator(), false)
+                    .anyMatch(flag -> flag.asText().equals("onlink"));
+            rows.add(new RouteRow(network, gateway, genmask(prefix), flags, route.path("dev").asText(""),
+                    onlink ? "onlink" : ""));
         }
         return rows;
     }
