@@ -3,35 +3,41 @@ package org.flannel.harness.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
+import org.flannel.harness.conformance.AllRuns;
 import org.flannel.harness.conformance.Backends;
 import org.flannel.harness.conformance.ConformanceResults;
+import org.flannel.harness.conformance.PickleResult;
+import org.flannel.harness.conformance.Requirement;
 import org.flannel.harness.conformance.Verdict;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The harness judged: the features run against a second implementation written from scratch for this
- * purpose (features/impls/shell-flanneld), which must pass them all, and against broken variants of it,
- * each of which must fail exactly the requirements its fault breaks, with a message naming the fault.
- * Each run writes its conformance report to {@code <flannel.reports.dir>/self-test/<variant>/}
- * (read it with {@code ConformanceResults.read}); the main run's report is never touched.
+ * purpose (features/impls/shell-flanneld, every backend), which must pass them all, and against broken
+ * variants of it, each of which must fail exactly the requirements its fault breaks, with messages that
+ * name what differs. At the end: how many requirements some variant has shown able to fail, of all;
+ * every one must be. Each run writes its conformance report to
+ * {@code <flannel.reports.dir>/self-test/<variant>/}; the main run's report is never touched.
  * Tagged so that failsafe's self-test execution runs it, and the conformance execution does not.
  */
 @Tag("harness-self-test")
@@ -40,74 +46,85 @@ class HarnessSelfTest {
     private static final Path REPORTS = Path.of(System.getProperty("flannel.reports.dir", "target/cucumber"))
             .toAbsolutePath().normalize().resolve("self-test");
 
-    static Stream<Arguments> implementations() {
-        Set<String> frameFormat = Set.of("R-VXLAN-WIRE-01", "R-VXLAN-WIRE-02");
-        String probes = "R-VXLAN-WIRE-03";
-        String hops = "R-VXLAN-FLOW-01";
-        String device = "R-VXLAN-DEVICE-01";
-        String fullSize = "R-VXLAN-MTU-01";
-        String oneMore = "R-VXLAN-MTU-02";
-        String ports = "R-VXLAN-CONFIG-01"; // both examples: default port 8472, and VNI 4096 on port 4789
-        String nodeState1 = "R-VXLAN-PEER-01";
-        String nodeState2 = "R-VXLAN-PEER-02";
-        String restart = "R-VXLAN-RESTART-01";
-        String join = "R-VXLAN-JOIN-01";
-        String directRouting = "R-VXLAN-DIRECT-01";
-        // Mixed clusters: the implementation judged next to the reference flanneld, on node2 and then on node1.
-        String interop = "R-INTEROP-VXLAN-01";
-        return Stream.of(
-                Arguments.of("shell-flanneld/flanneld", Set.of(), ""),
-                Arguments.of("broken/wrong-port/flanneld", union(frameFormat, Set.of(interop, probes, hops, device,
-                        fullSize, oneMore, ports, directRouting)), "dstport"),
-                Arguments.of("broken/wrong-vni/flanneld",
-                        Set.of(interop, "R-VXLAN-WIRE-01", probes, hops, device, ports, directRouting), "vni"),
-                Arguments.of("broken/non-permanent-neighbours/flanneld", Set.of(nodeState1, nodeState2, restart),
-                        "PERMANENT"),
-                Arguments.of("broken/missing-fdb/flanneld", union(frameFormat, Set.of(interop, nodeState1, nodeState2,
-                        probes, hops, fullSize, oneMore, ports, restart, join, directRouting)), "fdb"),
-                Arguments.of("broken/wrong-mtu/flanneld", Set.of("R-VXLAN-SUBNETFILE-01", oneMore), "FLANNEL_MTU"),
-                Arguments.of("broken/leases-never-cleaned/flanneld", Set.of("R-VXLAN-LEAVE-01"), "10.1.16.0"));
+    /** Requirement → the variants that failed it as they should; every requirement judged, as keys. */
+    private static final Map<String, Set<String>> SHOWN = new TreeMap<>();
+    private static int variantsJudged;
+
+    static Stream<SelfTestVariant> variants() {
+        return SelfTestVariants.ALL.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void theFeaturesJudgeTheImplementation(SelfTestVariant variant) throws IOException {
+        Path impl = IMPLS.resolve(variant.executable());
+        assertThat(Files.isExecutable(impl)).as("%s is an executable", impl).isTrue();
+
+        Path report = runFeaturesAgainst(impl, variant).resolve("conformance.json");
+        ConformanceResults results = ConformanceResults.read(report);
+
+        assertThat(results.failed()).as("requirements failed by %s (its report: %s)", variant, report)
+                .containsExactlyInAnyOrderElementsOf(variant.failures());
+        for (Requirement requirement : results.run().requirements()) {
+            boolean declared = variant.backends().containsAll(requirement.backends());
+            assertThat(requirement.verdict()).as("%s for %s, which declares %s", requirement.id(), variant,
+                    variant.backends()).isIn(declared ? List.of(Verdict.PASS, Verdict.FAIL)
+                    : List.of(Verdict.NOT_APPLICABLE));
+        }
+        variant.named().forEach((id, what) -> assertThat(failureMessages(results, id))
+                .as("the failure of %s for %s names what differs", id, variant).containsIgnoringCase(what));
+        record(variant, results);
+    }
+
+    /** Which requirements this variant showed able to fail; the correct one lists them all. */
+    private static synchronized void record(SelfTestVariant variant, ConformanceResults results) {
+        variantsJudged++;
+        results.verdicts().keySet().forEach(id -> SHOWN.computeIfAbsent(id, k -> new TreeSet<>()));
+        variant.failures().forEach(id -> SHOWN.computeIfAbsent(id, k -> new TreeSet<>()).add(variant.toString()));
     }
 
     /**
-     * The verdicts, read back from the variant's conformance.json: exactly the expected requirements fail
-     * (any level), the failures name the fault, and the backends the shell implementation lacks are n/a.
+     * "Requirements shown able to fail: N of M", printed and kept beside the variants' reports (the
+     * self-test's all-runs page shows it). Judged only when every variant ran: a filtered run prints it.
      */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("implementations")
-    void theFeaturesJudgeTheImplementation(String executable, Set<String> expectedFailures, String faultWord)
-            throws IOException {
-        Path impl = IMPLS.resolve(executable);
-        assertThat(Files.isExecutable(impl)).as("%s is an executable", impl).isTrue();
-
-        Map<String, String> failures = runFeaturesAgainst(impl);
-        ConformanceResults results = ConformanceResults.read(conformanceDir(impl).resolve("conformance.json"));
-
-        assertThat(results.failed()).as("requirements failed by %s", executable)
-                .containsExactlyInAnyOrderElementsOf(expectedFailures);
-        assertThat(results.verdicts()).as("requirements of the backends %s lacks", executable)
-                .containsEntry("R-UDP-WIRE-01", Verdict.NOT_APPLICABLE)
-                .containsEntry("R-HOSTGW-ROUTE-01", Verdict.NOT_APPLICABLE)
-                .containsEntry("R-MULTI-NET-01", Verdict.NOT_APPLICABLE);
-        results.verdicts().forEach((id, verdict) -> {
-            if (id.startsWith("R-VXLAN-") || id.equals("R-INTEROP-VXLAN-01")) {
-                assertThat(verdict).as("%s judged for %s", id, executable).isIn(Verdict.PASS, Verdict.FAIL);
+    @AfterAll
+    static void everyRequirementIsShownAbleToFail() throws IOException {
+        Set<String> never = new TreeSet<>();
+        SHOWN.forEach((id, variants) -> {
+            if (variants.isEmpty()) {
+                never.add(id);
             }
         });
-        if (!faultWord.isEmpty()) {
-            assertThat(String.join("\n", failures.values())).as("the failures name the fault (%s)", faultWord)
-                    .containsIgnoringCase(faultWord);
+        int shown = SHOWN.size() - never.size();
+        String figure = "requirements shown able to fail: " + shown + " of " + SHOWN.size();
+        System.out.println("SELF-TEST  " + figure + (never.isEmpty() ? "" : "; never failed by a variant: " + never));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("shown", shown);
+        json.put("total", SHOWN.size());
+        json.put("neverFailed", never);
+        json.put("failedBy", SHOWN);
+        Files.createDirectories(REPORTS);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(REPORTS.resolve(AllRuns.SHOWN_ABLE_TO_FAIL).toFile(), json);
+        AllRuns.update(REPORTS);
+        if (variantsJudged == SelfTestVariants.ALL.size()) {
+            assertThat(never).as(figure + ": requirements no broken variant fails (add a variant, or a check that"
+                    + " can fail)").isEmpty();
         }
     }
 
-    /** Runs every feature in this JVM with {@code flannel.impl} set; scenario name → failure message. */
-    private static Map<String, String> runFeaturesAgainst(Path impl) {
+    private static String failureMessages(ConformanceResults results, String id) {
+        return results.run().requirements().stream().filter(r -> r.id().equals(id))
+                .flatMap(r -> r.pickles().stream()).map(PickleResult::failure).filter(Objects::nonNull)
+                .reduce("", (a, b) -> a + "\n" + b);
+    }
+
+    /** Runs every feature in this JVM with the variant as flannel.impl; returns its report directory. */
+    private static Path runFeaturesAgainst(Path impl, SelfTestVariant variant) {
+        Path reportDir = REPORTS.resolve(variant.reportName());
         String previous = System.getProperty("flannel.impl");
         String previousBackends = System.getProperty(Backends.PROPERTY);
         System.setProperty("flannel.impl", impl.toString());
-        // The shell implementation declares the vxlan backend only: udp, host-gw and the side-by-side
-        // networks (whose second one is host-gw) are not applicable, and reported so.
-        System.setProperty(Backends.PROPERTY, "vxlan");
+        System.setProperty(Backends.PROPERTY, String.join(",", new TreeSet<>(variant.backends())));
         try {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectPackage("features"))
@@ -116,42 +133,21 @@ class HarnessSelfTest {
                     // Never the html/message/junit plugins: those files are the main run's report. The
                     // conformance report goes to a directory of its own per variant.
                     .configurationParameter("cucumber.plugin", "progress, org.flannel.harness.conformance"
-                            + ".ConformanceReport:" + conformanceDir(impl))
+                            + ".ConformanceReport:" + reportDir)
                     .build();
-            Map<String, String> failures = new TreeMap<>();
-            TestExecutionListener listener = new TestExecutionListener() {
-                @Override
-                public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                    if (test.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                        failures.put(test.getDisplayName(),
-                                result.getThrowable().map(Throwable::getMessage).orElse(result.getStatus().toString()));
-                    }
-                }
-            };
-            LauncherFactory.create().execute(request, listener);
-            return failures;
+            LauncherFactory.create().execute(request);
+            return reportDir;
         } finally {
-            if (previousBackends == null) {
-                System.clearProperty(Backends.PROPERTY);
-            } else {
-                System.setProperty(Backends.PROPERTY, previousBackends);
-            }
-            if (previous == null) {
-                System.clearProperty("flannel.impl");
-            } else {
-                System.setProperty("flannel.impl", previous);
-            }
+            restore(Backends.PROPERTY, previousBackends);
+            restore("flannel.impl", previous);
         }
     }
 
-    /** Where a variant's conformance report goes: self-test/shell-flanneld, self-test/wrong-port, ... */
-    static Path conformanceDir(Path impl) {
-        return REPORTS.resolve(impl.getParent().getFileName().toString());
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new TreeSet<>(a);
-        all.addAll(b);
-        return all;
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
     }
 }

@@ -15,13 +15,15 @@ import java.util.stream.Stream;
  * (reports/target/cucumber, cucumber-docker, cucumber-flannel; or self-test/&lt;variant&gt;), and after
  * every run one page puts all of them side by side, each headed by its implementation, driver and date.
  */
-final class AllRuns {
+public final class AllRuns {
     static final String FILE_NAME = "conformance-all-runs.html";
+    /** Written by the harness's self-test beside its variants' reports: how many requirements can fail. */
+    public static final String SHOWN_ABLE_TO_FAIL = "shown-able-to-fail.json";
 
     private AllRuns() {}
 
     /** Rewrites {@code parent/conformance-all-runs.html} from {@code parent/*}/conformance.json; null if fewer than two. */
-    static Path update(Path parent) throws IOException {
+    public static Path update(Path parent) throws IOException {
         List<Path> reports;
         try (Stream<Path> dirs = Files.list(parent)) {
             reports = dirs.sorted(Comparator.comparing(dir -> dir.getFileName().toString()))
@@ -44,7 +46,22 @@ final class AllRuns {
             return null;
         }
         Path page = parent.resolve(FILE_NAME);
-        HtmlReport.write(runs, page);
+        HtmlReport.write(runs, page, headline(parent.resolve(SHOWN_ABLE_TO_FAIL)));
         return page;
+    }
+
+    /** "Requirements shown able to fail: N of M" when the self-test left its figure here, else none. */
+    private static String headline(Path figure) {
+        if (!Files.isRegularFile(figure)) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(figure.toFile());
+            String never = json.path("neverFailed").isEmpty() ? "" : "; never failed by a variant: " + json.path("neverFailed");
+            return "Requirements shown able to fail (failed by some broken variant, as expected): "
+                    + json.path("shown").asInt() + " of " + json.path("total").asInt() + never;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -36,6 +36,7 @@ public final class HtmlReport {
             pre { background: #fafafa; border: 1px solid #ddd; padding: .5em; overflow-x: auto; max-width: 110em; }
             .evidence { color: #555; font-size: .9em; }
             .error { background: #fbd5d5; padding: .5em; border: 1px solid #b71c1c; }
+            .headline { font-size: 1.2em; font-weight: bold; }
             """;
 
     private HtmlReport() {
@@ -58,17 +59,29 @@ public final class HtmlReport {
     }
 
     public static void write(List<ConformanceRun> runs, Path file) throws IOException {
+        write(runs, file, null);
+    }
+
+    /** With a headline under the title (null: none), e.g. the self-test's "shown able to fail" figure. */
+    public static void write(List<ConformanceRun> runs, Path file, String headline) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        Files.writeString(partial, render(runs));
+        Files.writeString(partial, render(runs, headline));
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static String render(List<ConformanceRun> runs) {
+        return render(runs, null);
+    }
+
+    static String render(List<ConformanceRun> runs, String headline) {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>Flannel conformance</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>Flannel conformance</h1>\n");
+        if (headline != null) {
+            html.append("<p class=\"headline\">").append(escape(headline)).append("</p>\n");
+        }
         runs(html, runs);
         Map<String, Map<String, List<Optional<Requirement>>>> groups = byBackendAndKey(runs);
         for (Map.Entry<String, Map<String, List<Optional<Requirement>>>> group : groups.entrySet()) {

@@ -33,6 +33,21 @@ class AllRunsTest {
     }
 
     @Test
+    void theSelfTestsFigureHeadsItsPage() throws Exception {
+        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.PASSED).run(),
+                reports.resolve("shell-flanneld").resolve(JsonReport.FILE_NAME));
+        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED).run("2030-01-02T00:00:00Z"),
+                reports.resolve("missing-fdb").resolve(JsonReport.FILE_NAME));
+        assertThat(Files.readString(AllRuns.update(reports))).doesNotContain("shown able to fail");
+
+        Files.writeString(reports.resolve(AllRuns.SHOWN_ABLE_TO_FAIL),
+                "{\"shown\": 43, \"total\": 44, \"neverFailed\": [\"R-UDP-MTU-01\"]}");
+        assertThat(Files.readString(AllRuns.update(reports)))
+                .contains("Requirements shown able to fail (failed by some broken variant, as expected): 43 of 44")
+                .contains("R-UDP-MTU-01");
+    }
+
+    @Test
     void oneRunAloneMakesNoPage() throws Exception {
         JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.PASSED).run(),
                 reports.resolve("cucumber").resolve(JsonReport.FILE_NAME));
