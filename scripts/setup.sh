@@ -10,7 +10,7 @@ packages=(
   tcpdump libpcap0.8 tshark       # captures, pcap4j's native library, the decoder's independent oracle
   iperf3                          # throughput benchmarks
   procps curl                     # pgrep/ps for the sweeper; curl for the health endpoints
-  jq                              # JSON in the second (shell) implementation the harness tests itself with
+  jq python3                      # the second (shell) implementation the harness tests itself with: JSON, the udp data path
   gcc libc6-dev                   # cgo, for building Flannel's own flanneld (scripts/upstream-flanneld.sh)
   docker.io debootstrap iptables  # the Docker driver: the engine, the offline base image, DOCKER-USER rules
   chromium chromium-driver        # the living documentation's test renders the site in headless Chromium
