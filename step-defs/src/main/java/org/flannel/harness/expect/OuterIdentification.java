@@ -20,12 +20,20 @@ public final class OuterIdentification {
     private OuterIdentification() {
     }
 
-    /** No two fragmentable outer IPv4 headers with one source, destination and protocol share an identification. */
+    /**
+     * No two fragmentable outer IPv4 headers with one source, destination and protocol share an identification.
+     * The capture must hold at least two encapsulated frames; those with DF set pass as they are.
+     */
     public static CaptureVerdict unique(List<Frame> frames) {
         Map<String, Map<String, List<Frame>>> byPath = new LinkedHashMap<>();
         int judged = 0;
+        int encapsulated = 0;
         for (Frame frame : frames) {
-            if (!frame.isEncapsulated() || !frame.value("outer.ipv4.flags.df").filter("0"::equals).isPresent()) {
+            if (!frame.isEncapsulated()) {
+                continue;
+            }
+            encapsulated++;
+            if (!frame.value("outer.ipv4.flags.df").filter("0"::equals).isPresent()) {
                 continue;
             }
             judged++;
@@ -36,10 +44,10 @@ public final class OuterIdentification {
                     .computeIfAbsent(frame.value("outer.ipv4.identification").orElse("?"), key -> new ArrayList<>())
                     .add(frame);
         }
-        boolean ok = judged >= 2;
+        boolean ok = encapsulated >= 2;
         StringBuilder report = new StringBuilder();
-        report.append(judged).append(" encapsulated frame(s) with DF clear; no two with one outer source,"
-                + " destination and protocol may share an identification\n");
+        report.append(encapsulated).append(" encapsulated frame(s), ").append(judged).append(" with DF clear; no two"
+                + " of those with one outer source, destination and protocol may share an identification\n");
         for (Map.Entry<String, Map<String, List<Frame>>> path : byPath.entrySet()) {
             int repeated = 0;
             for (Map.Entry<String, List<Frame>> id : path.getValue().entrySet()) {
@@ -56,8 +64,11 @@ public final class OuterIdentification {
                     .append(" frame(s), ").append(path.getValue().size()).append(" identification(s): ")
                     .append(String.join(" ", path.getValue().keySet())).append('\n');
         }
-        if (judged < 2) {
-            report.append("  ✗ fewer than two such frames: nothing to compare\n");
+        if (encapsulated < 2) {
+            report.append("  ✗ fewer than two encapsulated frames: nothing to compare\n");
+        } else if (judged < encapsulated) {
+            report.append("  ").append(encapsulated - judged).append(" with DF set: atomic, their identification"
+                    + " is not judged\n");
         }
         return new CaptureVerdict(ok, report.toString());
     }
