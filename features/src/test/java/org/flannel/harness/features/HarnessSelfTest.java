@@ -43,6 +43,7 @@ class HarnessSelfTest {
     static Stream<Arguments> implementations() {
         Set<String> frameFormat = Set.of("R-VXLAN-WIRE-01", "R-VXLAN-WIRE-02");
         String probes = "R-VXLAN-WIRE-03";
+        String flowHash = "R-VXLAN-WIRE-04"; // needs VXLAN frames on port 8472 to judge
         String hops = "R-VXLAN-FLOW-01";
         String device = "R-VXLAN-DEVICE-01";
         String fullSize = "R-VXLAN-MTU-01";
@@ -57,14 +58,14 @@ class HarnessSelfTest {
         String interop = "R-INTEROP-VXLAN-01";
         return Stream.of(
                 Arguments.of("shell-flanneld/flanneld", Set.of(), ""),
-                Arguments.of("broken/wrong-port/flanneld", union(frameFormat, Set.of(interop, probes, hops, device,
-                        fullSize, oneMore, ports, directRouting)), "dstport"),
+                Arguments.of("broken/wrong-port/flanneld", union(frameFormat, Set.of(interop, probes, flowHash, hops,
+                        device, fullSize, oneMore, ports, directRouting)), "dstport"),
                 Arguments.of("broken/wrong-vni/flanneld",
                         Set.of(interop, "R-VXLAN-WIRE-01", probes, hops, device, ports, directRouting), "vni"),
                 Arguments.of("broken/non-permanent-neighbours/flanneld", Set.of(nodeState1, nodeState2, restart),
                         "PERMANENT"),
                 Arguments.of("broken/missing-fdb/flanneld", union(frameFormat, Set.of(interop, nodeState1, nodeState2,
-                        probes, hops, fullSize, oneMore, ports, restart, join, directRouting)), "fdb"),
+                        probes, flowHash, hops, fullSize, oneMore, ports, restart, join, directRouting)), "fdb"),
                 Arguments.of("broken/wrong-mtu/flanneld", Set.of("R-VXLAN-SUBNETFILE-01", oneMore), "FLANNEL_MTU"),
                 Arguments.of("broken/leases-never-cleaned/flanneld", Set.of("R-VXLAN-LEAVE-01"), "10.1.16.0"));
     }
