@@ -148,12 +148,10 @@ public final class WireSteps {
         FlowHash flows = FlowHash.of(frames(point, world.vxlanPort()));
         CaptureVerdict within = flows.samePortWithinEachFlow();
         CaptureVerdict across = flows.portsDifferAcross(count, source, destination);
-        attach(new CaptureVerdict(within.ok() && across.ok(), within.report() + "\n" + across.report()),
-                "outer source port per flow at " + point + ".txt");
-        SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(within.ok()).as(within.report()).isTrue();
-        softly.assertThat(across.ok()).as(across.report()).isTrue();
-        softly.assertAll();
+        CaptureVerdict both = new CaptureVerdict(within.ok() && across.ok(), (within.ok() ? "" : "✗ ")
+                + within.report() + "\n" + (across.ok() ? "" : "✗ ") + across.report());
+        attach(both, "outer source port per flow at " + point + ".txt");
+        both.assertOk();
     }
 
     /**
@@ -194,15 +192,14 @@ public final class WireSteps {
         }
         TunMode mode = TunMode.read(world.host(parts[0]), parts[1]);
         int linkType = PcapReader.linkType(world.capture(point));
-        String report = mode.describe() + "\n" + "capture on " + point + ": link type " + LinkTypes.name(linkType)
-                + " (" + linkType + ")\n" + mode.json() + "\n";
-        world.scenario().attach(report, "text/plain", "TUN device " + point + ".txt");
-        SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(mode.isTun()).as("%s: a TUN device in tun mode (ip -details link: kind tun, type tun)",
-                mode.describe()).isTrue();
-        softly.assertThat(LinkTypes.isRawIp(linkType)).as("link type of the capture on %s: RAW (IP, no link-layer"
-                + " header), not %s", point, LinkTypes.name(linkType)).isTrue();
-        softly.assertAll();
+        boolean rawIp = LinkTypes.isRawIp(linkType);
+        String report = (mode.isTun() ? "✓ " : "✗ ") + mode.describe() + " (a TUN device in tun mode: kind tun,"
+                + " type tun)\n" + (rawIp ? "✓ " : "✗ ") + "capture on " + point + ": link type "
+                + LinkTypes.name(linkType) + " (" + linkType + "; raw IP expected, no link-layer header)\n"
+                + mode.json() + "\n";
+        CaptureVerdict verdict = new CaptureVerdict(mode.isTun() && rawIp, report);
+        attach(verdict, "TUN device " + point + ".txt");
+        verdict.assertOk();
     }
 
     @Then("the echo request from {word} to {word} is seen at every hop as:")
