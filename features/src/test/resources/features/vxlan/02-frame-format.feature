@@ -79,7 +79,7 @@ Feature: VXLAN: the frame on the wire, every header field
       | inner icmp     | type             | 8                   |
       | inner icmp     | code             | 0                   |
       | inner icmp     | checksum         | valid               |
-      | inner icmp     | identifier       | any                 |
+      | inner icmp     | identifier       | as sent             |
       | inner icmp     | sequence         | 1                   |
     And the inner IPv4 packet on node1:eth0 is the one on container-1:eth0, byte for byte, but for its TTL, decremented by 1, and its header checksum
     And on node1:eth0 every frame of the echo request is encapsulated, exactly once
