@@ -56,8 +56,9 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
       | ipv4     | dscp            | 0                |
       | ipv4     | ecn             | 0                |
       | ipv4     | total_length    | 84               |
-      | ipv4     | identification  | any              |
+      | ipv4     | identification  | as sent          |
       | ipv4     | flags.reserved  | 0                |
+      | ipv4     | flags.df        | as sent          |
       | ipv4     | flags.mf        | 0                |
       | ipv4     | fragment_offset | 0                |
       | ipv4     | ttl             | decremented by 1 |
@@ -69,6 +70,7 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
       | icmp     | code            | 0                |
       | icmp     | checksum        | valid            |
       | icmp     | sequence        | 1                |
+    And on node1:eth0 every frame of the echo request is bare, exactly once
     And on node1:eth0 no frame matches:
       | layer     | field            | expected |
       | outer udp | destination_port | 8472     |

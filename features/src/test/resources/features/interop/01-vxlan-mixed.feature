@@ -40,7 +40,7 @@ Feature: Mixed clusters, vxlan: the reference flanneld and the implementation un
       | outer ipv4     | total_length     | 134             |
       | outer ipv4     | identification   | any             |
       | outer ipv4     | flags.reserved   | 0               |
-      | outer ipv4     | flags.df         | any             |
+      | outer ipv4     | flags.df         | 0               |
       | outer ipv4     | flags.mf         | 0               |
       | outer ipv4     | fragment_offset  | 0               |
       | outer ipv4     | ttl              | 64              |
@@ -119,7 +119,7 @@ Feature: Mixed clusters, vxlan: the reference flanneld and the implementation un
       | outer ipv4     | total_length     | 134             |
       | outer ipv4     | identification   | any             |
       | outer ipv4     | flags.reserved   | 0               |
-      | outer ipv4     | flags.df         | any             |
+      | outer ipv4     | flags.df         | 0               |
       | outer ipv4     | flags.mf         | 0               |
       | outer ipv4     | fragment_offset  | 0               |
       | outer ipv4     | ttl              | 64              |

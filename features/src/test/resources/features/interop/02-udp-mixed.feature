@@ -41,6 +41,7 @@ Feature: Mixed clusters, udp: the reference flanneld and the implementation unde
       | outer ipv4     | total_length     | 112            |
       | outer ipv4     | identification   | any            |
       | outer ipv4     | flags.reserved   | 0              |
+      | outer ipv4     | flags.df         | 1              |
       | outer ipv4     | flags.mf         | 0              |
       | outer ipv4     | fragment_offset  | 0              |
       | outer ipv4     | ttl              | 64             |
@@ -101,6 +102,7 @@ Feature: Mixed clusters, udp: the reference flanneld and the implementation unde
       | outer ipv4     | total_length     | 112            |
       | outer ipv4     | identification   | any            |
       | outer ipv4     | flags.reserved   | 0              |
+      | outer ipv4     | flags.df         | 1              |
       | outer ipv4     | flags.mf         | 0              |
       | outer ipv4     | fragment_offset  | 0              |
       | outer ipv4     | ttl              | 64             |

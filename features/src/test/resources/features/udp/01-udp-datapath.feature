@@ -41,6 +41,7 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
       | icmp  | code            | 0         |
       | icmp  | checksum        | valid     |
       | icmp  | sequence        | 1         |
+    And node1:flannel0 is a TUN device, not a TAP, and its capture has link type raw IP
 
   @R-UDP-WIRE-01 @must
   Scenario: on node1's eth0 the same packet rides in a UDP datagram to node2, port 8285 both ways
@@ -60,6 +61,7 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
       | outer ipv4     | total_length     | 112            |
       | outer ipv4     | identification   | any            |
       | outer ipv4     | flags.reserved   | 0              |
+      | outer ipv4     | flags.df         | 1              |
       | outer ipv4     | flags.mf         | 0              |
       | outer ipv4     | fragment_offset  | 0              |
       | outer ipv4     | ttl              | 64             |
@@ -79,6 +81,7 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
       | inner icmp     | type             | 8              |
       | inner icmp     | checksum         | valid          |
     And the inner IPv4 packet on node1:eth0 is the one on node1:flannel0, byte for byte, but for its TTL, decremented by 1, and its header checksum
+    And on node1:eth0 every frame of the echo request is encapsulated, exactly once
     And on container-2:eth0 a frame matches:
       | layer    | field       | expected          |
       | ethernet | source      | node2.docker0.mac |
@@ -114,6 +117,7 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
       | icmp  | type        | 3         |
       | icmp  | code        | 0         |
       | icmp  | checksum    | valid     |
+    And the ICMP error on node1:flannel0 quotes the datagram to 10.1.99.3 as it was captured there: its IPv4 header and the first 8 bytes of its payload, byte for byte
     And on node1:eth0 no frame matches:
       | layer      | field       | expected  |
       | inner ipv4 | destination | 10.1.99.3 |

@@ -26,7 +26,7 @@ Feature: VXLAN: the frame on the wire, every header field
     Source: seed: "Outer UDP header: source port, destination port = the VXLAN port, UDP length, UDP checksum" ; seed: "8 flag bits R R R R I R R R (only I set), 24 reserved bits, 24-bit VXLAN Network Identifier (VNI), 8 reserved bits" ; flannel-behaviour.md §4.1 Config (Backend object)
     When container-1 pings 10.1.16.3 once, capturing on container-1:eth0 and node1:eth0
     Then the ping succeeds
-    And on node1:eth0 a frame matches:
+    And on node1:eth0 a frame matches, compared with the echo request sent on container-1:eth0:
       | layer          | field            | expected            |
       | outer ethernet | destination      | node2.eth0.mac      |
       | outer ethernet | source           | node1.eth0.mac      |
@@ -39,7 +39,7 @@ Feature: VXLAN: the frame on the wire, every header field
       | outer ipv4     | total_length     | 134                 |
       | outer ipv4     | identification   | any                 |
       | outer ipv4     | flags.reserved   | 0                   |
-      | outer ipv4     | flags.df         | any                 |
+      | outer ipv4     | flags.df         | 0                   |
       | outer ipv4     | flags.mf         | 0                   |
       | outer ipv4     | fragment_offset  | 0                   |
       | outer ipv4     | ttl              | 64                  |
@@ -66,9 +66,9 @@ Feature: VXLAN: the frame on the wire, every header field
       | inner ipv4     | dscp             | 0                   |
       | inner ipv4     | ecn              | 0                   |
       | inner ipv4     | total_length     | 84                  |
-      | inner ipv4     | identification   | any                 |
+      | inner ipv4     | identification   | as sent             |
       | inner ipv4     | flags.reserved   | 0                   |
-      | inner ipv4     | flags.df         | any                 |
+      | inner ipv4     | flags.df         | as sent             |
       | inner ipv4     | flags.mf         | 0                   |
       | inner ipv4     | fragment_offset  | 0                   |
       | inner ipv4     | ttl              | 63                  |
@@ -79,12 +79,10 @@ Feature: VXLAN: the frame on the wire, every header field
       | inner icmp     | type             | 8                   |
       | inner icmp     | code             | 0                   |
       | inner icmp     | checksum         | valid               |
-      | inner icmp     | identifier       | any                 |
+      | inner icmp     | identifier       | as sent             |
       | inner icmp     | sequence         | 1                   |
     And the inner IPv4 packet on node1:eth0 is the one on container-1:eth0, byte for byte, but for its TTL, decremented by 1, and its header checksum
-    And on node1:eth0 a frame matches, compared with the echo request sent on container-1:eth0:
-      | layer      | field          | expected         |
-      | inner ipv4 | ttl            | decremented by 1 |
+    And on node1:eth0 every frame of the echo request is encapsulated, exactly once
 
   @R-VXLAN-WIRE-02 @must
   Scenario: the outer destination is node2's public IP from its lease, the inner destination node2's VTEP MAC
@@ -121,3 +119,11 @@ Feature: VXLAN: the frame on the wire, every header field
       | inner tcp  | flags.syn        | 1         |
       | inner tcp  | flags.ack        | 0         |
       | inner tcp  | checksum         | valid     |
+    And on node1:eth0 the outer UDP source port is the same for every frame of one inner flow
+    And on node1:eth0 no two fragmentable outer IPv4 headers from one node to the other share an identification
+
+  @R-VXLAN-WIRE-04 @should
+  Scenario: the outer UDP source port is a hash of the inner flow: one port per flow, several flows several ports
+    Source: seed: "Outer UDP header: source port, destination port = the VXLAN port, UDP length, UDP checksum" ; flannel-behaviour.md §4.2 Device
+    When container-1 sends two UDP datagrams to each of 10.1.16.3's ports 5001 to 5008, each pair from one socket, capturing on node1:eth0
+    Then on node1:eth0 the outer UDP source port is the same for every frame of one inner flow, and differs across the 8 UDP flows from 10.1.15.2 to 10.1.16.3

@@ -50,3 +50,5 @@ Feature: VXLAN: the seven steps of the seed, hop by hop
       | node1:flannel.1  | ethernet ipv4 icmp                             | node1.vtep.mac       |                        |     | 63         |
       | node1:docker0    | ethernet ipv4 icmp                             | container-1.eth0.mac |                        |     | 62         |
       | container-1:eth0 | ethernet ipv4 icmp                             | container-1.eth0.mac |                        |     | 62         |
+    And on node1:eth0 every frame of the echo request is encapsulated, exactly once
+    And on node1:eth0 every frame of the echo reply is encapsulated, exactly once

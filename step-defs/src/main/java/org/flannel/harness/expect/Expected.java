@@ -30,4 +30,16 @@ public sealed interface Expected {
     /** The reference frame's value of the same field minus {@code amount}: {@code decremented by 1}. */
     record DecrementedBy(long amount) implements Expected {
     }
+
+    /**
+     * The reference frame's value of the same field, unchanged: {@code as sent}. For what a forwarding node must
+     * leave alone in the pod's packet (its DF flag, its identification).
+     */
+    record AsSent() implements Expected {
+    }
+
+    /** Whether the row needs a reference frame (the packet as first sent) to be judged. */
+    default boolean needsReference() {
+        return this instanceof DecrementedBy || this instanceof AsSent;
+    }
 }

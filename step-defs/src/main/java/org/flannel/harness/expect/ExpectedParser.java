@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the expected column. Rules are fixed phrases ({@code any}, {@code valid}, {@code zero or valid},
- * {@code in A..B}, {@code decremented by N}); text that looks like a value (a number, an address, a word such as
+ * {@code in A..B}, {@code decremented by N}, {@code as sent}); text that looks like a value (a number, an address, a word such as
  * {@code absent}, or anything in quotes) is a literal; anything else is a symbol the topology must resolve.
  */
 public final class ExpectedParser {
@@ -34,6 +34,9 @@ public final class ExpectedParser {
         }
         if (lower.equals("zero or valid")) {
             return new Expected.ZeroOrValid();
+        }
+        if (lower.equals("as sent")) {
+            return new Expected.AsSent();
         }
         Matcher range = RANGE.matcher(lower);
         if (range.matches()) {

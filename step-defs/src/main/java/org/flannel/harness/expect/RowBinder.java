@@ -32,7 +32,7 @@ final class RowBinder {
                 expected = new Expected.Literal(value);
                 text = symbol.name() + " = " + value;
             }
-            if (expected instanceof Expected.DecrementedBy && reference.isEmpty()) {
+            if (expected.needsReference() && reference.isEmpty()) {
                 throw new IllegalArgumentException(row + ": '" + row.expected()
                         + "' compares with a reference frame; give one with FrameMatcher.withReference(frame)");
             }

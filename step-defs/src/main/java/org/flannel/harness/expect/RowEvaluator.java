@@ -46,6 +46,9 @@ final class RowEvaluator {
         if (expected instanceof Expected.DecrementedBy decremented) {
             return decremented(row, field, reference.orElseThrow(), decremented.amount());
         }
+        if (expected instanceof Expected.AsSent) {
+            return asSent(row, field, reference.orElseThrow());
+        }
         throw new IllegalStateException("unbound expectation " + expected + " in " + row.row());
     }
 
@@ -83,6 +86,17 @@ final class RowEvaluator {
         String expected = wanted + " (" + row.expectedText() + " from " + before.get().value() + " at reference "
                 + before.get().name() + ")";
         return verdict(row, expected, field.value(), field.kind().isNumeric() && field.number() == wanted, true);
+    }
+
+    private static RowVerdict asSent(BoundRow row, Field field, Frame reference) {
+        Optional<Field> sent = ReferenceFields.counterpart(reference, field.name());
+        if (sent.isEmpty() || sent.get().isTruncated()) {
+            return verdict(row, row.expectedText() + " (reference frame #" + reference.number() + " has no "
+                    + field.name() + ")", field.value(), false, true);
+        }
+        String expected = sent.get().value() + " (" + row.expectedText() + ": reference " + sent.get().name() + ")";
+        boolean same = sent.get().kind() == field.kind() && sent.get().value().equals(field.value());
+        return verdict(row, expected, field.value(), same, true);
     }
 
     private static RowVerdict verdict(BoundRow row, String expected, String actual, boolean ok, boolean present) {

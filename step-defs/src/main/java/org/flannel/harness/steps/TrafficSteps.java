@@ -115,6 +115,23 @@ public final class TrafficSteps {
         });
     }
 
+    /**
+     * Several flows between the same two pods, two datagrams each: one socket per destination port (bash's
+     * /dev/udp connects it, so both datagrams share the five-tuple), closed before the next. Nothing listens:
+     * the peer's port unreachable error fails the next send on a connected socket once, so a failed send is
+     * tried again.
+     */
+    @When("^(\\S+) sends two UDP datagrams to each of (\\S+)'s ports (\\d+) to (\\d+), each pair from one socket, capturing on (.+)$")
+    public void udpFlows(String from, String to, int firstPort, int lastPort, String points) {
+        if (lastPort < firstPort || lastPort - firstPort > 63) {
+            throw new IllegalArgumentException("ports " + firstPort + " to " + lastPort + ": give 1 to 64 ports, low first");
+        }
+        String script = "for port in $(seq " + firstPort + " " + lastPort + "); do exec 3<>/dev/udp/" + to + "/$port"
+                + " || exit 1; for i in 1 2; do echo flow-$port-$i >&3 2>/dev/null || echo flow-$port-$i >&3"
+                + " || exit 1; done; exec 3>&-; done";
+        capturing(points, () -> world.host(from).exec("bash", "-c", script).orThrow());
+    }
+
     @Then("the TCP connection succeeds")
     public void theTcpConnectionSucceeds() {
         ExecResult probe = world.tcpProbe();

@@ -9,14 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.SoftAssertions;
+import org.flannel.harness.expect.CaptureVerdict;
 import org.flannel.harness.expect.ExpectationRow;
+import org.flannel.harness.expect.FlowHash;
 import org.flannel.harness.expect.FrameMatcher;
+import org.flannel.harness.expect.IcmpQuote;
 import org.flannel.harness.expect.MatchResult;
 import org.flannel.harness.expect.NoMatchResult;
+import org.flannel.harness.expect.OuterIdentification;
+import org.flannel.harness.expect.PacketCopies;
 import org.flannel.harness.expect.Symbols;
+import org.flannel.harness.kernel.TunMode;
 import org.flannel.harness.wire.ChecksumStatus;
 import org.flannel.harness.wire.DecodeOptions;
 import org.flannel.harness.wire.Frame;
+import org.flannel.harness.wire.LinkTypes;
 import org.flannel.harness.wire.PcapReader;
 
 /**
@@ -104,6 +111,97 @@ public final class WireSteps {
         softly.assertAll();
     }
 
+    /**
+     * "A frame matches" is satisfied by one good copy; this judges every frame of the last ping's echo request
+     * (or reply) on one capture point: each one carried the way the backend carries it, and exactly one per
+     * packet sent. Catches a bare copy of the pod's packet beside the tunnel (a route left via eth0), and a
+     * second copy (a flood FDB entry towards every node instead of the peer's unicast entry, two routes).
+     */
+    @Then("^on (\\S+) every frame of the echo (request|reply) is (encapsulated|bare), exactly once$")
+    public void everyFrameOfTheEcho(String point, String which, String carriage) {
+        PingOutcome ping = world.lastPing();
+        String pod = sourceAddress(ping);
+        boolean request = which.equals("request");
+        List<Frame> frames = frames(point, world.vxlanPort());
+        CaptureVerdict verdict = PacketCopies.echo(frames, request ? pod : ping.to(), request ? ping.to() : pod,
+                request ? EchoPackets.ECHO_REQUEST : EchoPackets.ECHO_REPLY)
+                .every(PacketCopies.Carriage.of(carriage), 1);
+        attach(verdict, "every frame of the echo " + which + " at " + point + ".txt");
+        verdict.assertOk();
+    }
+
+    /** Per inner flow, one outer UDP source port (a flow hash keeps a flow on one underlay path, in order). */
+    @Then("^on (\\S+) the outer UDP source port is the same for every frame of one inner flow$")
+    public void outerSourcePortPerFlow(String point) {
+        CaptureVerdict verdict = FlowHash.of(frames(point, world.vxlanPort())).samePortWithinEachFlow();
+        attach(verdict, "outer source port per flow at " + point + ".txt");
+        verdict.assertOk();
+    }
+
+    /**
+     * The outer UDP source port is a hash of the inner flow: constant within a flow, and not one port for
+     * {@code count} flows between the same two pods. Catches a fixed source port, a port drawn per packet, and
+     * a port computed from the inner addresses alone.
+     */
+    @Then("^on (\\S+) the outer UDP source port is the same for every frame of one inner flow, and differs across the (\\d+) UDP flows from (\\S+) to (\\S+)$")
+    public void outerSourcePortIsAFlowHash(String point, int count, String source, String destination) {
+        FlowHash flows = FlowHash.of(frames(point, world.vxlanPort()));
+        CaptureVerdict within = flows.samePortWithinEachFlow();
+        CaptureVerdict across = flows.portsDifferAcross(count, source, destination);
+        CaptureVerdict both = new CaptureVerdict(within.ok() && across.ok(), (within.ok() ? "" : "✗ ")
+                + within.report() + "\n" + (across.ok() ? "" : "✗ ") + across.report());
+        attach(both, "outer source port per flow at " + point + ".txt");
+        both.assertOk();
+    }
+
+    /**
+     * With DF clear the underlay may fragment the outer datagram, and fragments are reassembled by source,
+     * destination, protocol and identification (RFC 791, RFC 6864 §4.2): no two such headers from one node to
+     * another may share an identification. Catches an outer header built with a fixed identification.
+     */
+    @Then("^on (\\S+) no two fragmentable outer IPv4 headers from one node to the other share an identification$")
+    public void outerIdentificationUnique(String point) {
+        CaptureVerdict verdict = OuterIdentification.unique(frames(point, world.vxlanPort()));
+        attach(verdict, "outer identification at " + point + ".txt");
+        verdict.assertOk();
+    }
+
+    /**
+     * The ICMP error made for a datagram quotes that datagram as it was where the error was made: its IPv4
+     * header and the first 8 bytes of its payload (RFC 792), byte for byte. Catches a quote taken after the
+     * implementation decremented the TTL, a quote of the header alone (the sender's kernel needs the ports to
+     * find the socket), and a quote of anything else.
+     */
+    @Then("^the ICMP error on (\\S+) quotes the datagram to (\\S+) as it was captured there: its IPv4 header and the first 8 bytes of its payload, byte for byte$")
+    public void theIcmpErrorQuotesTheDatagram(String point, String destination) {
+        CaptureVerdict verdict = IcmpQuote.quotesTheDatagram(frames(point, world.vxlanPort()), destination);
+        attach(verdict, "ICMP error's quote at " + point + ".txt");
+        verdict.assertOk();
+    }
+
+    /**
+     * A TUN device in TUN mode, as the kernel reports it, and a capture on it without link-layer header (raw IP).
+     * Catches a TAP device (Ethernet frames between kernel and flanneld): its capture says EN10MB, and its
+     * frames would still satisfy the "ipv4" rows of a table.
+     */
+    @Then("^(\\S+) is a TUN device, not a TAP, and its capture has link type raw IP$")
+    public void isATunDevice(String point) {
+        String[] parts = point.split(":", 2);
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("'" + point + "': write host:device, e.g. node1:flannel0");
+        }
+        TunMode mode = TunMode.read(world.host(parts[0]), parts[1]);
+        int linkType = PcapReader.linkType(world.capture(point));
+        boolean rawIp = LinkTypes.isRawIp(linkType);
+        String report = (mode.isTun() ? "✓ " : "✗ ") + mode.describe() + " (a TUN device in tun mode: kind tun,"
+                + " type tun)\n" + (rawIp ? "✓ " : "✗ ") + "capture on " + point + ": link type "
+                + LinkTypes.name(linkType) + " (" + linkType + "; raw IP expected, no link-layer header)\n"
+                + mode.json() + "\n";
+        CaptureVerdict verdict = new CaptureVerdict(mode.isTun() && rawIp, report);
+        attach(verdict, "TUN device " + point + ".txt");
+        verdict.assertOk();
+    }
+
     @Then("the echo request from {word} to {word} is seen at every hop as:")
     public void theEchoRequestAtEveryHop(String source, String destination, DataTable table) {
         followEcho(EchoPackets.ECHO_REQUEST, source, destination, table);
@@ -181,6 +279,10 @@ public final class WireSteps {
     private List<Frame> frames(String point, int vxlanPort) {
         Path pcap = world.capture(point);
         return PcapReader.read(pcap, DecodeOptions.vxlanPorts(vxlanPort));
+    }
+
+    private void attach(CaptureVerdict verdict, String name) {
+        world.scenario().attach(verdict.report(), "text/plain", name);
     }
 
     private void attachDecoded(String point, List<Frame> frames) {

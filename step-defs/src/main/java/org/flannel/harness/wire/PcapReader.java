@@ -51,6 +51,22 @@ public final class PcapReader {
         return frames;
     }
 
+    /**
+     * The capture's data link type as libpcap reports it ({@link LinkTypes}): what the kernel hands to a
+     * capture on that device, known even when the capture holds no frame.
+     */
+    public static int linkType(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new PcapReadException("cannot read capture " + file + ": no such readable file");
+        }
+        NativePcap.ensureLoadable();
+        try (PcapHandle handle = Pcaps.openOffline(file.toString())) {
+            return handle.getDlt().value();
+        } catch (PcapNativeException e) {
+            throw new PcapReadException("cannot read capture " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A capture file that libpcap cannot open or read. */
     public static final class PcapReadException extends RuntimeException {
         PcapReadException(String message) {

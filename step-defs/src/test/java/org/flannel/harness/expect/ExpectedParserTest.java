@@ -15,6 +15,7 @@ class ExpectedParserTest {
         assertThat(ExpectedParser.parse("in 32768..61000")).isEqualTo(new Expected.InRange(32768, 61000));
         assertThat(ExpectedParser.parse("in 0x10 .. 0x20")).isEqualTo(new Expected.InRange(16, 32));
         assertThat(ExpectedParser.parse("decremented by 1")).isEqualTo(new Expected.DecrementedBy(1));
+        assertThat(ExpectedParser.parse("as  Sent")).isEqualTo(new Expected.AsSent());
     }
 
     @Test

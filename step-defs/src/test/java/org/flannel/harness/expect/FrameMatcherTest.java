@@ -148,6 +148,34 @@ class FrameMatcherTest {
     }
 
     @Test
+    void asSentComparesWithTheReferenceFrameAndCatchesAForwarderThatRewritesDfOrIdentification() {
+        Frame sent = decoder.decode(LinkTypes.ETHERNET, Packets.ethernet(Packets.NODE1_ETH0_MAC,
+                Packets.NODE2_ETH0_MAC, 0x0800, Packets.podPing(64)));
+        List<ExpectationRow> rows = List.of(row("ipv4", "flags.df", "as sent"), row("ipv4", "identification",
+                "as sent"), row("ipv4", "ttl", "decremented by 1"));
+        byte[] dfCleared = Packets.hostGwPing();
+        dfCleared[14 + 6] = 0;
+        Packets.fixIpv4Checksum(dfCleared, 14);
+        byte[] newIdentification = Packets.hostGwPing();
+        Packets.put16(newIdentification, 14 + 4, 0);
+        Packets.fixIpv4Checksum(newIdentification, 14);
+
+        MatchResult forwarded = matcher.withReference(sent).match(List.of(frame(Packets.hostGwPing())), rows);
+        MatchResult clearedDf = matcher.withReference(sent).match(List.of(frame(dfCleared)), rows);
+        MatchResult zeroed = matcher.withReference(sent).match(List.of(frame(newIdentification)), rows);
+
+        assertThat(forwarded.found()).as(forwarded.report()).isTrue();
+        assertThat(clearedDf.found()).isFalse();
+        assertThat(clearedDf.report()).containsPattern("\\| ipv4\\.flags\\.df +\\| 1 \\(as sent: reference "
+                + "ipv4\\.flags\\.df\\) +\\| 0 +\\| ✗");
+        assertThat(zeroed.found()).isFalse();
+        assertThat(zeroed.report()).containsPattern("\\| ipv4\\.identification +\\| 0x65a3 \\(as sent: "
+                + "reference ipv4\\.identification\\) +\\| 0x0000 +\\| ✗");
+        assertThatThrownBy(() -> matcher.match(List.of(frame(Packets.hostGwPing())), rows))
+                .hasMessageContaining("reference frame");
+    }
+
+    @Test
     void literalsCompareAsValuesNotAsText() {
         List<Frame> frames = List.of(frame(Packets.vxlanPing()));
 

@@ -30,11 +30,17 @@ public final class Packets {
     /** An IPv4 packet, DF set, with a valid header checksum. */
     public static byte[] ipv4(String source, String destination, int protocol, int ttl, int identification,
             byte[] payload) {
+        return ipv4(source, destination, protocol, ttl, identification, true, payload);
+    }
+
+    /** An IPv4 packet with DF set or clear, with a valid header checksum. */
+    public static byte[] ipv4(String source, String destination, int protocol, int ttl, int identification,
+            boolean dontFragment, byte[] payload) {
         byte[] header = new byte[20];
         header[0] = 0x45;
         put16(header, 2, 20 + payload.length);
         put16(header, 4, identification);
-        header[6] = 0x40;
+        header[6] = (byte) (dontFragment ? 0x40 : 0);
         header[8] = (byte) ttl;
         header[9] = (byte) protocol;
         System.arraycopy(ip(source), 0, header, 12, 4);
@@ -46,8 +52,14 @@ public final class Packets {
     /** A UDP datagram inside IPv4 with a valid checksum, or a zero one when {@code withChecksum} is false. */
     public static byte[] udpInIpv4(String source, String destination, int sourcePort, int destinationPort, int ttl,
             byte[] payload, boolean withChecksum) {
+        return udpInIpv4(source, destination, sourcePort, destinationPort, ttl, 0x1c46, true, payload, withChecksum);
+    }
+
+    /** The same, with the IPv4 identification and DF given. */
+    public static byte[] udpInIpv4(String source, String destination, int sourcePort, int destinationPort, int ttl,
+            int identification, boolean dontFragment, byte[] payload, boolean withChecksum) {
         byte[] udp = concat(u16(sourcePort), u16(destinationPort), u16(8 + payload.length), u16(0), payload);
-        byte[] packet = ipv4(source, destination, 17, ttl, 0x1c46, udp);
+        byte[] packet = ipv4(source, destination, 17, ttl, identification, dontFragment, udp);
         if (withChecksum) {
             long sum = InternetChecksum.ipv4PseudoHeaderSum(packet, 0, 17, udp.length)
                     + InternetChecksum.sum(packet, 20, udp.length);
@@ -60,6 +72,13 @@ public final class Packets {
     /** An ICMP echo request (type 8) or reply (type 0) with a valid checksum. */
     public static byte[] icmpEcho(int type, int identifier, int sequence, byte[] data) {
         byte[] message = concat(new byte[] {(byte) type, 0}, u16(0), u16(identifier), u16(sequence), data);
+        put16(message, 2, ~InternetChecksum.fold(InternetChecksum.sum(message, 0, message.length)) & 0xffff);
+        return message;
+    }
+
+    /** An ICMP error (destination unreachable: type 3) quoting {@code quoted}, with a valid checksum. */
+    public static byte[] icmpError(int type, int code, byte[] quoted) {
+        byte[] message = concat(new byte[] {(byte) type, (byte) code}, u16(0), new byte[4], quoted);
         put16(message, 2, ~InternetChecksum.fold(InternetChecksum.sum(message, 0, message.length)) & 0xffff);
         return message;
     }
@@ -86,6 +105,23 @@ public final class Packets {
         byte[] outer = udpInIpv4("10.168.0.2", "10.168.0.3", 37991, port, 64, concat(vxlanHeader(vni), innerFrame),
                 true);
         return ethernet(NODE2_ETH0_MAC, NODE1_ETH0_MAC, 0x0800, outer);
+    }
+
+    /**
+     * A frame as node1's VXLAN device sends it (outer DF clear, as Linux's default {@code df unset}), with the
+     * outer UDP source port and identification given.
+     */
+    public static byte[] vxlanFlowFrame(int sourcePort, int identification, byte[] innerPacket) {
+        byte[] inner = ethernet(NODE2_VTEP_MAC, NODE1_VTEP_MAC, 0x0800, innerPacket);
+        byte[] outer = udpInIpv4("10.168.0.2", "10.168.0.3", sourcePort, 8472, 64, identification, false,
+                concat(vxlanHeader(1), inner), true);
+        return ethernet(NODE2_ETH0_MAC, NODE1_ETH0_MAC, 0x0800, outer);
+    }
+
+    /** A UDP datagram from container-1 (10.1.15.2) to container-2 (10.1.16.3), as node1 routes it (TTL 63). */
+    public static byte[] podDatagram(int sourcePort, int destinationPort, String text) {
+        return udpInIpv4("10.1.15.2", "10.1.16.3", sourcePort, destinationPort, 63, 0x4242, true,
+                text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), true);
     }
 
     /** The same pod ping routed by host-gw: no encapsulation. */

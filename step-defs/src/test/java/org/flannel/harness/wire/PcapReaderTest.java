@@ -36,6 +36,19 @@ class PcapReaderTest {
     }
 
     @Test
+    void theLinkTypeTellsARawIpCaptureFromAnEthernetOneEvenWithoutFrames() throws Exception {
+        Path tun = PcapFileWriter.write(directory.resolve("tun.pcap"), LinkTypes.LINKTYPE_RAW, List.of());
+        Path tap = PcapFileWriter.write(directory.resolve("tap.pcap"), LinkTypes.ETHERNET,
+                List.of(PcapFileWriter.Record.whole(Packets.hostGwPing())));
+
+        assertThat(LinkTypes.isRawIp(PcapReader.linkType(tun))).as(LinkTypes.name(PcapReader.linkType(tun))).isTrue();
+        assertThat(PcapReader.linkType(tap)).isEqualTo(LinkTypes.ETHERNET);
+        assertThat(LinkTypes.isRawIp(PcapReader.linkType(resource("vxlan-8472-vni1.pcap")))).isFalse();
+        assertThatThrownBy(() -> PcapReader.linkType(directory.resolve("missing.pcap")))
+                .hasMessageContaining("no such readable file");
+    }
+
+    @Test
     void snaplenCaptureIsMarkedTruncatedAndBreaksNoRule() throws Exception {
         List<Frame> frames = PcapReader.read(resource("vxlan-8472-snaplen96.pcap"));
 
