@@ -71,7 +71,7 @@ public final class LeaseKeeper {
         if (wait.isNegative()) {
             wait = Duration.ZERO;
         }
-        LOG.info("Waiting for {} to renew lease", wait);
+        LOG.info("Waiting for {} to renew lease", org.flannel.reference.cli.GoDuration.format(wait));
         renewal = thread.schedule(this::renew, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
