@@ -1,7 +1,6 @@
 package org.flannel.harness.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,19 +16,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.flannel.harness.conformance.AllRuns;
-import org.flannel.harness.conformance.Backends;
 import org.flannel.harness.conformance.ConformanceResults;
 import org.flannel.harness.conformance.PickleResult;
 import org.flannel.harness.conformance.Requirement;
 import org.flannel.harness.conformance.Verdict;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The harness judged: the features run against a second implementation written from scratch for this
@@ -49,6 +45,8 @@ class HarnessSelfTest {
     /** Requirement → the variants that failed it as they should; every requirement judged, as keys. */
     private static final Map<String, Set<String>> SHOWN = new TreeMap<>();
     private static int variantsJudged;
+    static final int PARALLEL_RUNS = 2;
+    private static VariantRuns runs;
 
     static Stream<SelfTestVariant> variants() {
         return SelfTestVariants.ALL.stream();
@@ -118,36 +116,31 @@ class HarnessSelfTest {
                 .reduce("", (a, b) -> a + "\n" + b);
     }
 
-    /** Runs every feature in this JVM with the variant as flannel.impl; returns its report directory. */
-    private static Path runFeaturesAgainst(Path impl, SelfTestVariant variant) {
-        Path reportDir = REPORTS.resolve(variant.reportName());
-        String previous = System.getProperty("flannel.impl");
-        String previousBackends = System.getProperty(Backends.PROPERTY);
-        System.setProperty("flannel.impl", impl.toString());
-        System.setProperty(Backends.PROPERTY, String.join(",", new TreeSet<>(variant.backends())));
-        try {
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectPackage("features"))
-                    .filters(EngineFilter.includeEngines("cucumber"))
-                    .configurationParameter("cucumber.glue", "org.flannel.harness.steps")
-                    // Never the html/message/junit plugins: those files are the main run's report. The
-                    // conformance report goes to a directory of its own per variant.
-                    .configurationParameter("cucumber.plugin", "progress, org.flannel.harness.conformance"
-                            + ".ConformanceReport:" + reportDir)
-                    .build();
-            LauncherFactory.create().execute(request);
-            return reportDir;
-        } finally {
-            restore(Backends.PROPERTY, previousBackends);
-            restore("flannel.impl", previous);
+    /**
+     * The variants' runs, started before the first is judged, two at a time (each in a JVM of its own:
+     * they are mostly waiting on agents and timeouts, and the machine has two cores). Judged in order.
+     */
+    @BeforeAll
+    static void startTheRuns() {
+        runs = new VariantRuns(IMPLS, REPORTS, PARALLEL_RUNS);
+        SelfTestVariants.ALL.stream().filter(HarnessSelfTest::selected).forEach(runs::start);
+    }
+
+    @AfterAll
+    static void stopTheRuns() {
+        if (runs != null) {
+            runs.close();
         }
     }
 
-    private static void restore(String property, String value) {
-        if (value == null) {
-            System.clearProperty(property);
-        } else {
-            System.setProperty(property, value);
-        }
+    /** {@code -Dflannel.selftest.variants=wrong-port,udp-tap} runs only those (for a developer's loop). */
+    private static boolean selected(SelfTestVariant variant) {
+        String only = System.getProperty("flannel.selftest.variants", "").strip();
+        return only.isEmpty() || Set.of(only.split("\\s*,\\s*")).contains(variant.toString());
+    }
+
+    private static Path runFeaturesAgainst(Path impl, SelfTestVariant variant) {
+        Assumptions.assumeTrue(selected(variant), "not selected by -Dflannel.selftest.variants");
+        return runs.awaitReport(variant);
     }
 }

@@ -11,8 +11,10 @@ import java.util.TreeSet;
  * variant's run to what its fault can touch); {@code failures} are exactly the requirements it must
  * fail; {@code named} says, for some of them, what the failure's message must name: the field or the
  * table row that differs, so that a generic failure (a timeout, a ping) cannot stand in for the fault.
+ * {@code tags} (null: none) narrows a run further, only where the fault makes every scenario wait out a
+ * limit (an agent that never becomes ready): its comment says why.
  */
-record SelfTestVariant(String name, Set<String> backends, Set<String> failures, Map<String, String> named) {
+record SelfTestVariant(String name, Set<String> backends, String tags, Set<String> failures, Map<String, String> named) {
     static final Set<String> ALL_BACKENDS = Set.of("vxlan", "udp", "host-gw");
 
     SelfTestVariant {
@@ -26,7 +28,7 @@ record SelfTestVariant(String name, Set<String> backends, Set<String> failures, 
 
     /** The correct implementation: every backend, no failure. */
     static SelfTestVariant correct(String name) {
-        return new SelfTestVariant(name, ALL_BACKENDS, Set.of(), Map.of());
+        return new SelfTestVariant(name, ALL_BACKENDS, null, Set.of(), Map.of());
     }
 
     /** A broken variant under impls/broken/NAME. */
@@ -54,6 +56,7 @@ record SelfTestVariant(String name, Set<String> backends, Set<String> failures, 
         private final Set<String> backends;
         private final Set<String> failures = new TreeSet<>();
         private final Map<String, String> named = new TreeMap<>();
+        private String tags;
 
         private Builder(String name, Set<String> backends) {
             this.name = name;
@@ -73,11 +76,17 @@ record SelfTestVariant(String name, Set<String> backends, Set<String> failures, 
             return this;
         }
 
+        /** Only these scenarios (a Cucumber tag expression); see the class comment for when. */
+        Builder onlyTagged(String expression) {
+            tags = expression;
+            return this;
+        }
+
         SelfTestVariant build() {
             if (named.isEmpty()) {
                 throw new IllegalStateException(name + ": say for at least one requirement what its failure names");
             }
-            return new SelfTestVariant(name, backends, failures, named);
+            return new SelfTestVariant(name, backends, tags, failures, named);
         }
     }
 }
