@@ -31,16 +31,80 @@ final class SelfTestVariants {
     static final String SUBNET_FILE = "R-VXLAN-SUBNETFILE-01";
     static final String INTEROP_VXLAN = "R-INTEROP-VXLAN-01";
 
+    static final String LEASE = "R-VXLAN-LEASE-01";
+    static final String LEASE_TTL = "R-VXLAN-LEASE-02";
+    static final String DEVICE_2 = "R-VXLAN-DEVICE-02";
+    static final String RESTART_2 = "R-VXLAN-RESTART-02";
+    static final String MULTI_VXLAN = "R-MULTI-NET-01";
+    static final String MULTI_HOSTGW = "R-MULTI-NET-02";
+
+    // udp
+    static final String UDP_TUN = "R-UDP-TUN-01";
+    static final String UDP_WIRE = "R-UDP-WIRE-01";
+    static final String UDP_MTU = "R-UDP-MTU-01";
+    static final String UDP_ICMP_1 = "R-UDP-ICMP-01";
+    static final String UDP_ICMP_2 = "R-UDP-ICMP-02";
+    static final String UDP_NODE = "R-UDP-NODE-01";
+    static final String UDP_LEASE = "R-UDP-LEASE-01";
+    static final String UDP_RESTART_1 = "R-UDP-RESTART-01";
+    static final String UDP_RESTART_2 = "R-UDP-RESTART-02";
+    static final String UDP_LEAVE_1 = "R-UDP-LEAVE-01";
+    static final String UDP_LEAVE_2 = "R-UDP-LEAVE-02";
+    static final String UDP_JOIN = "R-UDP-JOIN-01";
+    static final String INTEROP_UDP = "R-INTEROP-UDP-01";
+
+    // host-gw
+    static final String HG_ROUTE_1 = "R-HOSTGW-ROUTE-01";
+    static final String HG_WIRE = "R-HOSTGW-WIRE-01";
+    static final String HG_MTU = "R-HOSTGW-MTU-01";
+    static final String HG_ROUTE_2 = "R-HOSTGW-ROUTE-02";
+    static final String HG_LEAVE = "R-HOSTGW-LEAVE-01";
+    static final String HG_JOIN = "R-HOSTGW-JOIN-01";
+    static final String HG_L2_1 = "R-HOSTGW-L2-01";
+    static final String HG_L2_2 = "R-HOSTGW-L2-02";
+    static final String INTEROP_HOSTGW = "R-INTEROP-HOST-GW-01";
+
     static final List<SelfTestVariant> ALL = List.of(
             correct("shell-flanneld"),
+            // vxlan
             broken("wrong-port", "vxlan").failsNaming(DEVICE_1, "dstport")
                     .fails(WIRE_1, WIRE_2, WIRE_3, FLOW_HASH, FLOW, MTU_1, MTU_2, CONFIG, DIRECT, INTEROP_VXLAN).build(),
             broken("wrong-vni", "vxlan").failsNaming(DEVICE_1, "vni")
                     .fails(WIRE_1, WIRE_3, FLOW, CONFIG, DIRECT, INTEROP_VXLAN).build(),
             broken("non-permanent-neighbours", "vxlan").failsNaming(PEER_1, "PERMANENT").fails(PEER_2, RESTART_1).build(),
             broken("missing-fdb", "vxlan").failsNaming(PEER_1, "bridge fdb show")
-                    .fails(PEER_2, WIRE_1, WIRE_2, WIRE_3, FLOW_HASH, FLOW, DEVICE_1, MTU_1, MTU_2, CONFIG, RESTART_1, JOIN, DIRECT,
-                            INTEROP_VXLAN).build(),
+                    .fails(PEER_2, WIRE_1, WIRE_2, WIRE_3, FLOW_HASH, FLOW, DEVICE_1, MTU_1, MTU_2, CONFIG, RESTART_1, JOIN,
+                            DIRECT, INTEROP_VXLAN).build(),
             broken("wrong-mtu", "vxlan").failsNaming(SUBNET_FILE, "FLANNEL_MTU").fails(MTU_2).build(),
-            broken("leases-never-cleaned", "vxlan").failsNaming(LEAVE, "10.1.16.0").build());
+            broken("leases-never-cleaned", "vxlan").failsNaming(LEAVE, "10.1.16.0").build(),
+            broken("vxlan-learning", "vxlan").failsNaming(DEVICE_2, "learning").build(),
+            broken("vxlan-global-mac", "vxlan").failsNaming(DEVICE_2, "locally administered").build(),
+            broken("vxlan-stray-routes", "vxlan").failsNaming(PEER_1, "routes to 10.1.16.0").fails(PEER_2).build(),
+            broken("lease-foreign-vtepmac", "vxlan", "host-gw").failsNaming(DEVICE_1, "VtepMAC")
+                    .fails(LEASE, PEER_1, PEER_2, MULTI_VXLAN).build(),
+            broken("restart-new-mac", "vxlan").failsNaming(RESTART_2, "VTEP MAC").build(),
+            broken("restart-new-subnet", "vxlan").failsNaming(RESTART_2, "subnet").fails(RESTART_1).build(),
+            // An agent that never rewrites its subnet file is never ready: every scenario would wait out the
+            // 30 s readiness limit, so it is judged on the subnet file's own requirement only.
+            broken("subnetfile-never-rewritten", "vxlan").onlyTagged("@R-VXLAN-SUBNETFILE-01")
+                    .failsNaming(SUBNET_FILE, "did not write its subnet file").build(),
+            // udp
+            broken("udp-wrong-port", "udp").failsNaming(UDP_WIRE, "destination_port").fails(UDP_MTU, INTEROP_UDP).build(),
+            broken("udp-pi-header", "udp").failsNaming(UDP_WIRE, "length").fails(UDP_MTU, INTEROP_UDP).build(),
+            broken("udp-ttl-kept", "udp").failsNaming(UDP_WIRE, "ttl").fails(INTEROP_UDP).build(),
+            broken("udp-tap", "udp").failsNaming(UDP_TUN, "tap").build(),
+            broken("udp-wrong-mtu", "udp").failsNaming(UDP_NODE, "mtu").build(),
+            broken("udp-no-icmp", "udp").failsNaming(UDP_ICMP_1, "icmp").fails(UDP_ICMP_2, UDP_LEAVE_2).build(),
+            broken("lease-no-ttl", "udp", "vxlan").failsNaming(UDP_LEASE, "TTL").fails(LEASE_TTL).build(),
+            // host-gw
+            broken("hostgw-wrong-gateway", "host-gw", "vxlan").failsNaming(HG_ROUTE_1, "10.168.0.2")
+                    .fails(HG_WIRE, HG_MTU, HG_ROUTE_2, HG_LEAVE, HG_JOIN, HG_L2_1, INTEROP_HOSTGW, MULTI_HOSTGW).build(),
+            broken("hostgw-routes-never-removed", "host-gw").failsNaming(HG_LEAVE, "10.1.16.0").build(),
+            broken("hostgw-routes-never-restored", "host-gw").failsNaming(HG_ROUTE_2, "10.1.16.0").build(),
+            broken("hostgw-onlink", "host-gw").failsNaming(HG_L2_1, "10.168.1.2").fails(HG_ROUTE_1).build(),
+            broken("hostgw-quiet", "host-gw").failsNaming(HG_L2_2, "wrote no line about 10.1.17.0/24").build(),
+            broken("lease-no-backendtype", "host-gw").failsNaming(HG_ROUTE_1, "BackendType").build(),
+            broken("lease-wrong-publicip", "host-gw").failsNaming(HG_ROUTE_1, "PublicIP").build(),
+            broken("subnetfile-dot-zero", "host-gw").failsNaming(HG_ROUTE_1, "FLANNEL_SUBNET").build(),
+            broken("dies-after-ready", "host-gw").failsNaming(HG_ROUTE_1, "exited with status 1").build());
 }
