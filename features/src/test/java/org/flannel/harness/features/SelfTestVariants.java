@@ -79,9 +79,12 @@ final class SelfTestVariants {
             broken("leases-never-cleaned", "vxlan").failsNaming(LEAVE, "10.1.16.0").build(),
             broken("vxlan-learning", "vxlan").failsNaming(DEVICE_2, "learning").build(),
             broken("vxlan-global-mac", "vxlan").failsNaming(DEVICE_2, "locally administered").build(),
-            broken("vxlan-stray-routes", "vxlan").failsNaming(PEER_1, "routes to 10.1.16.0").fails(PEER_2).build(),
+            broken("vxlan-stray-routes", "vxlan").failsNaming(PEER_1, "routes to 10.1.16.0")
+                    .fails(PEER_2, CONFIG, LEAVE, JOIN, DIRECT).build(),
+            // declares host-gw too: a vxlan fault must leave the host-gw requirements passing
             broken("lease-foreign-vtepmac", "vxlan", "host-gw").failsNaming(DEVICE_1, "VtepMAC")
-                    .fails(LEASE, PEER_1, PEER_2, MULTI_VXLAN).build(),
+                    .fails(LEASE, PEER_1, PEER_2, WIRE_1, WIRE_3, FLOW, MTU_1, MTU_2, CONFIG, RESTART_1, JOIN, DIRECT,
+                            MULTI_VXLAN, INTEROP_VXLAN).build(),
             broken("restart-new-mac", "vxlan").failsNaming(RESTART_2, "VTEP MAC").build(),
             broken("restart-new-subnet", "vxlan").failsNaming(RESTART_2, "subnet").fails(RESTART_1).build(),
             // An agent that never rewrites its subnet file is never ready: every scenario would wait out the
@@ -96,15 +99,31 @@ final class SelfTestVariants {
             broken("udp-wrong-mtu", "udp").failsNaming(UDP_NODE, "mtu").build(),
             broken("udp-no-icmp", "udp").failsNaming(UDP_ICMP_1, "icmp").fails(UDP_ICMP_2, UDP_LEAVE_2).build(),
             broken("lease-no-ttl", "udp", "vxlan").failsNaming(UDP_LEASE, "TTL").fails(LEASE_TTL).build(),
+            // peers found at startup are never programmed, only those that join later: no reply gets back
+            broken("udp-existing-peers-ignored", "udp").failsNaming(UDP_JOIN, "10.1.17.3")
+                    .fails(UDP_TUN, UDP_WIRE, UDP_MTU, UDP_ICMP_1, UDP_ICMP_2, UDP_RESTART_1, UDP_RESTART_2, UDP_LEAVE_1,
+                            UDP_LEAVE_2, INTEROP_UDP).build(),
+            broken("udp-peers-never-removed", "udp").failsNaming(UDP_LEAVE_1, "10.1.16.3").fails(UDP_LEAVE_2).build(),
             // host-gw
+            // declares vxlan too: the two networks side by side, and a host-gw fault must leave vxlan passing
             broken("hostgw-wrong-gateway", "host-gw", "vxlan").failsNaming(HG_ROUTE_1, "10.168.0.2")
-                    .fails(HG_WIRE, HG_MTU, HG_ROUTE_2, HG_LEAVE, HG_JOIN, HG_L2_1, INTEROP_HOSTGW, MULTI_HOSTGW).build(),
+                    .fails(HG_WIRE, HG_MTU, HG_ROUTE_2, HG_LEAVE, HG_JOIN, HG_L2_1, HG_L2_2, INTEROP_HOSTGW, MULTI_HOSTGW)
+                    .build(),
             broken("hostgw-routes-never-removed", "host-gw").failsNaming(HG_LEAVE, "10.1.16.0").build(),
             broken("hostgw-routes-never-restored", "host-gw").failsNaming(HG_ROUTE_2, "10.1.16.0").build(),
-            broken("hostgw-onlink", "host-gw").failsNaming(HG_L2_1, "10.168.1.2").fails(HG_ROUTE_1).build(),
+            broken("hostgw-onlink", "host-gw").failsNaming(HG_L2_1, "10.168.1.2")
+                    .fails(HG_ROUTE_1, HG_ROUTE_2, HG_LEAVE, HG_JOIN, HG_L2_2).build(),
             broken("hostgw-quiet", "host-gw").failsNaming(HG_L2_2, "wrote no line about 10.1.17.0/24").build(),
-            broken("lease-no-backendtype", "host-gw").failsNaming(HG_ROUTE_1, "BackendType").build(),
-            broken("lease-wrong-publicip", "host-gw").failsNaming(HG_ROUTE_1, "PublicIP").build(),
-            broken("subnetfile-dot-zero", "host-gw").failsNaming(HG_ROUTE_1, "FLANNEL_SUBNET").build(),
-            broken("dies-after-ready", "host-gw").failsNaming(HG_ROUTE_1, "exited with status 1").build());
+            // its peers ignore a lease without BackendType: no route anywhere
+            broken("lease-no-backendtype", "host-gw").failsNaming(HG_ROUTE_1, "node1's routes to 10.1.16.0")
+                    .fails(HG_WIRE, HG_MTU, HG_ROUTE_2, HG_LEAVE, HG_JOIN, HG_L2_1, HG_L2_2, INTEROP_HOSTGW).build(),
+            broken("lease-wrong-publicip", "host-gw").failsNaming(HG_ROUTE_1, "10.168.0.252")
+                    .fails(HG_WIRE, HG_MTU, HG_ROUTE_2, HG_LEAVE, HG_JOIN, HG_L2_1, INTEROP_HOSTGW).build(),
+            // the harness cannot give docker0 a network address: every scenario with pods fails at once
+            broken("subnetfile-dot-zero", "host-gw").failsNaming(HG_ROUTE_1, "FLANNEL_SUBNET")
+                    .fails(HG_WIRE, HG_MTU, HG_ROUTE_2, HG_LEAVE, HG_JOIN, HG_L2_1, HG_L2_2, INTEROP_HOSTGW).build(),
+            // Its death 2 s after ready shows only in scenarios that outlast it; most end sooner, so it is
+            // judged on two that last longer (the deleted route's return, the 5 s watch of L2-01).
+            broken("dies-after-ready", "host-gw").onlyTagged("@R-HOSTGW-ROUTE-02 or @R-HOSTGW-L2-01")
+                    .failsNaming(HG_L2_1, "exited with status 1").fails(HG_ROUTE_2).build());
 }

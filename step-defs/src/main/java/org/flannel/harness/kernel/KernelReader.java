@@ -124,7 +124,7 @@ public final class KernelReader {
         return text.toString();
     }
 
-    static String genmask(int prefix) {
+    public static String genmask(int prefix) {
         long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
         return ((mask >> 24) & 255) + "." + ((mask >> 16) & 255) + "." + ((mask >> 8) & 255) + "." + (mask & 255);
     }

@@ -67,6 +67,23 @@ public final class KernelSteps {
         }
     }
 
+    /**
+     * A host-gw route to a subnet the scenario cannot name in advance (another network's, allocated at
+     * random): node1's, from its subnet file for that network. The frame alone cannot show it: with a
+     * default route on eth0, a node ARPs for a peer's own address and gets it without any host-gw route.
+     */
+    @Given("{word} routes {word}'s {word} subnet via {word}'s address on {word}")
+    public void routesThePeersSubnetVia(String node, String owner, String prefix, String gatewayNode, String device) {
+        String subnet = SubnetFileText.subnet(world.subnetFile(owner, prefix))
+                .orElseThrow(() -> new AssertionError(owner + "'s subnet file for " + prefix + " names no FLANNEL_SUBNET"));
+        String[] cidr = subnet.split("/");
+        RouteRow wanted = new RouteRow(cidr[0], world.node(gatewayNode).address(),
+                KernelReader.genmask(Integer.parseInt(cidr[1])), "UG", device, "");
+        KernelReader kernel = new KernelReader(world.node(node));
+        await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertRoutes(node, kernel.routes(), List.of(wanted)));
+    }
+
     private void assertRoutes(String node, List<RouteRow> actual, List<RouteRow> wanted) {
         for (RouteRow row : wanted) {
             List<RouteRow> sameDestination = actual.stream().filter(row::sameDestination).toList();

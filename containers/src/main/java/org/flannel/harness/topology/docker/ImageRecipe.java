@@ -16,12 +16,12 @@ record ImageRecipe(String suite, String variant, List<String> packages, List<Str
 
     /**
      * The tools the harness, the reference flanneld (a shell launcher and a jar) and the shell
-     * flanneld use on a node; iptables is for the helper that lets bridged traffic through the daemon
-     * host's firewall.
+     * flanneld use on a node (python3-minimal for its udp data path); iptables is for the helper that lets
+     * bridged traffic through the daemon host's firewall.
      */
     static final ImageRecipe DEFAULT = new ImageRecipe("bookworm", "minbase", List.of(
             "bash", "curl", "etcd-client", "etcd-server", "ethtool", "iperf3", "iproute2", "iptables", "iputils-ping",
-            "jq", "openjdk-17-jre-headless", "procps", "tcpdump"),
+            "jq", "openjdk-17-jre-headless", "procps", "python3-minimal", "tcpdump"),
             List.of("./var/cache/apt/archives/*.deb", "./var/lib/apt/lists/*", "./usr/share/doc/*", "./usr/share/man/*",
                     "./usr/share/locale/*", "./usr/share/info/*"),
             1);
