@@ -43,6 +43,7 @@ Feature: UDP backend: the data path lives in flanneld, and follows the leases
     Then the ping succeeds
     When the lease 10.1.16.0/24 is deleted from etcd
     Then within 10 seconds a ping from container-1 to 10.1.16.3 fails with "100% packet loss"
+    And within 10 seconds no datagram on node1:eth0 carries a ping from container-1 to 10.1.16.3, next to one to 10.168.0.3
 
   @R-UDP-LEAVE-02 @may
   Scenario: a node leaves: its subnet is answered with ICMP net unreachable

@@ -1,0 +1,67 @@
+package org.flannel.harness.steps;
+
+import io.cucumber.java.en.Then;
+import java.nio.file.Path;
+import java.util.List;
+import org.flannel.harness.topology.Capture;
+import org.flannel.harness.wire.DecodeOptions;
+import org.flannel.harness.wire.Frame;
+import org.flannel.harness.wire.PcapReader;
+
+/**
+ * That a node forgot a peer, seen on its own wire rather than end to end: with udp, deleting a lease
+ * also stops its owner (its data path dies with it), so a failing ping alone cannot tell whether the
+ * other nodes removed the peer or still send it datagrams nobody reads.
+ */
+public final class PeerRemovalSteps {
+    private static final java.time.Duration PAUSE = java.time.Duration.ofMillis(200);
+    private final ScenarioWorld world;
+
+    public PeerRemovalSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    /**
+     * Pings {@code destination} from the pod, and the peer node's own address (whose echo request crosses
+     * the capture point in any case: proof that it captures), until no datagram on the point carries a
+     * packet for {@code destination}.
+     */
+    @Then("within {int} seconds no datagram on {word} carries a ping from {word} to {word}, next to one to {word}")
+    public void noDatagramCarriesThePing(int seconds, String point, String from, String destination, String proof) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        String last;
+        do {
+            Capture capture = world.topology().capture(point, "");
+            Path pcap;
+            try {
+                world.host(from).exec("ping", "-n", "-c", "1", "-W", "1", destination);
+                world.host(from).exec("ping", "-n", "-c", "1", "-W", "1", proof);
+            } finally {
+                pcap = capture.stop();
+                world.captures().put(point, pcap);
+            }
+            List<Frame> frames = PcapReader.read(pcap, DecodeOptions.vxlanPorts(world.vxlanPort()));
+            long carrying = frames.stream().filter(Frame::isEncapsulated)
+                    .filter(frame -> frame.value("inner.ipv4.destination").filter(destination::equals).isPresent()).count();
+            if (frames.isEmpty()) {
+                last = "the capture on " + point + " saw nothing, not even the ping to " + proof;
+            } else if (carrying == 0) {
+                return;
+            } else {
+                last = carrying + " of the " + frames.size() + " frames on " + point + " carry a packet for " + destination;
+            }
+            pause();
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("within " + seconds + " s: " + last + " (the node still sends its removed peer"
+                + " datagrams)");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
