@@ -217,17 +217,14 @@ public final class FlanneldSteps {
 
     /** FLANNEL_SUBNET as written, e.g. 10.11.42.1/24. */
     String firstAddress(String node, String prefix) {
-        return read(world.agent(node, prefix).subnetFile()).lines().filter(l -> l.startsWith("FLANNEL_SUBNET="))
-                .findFirst().map(l -> l.substring("FLANNEL_SUBNET=".length()))
+        return SubnetFileText.firstAddress(world.agent(node, prefix).subnetFile())
                 .orElseThrow(() -> new AssertionError(node + "'s subnet file for " + prefix + " has no FLANNEL_SUBNET"));
     }
 
     /** The node's subnet from its subnet file: FLANNEL_SUBNET=10.1.16.1/24 gives 10.1.16.0/24. */
     String subnetOf(String node) {
-        String line = read(world.agent(node).subnetFile()).lines().filter(l -> l.startsWith("FLANNEL_SUBNET="))
-                .findFirst().orElseThrow(() -> new AssertionError(node + "'s subnet file has no FLANNEL_SUBNET"));
-        String[] cidr = line.substring("FLANNEL_SUBNET=".length()).split("/");
-        return TopologySteps.networkOf(cidr[0], Integer.parseInt(cidr[1]));
+        return SubnetFileText.subnet(world.agent(node).subnetFile())
+                .orElseThrow(() -> new AssertionError(node + "'s subnet file has no FLANNEL_SUBNET"));
     }
 
     /**

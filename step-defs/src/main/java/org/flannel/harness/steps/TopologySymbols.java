@@ -61,13 +61,7 @@ final class TopologySymbols implements Symbols {
 
     /** FLANNEL_SUBNET's address (the subnet's first) from the node's subnet file for that network. */
     private Optional<String> firstAddress(String node, String prefix) {
-        try {
-            return java.nio.file.Files.readAllLines(world.subnetFile(node, prefix)).stream()
-                    .filter(line -> line.startsWith("FLANNEL_SUBNET="))
-                    .map(line -> line.substring("FLANNEL_SUBNET=".length()).split("/")[0]).findFirst();
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
+        return SubnetFileText.firstAddress(world.subnetFile(node, prefix)).map(cidr -> cidr.split("/")[0]);
     }
 
     private Optional<String> leaseField(String subnet, String field) {
