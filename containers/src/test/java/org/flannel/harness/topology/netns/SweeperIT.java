@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flannel.harness.topology.Topology;
 import org.flannel.harness.topology.TopologySpec;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +22,8 @@ class SweeperIT {
 
     @AfterEach
     void removeWhatThisTestMade() throws Exception {
-        new Netns(new ProcessRunner()).delete(foreign, java.time.Duration.ofSeconds(1));
-        new Netns(new ProcessRunner()).delete(livePrefix + "-node1", java.time.Duration.ofSeconds(1));
+        new Netns(new ProcessRunner()).delete(foreign, Duration.ofSeconds(1));
+        new Netns(new ProcessRunner()).delete(livePrefix + "-node1", Duration.ofSeconds(1));
         Files.deleteIfExists(Ledger.fileFor(settings.ledgerDir(), livePrefix));
     }
 
@@ -89,7 +91,9 @@ class SweeperIT {
         OsProcesses.run("/usr/sbin/ip", "netns", "add", namespace);
         OsProcesses.run("/usr/sbin/ip", "netns", "exec", namespace, "sh", "-c",
                 "setsid sleep " + sleepMarker + " >/dev/null 2>&1 < /dev/null &");
-        assertThat(OsProcesses.withArgument(sleepMarker)).hasSize(1);
+        // sh returns once it has forked: the child becomes "sleep <marker>" a moment later.
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(OsProcesses.withArgument(sleepMarker)).hasSize(1));
     }
 
     private static String randomPrefix() {
