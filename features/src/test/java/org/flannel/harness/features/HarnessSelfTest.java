@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.flannel.harness.run.RunSettings;
 import org.flannel.harness.conformance.AllRuns;
 import org.flannel.harness.conformance.ConformanceResults;
 import org.flannel.harness.conformance.PickleResult;
@@ -38,9 +39,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Tag("harness-self-test")
 class HarnessSelfTest {
-    private static final Path IMPLS = Path.of(System.getProperty("flannel.impls.dir", "impls")).toAbsolutePath();
-    private static final Path REPORTS = Path.of(System.getProperty("flannel.reports.dir", "target/cucumber"))
-            .toAbsolutePath().normalize().resolve("self-test");
+    private static final RunSettings SETTINGS = RunSettings.fromSystemProperties();
+    private static final Path IMPLS = SETTINGS.implsDir().orElse(Path.of("impls").toAbsolutePath());
+    private static final Path REPORTS = SETTINGS.reportsDir()
+            .orElse(Path.of("target/cucumber").toAbsolutePath().normalize()).resolve("self-test");
 
     /** Requirement → the variants that failed it as they should; every requirement judged, as keys. */
     private static final Map<String, Set<String>> SHOWN = new TreeMap<>();

@@ -21,10 +21,9 @@ public final class Backends {
     private Backends() {
     }
 
-    /** The declared backends, from {@code -Dflannel.backends}; all of them when it is unset. */
-    public static Set<String> declared() {
-        String value = System.getProperty(PROPERTY);
-        return value == null ? new LinkedHashSet<>(KNOWN) : parse(value);
+    /** Every backend: what an implementation declares when it names none. */
+    public static Set<String> all() {
+        return new LinkedHashSet<>(KNOWN);
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.flannel.harness.run.RunSettings;
 
 /**
  * A Cucumber plugin: the conformance report. It collects, per pickle, the requirement ID, level and
@@ -39,9 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * their own report where they are told to.
  */
 public final class ConformanceReport implements ConcurrentEventListener {
-    public static final String DIR_PROPERTY = "flannel.conformance.dir";
-    public static final String STRICT_PROPERTY = "flannel.strict";
-
+    private final RunSettings settings;
     private final Path directory;
     private final PrintStream out;
     private final ScenarioSources sources = new ScenarioSources();
@@ -53,23 +52,22 @@ public final class ConformanceReport implements ConcurrentEventListener {
     private volatile String configurationError;
 
     public ConformanceReport() {
-        this(defaultDirectory());
+        this(RunSettings.fromSystemProperties());
+    }
+
+    private ConformanceReport(RunSettings settings) {
+        this(settings.conformanceReportDir(), System.out, settings);
     }
 
     /** @param directory where conformance.json and conformance.html go */
     public ConformanceReport(String directory) {
-        this(Path.of(directory), System.out);
+        this(Path.of(directory), System.out, RunSettings.fromSystemProperties());
     }
 
-    ConformanceReport(Path directory, PrintStream out) {
+    ConformanceReport(Path directory, PrintStream out, RunSettings settings) {
         this.directory = directory.toAbsolutePath().normalize();
         this.out = out;
-    }
-
-    private static String defaultDirectory() {
-        return Optional.ofNullable(System.getProperty(DIR_PROPERTY))
-                .or(() -> Optional.ofNullable(System.getProperty("flannel.reports.dir")))
-                .orElse("target/cucumber");
+        this.settings = settings;
     }
 
     public Path jsonFile() {
@@ -93,7 +91,7 @@ public final class ConformanceReport implements ConcurrentEventListener {
     void runStarted(TestRunStarted event) {
         started = event.getInstant();
         try {
-            declared = Backends.declared();
+            declared = settings.declaredBackends();
         } catch (IllegalArgumentException e) {
             configurationError = e.getMessage();
             declared = Set.copyOf(Backends.KNOWN);
@@ -132,7 +130,7 @@ public final class ConformanceReport implements ConcurrentEventListener {
         TestCase testCase = event.getTestCase();
         Result result = event.getResult();
         RequirementTags tags = RequirementTags.parse(testCase.getTags());
-        Set<String> declaredNow = declared == null ? Backends.declared() : declared;
+        Set<String> declaredNow = declared == null ? settings.declaredBackends() : declared;
         Optional<String> notApplicable = Backends.notApplicable(testCase.getTags(), declaredNow);
         Outcome outcome = Outcome.of(result.getStatus(), notApplicable.isEmpty());
         String uri = testCase.getUri().toString();
@@ -190,18 +188,6 @@ public final class ConformanceReport implements ConcurrentEventListener {
         }
     }
 
-    private static String implementation() {
-        String impl = System.getProperty("flannel.impl");
-        if (impl == null || impl.isBlank()) {
-            return "(unset)";
-        }
-        try {
-            return Path.of(impl).toAbsolutePath().normalize().toString();
-        } catch (RuntimeException e) {
-            return impl;
-        }
-    }
-
     /** The run as collected so far. */
     ConformanceRun result(Instant finished) {
         List<String> warnings = new ArrayList<>();
@@ -211,11 +197,11 @@ public final class ConformanceReport implements ConcurrentEventListener {
         }
         Set<String> declaredNow = declared == null ? Set.copyOf(Backends.KNOWN) : declared;
         return new ConformanceRun(ConformanceRun.FORMAT,
-                implementation(),
-                Optional.ofNullable(System.getProperty("flannel.topology")).orElse("netns"),
+                settings.implementationLabel(),
+                settings.driver(),
                 Backends.KNOWN.stream().filter(declaredNow::contains).toList(),
-                Boolean.parseBoolean(System.getProperty(STRICT_PROPERTY, "false")),
-                System.getProperty("cucumber.filter.tags"),
+                settings.strict(),
+                settings.tagFilter().orElse(null),
                 started.toString(), finished.toString(), configurationError, null, warnings, requirements);
     }
 }

@@ -4,16 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A flanneld the harness runs: any executable that takes flanneld's flags, and its role in the run.
- * The implementation under test is named by {@code -Dflannel.impl=/abs/path}; the reference flanneld,
- * which shares mixed clusters with it, by {@code -Dflannel.reference=/abs/path}. The features module
- * sets both to the reference flanneld by default.
+ * The run's settings name both: the implementation under test and the reference flanneld, which shares
+ * mixed clusters with it (see {@code RunSettings}; the features module sets both to the reference by default).
  */
 public record Implementation(Path executable, String role) {
-    public static final String PROPERTY = "flannel.impl";
-    public static final String REFERENCE_PROPERTY = "flannel.reference";
     public static final String UNDER_TEST = "under test";
     public static final String REFERENCE = "reference";
 
@@ -22,24 +20,16 @@ public record Implementation(Path executable, String role) {
         this(executable, UNDER_TEST);
     }
 
-    /** The implementation under test, from {@code -Dflannel.impl}. */
-    public static Implementation fromSystemProperties() {
-        return fromProperty(PROPERTY, UNDER_TEST, "name the flanneld to judge, e.g. -D" + PROPERTY
-                + "=/usr/local/bin/flanneld (mvn verify sets it to the reference implementation)");
-    }
-
-    /** The reference flanneld, from {@code -Dflannel.reference}: the other side of a mixed cluster. */
-    public static Implementation reference() {
-        return fromProperty(REFERENCE_PROPERTY, REFERENCE, "a mixed cluster needs the reference flanneld, e.g. -D"
-                + REFERENCE_PROPERTY + "=/abs/path/reference-impl/target/flanneld (features/pom.xml sets it)");
-    }
-
-    private static Implementation fromProperty(String property, String role, String hint) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
+    /**
+     * An executable named by a property, checked: set, and an executable file.
+     *
+     * @param hint what to do when it is not set
+     */
+    public static Implementation checked(Optional<String> value, String property, String role, String hint) {
+        if (value.isEmpty()) {
             throw new IllegalStateException("-D" + property + " is not set: " + hint);
         }
-        Path path = Path.of(value).toAbsolutePath().normalize();
+        Path path = Path.of(value.get()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
             throw new IllegalStateException("-D" + property + "=" + path + " is not an executable file: "
                     + (path.endsWith(Path.of("reference-impl", "target", "flanneld"))

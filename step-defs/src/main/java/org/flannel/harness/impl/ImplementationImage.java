@@ -1,42 +1,39 @@
 package org.flannel.harness.impl;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.flannel.harness.topology.docker.ImageFiles;
 
 /**
- * An implementation packaged as a Docker image ({@code -Dflannel.impl.image=IMAGE}): its executable,
- * {@code -Dflannel.impl.image.path} inside the image (default Flannel's {@code /opt/bin/flanneld}),
- * is copied out once per run with its directory, and from then on {@code flannel.impl} names the copy,
- * so both drivers run it like any other executable. It must not need more than its directory and the
- * node's base system (a static binary such as Flannel's flanneld qualifies).
+ * An implementation packaged as a Docker image: its executable is copied out once per run with its directory,
+ * and from then on both drivers run the copy like any other executable. It must not need more than its
+ * directory and the node's base system (a static binary such as Flannel's flanneld qualifies).
  */
 public final class ImplementationImage {
-    public static final String PROPERTY = "flannel.impl.image";
-    /** The executable's path inside the image; Flannel's own images keep flanneld here. */
-    public static final String PATH_PROPERTY = "flannel.impl.image.path";
-    static final String DEFAULT_PATH_IN_IMAGE = "/opt/bin/flanneld";
-    private static boolean done;
+    /** One copy per image and path for the whole JVM: every scenario asks, the first one copies. */
+    private static final Map<String, Path> COPIES = new ConcurrentHashMap<>();
 
     private ImplementationImage() {}
 
-    /** Does nothing without {@code flannel.impl.image}; otherwise copies the executable out, once. */
-    public static synchronized void materialize() {
-        String image = System.getProperty(PROPERTY, "").trim();
-        if (done || image.isEmpty()) {
-            return;
+    /**
+     * The executable at {@code pathInImage} inside {@code image}, copied out under {@code copiesDir} the first time.
+     *
+     * @throws IllegalStateException when the path is not absolute
+     */
+    public static Path executable(String image, String pathInImage, Path copiesDir) {
+        if (!pathInImage.startsWith("/")) {
+            throw new IllegalStateException("-Dflannel.impl.image.path=" + pathInImage + " must be an absolute path inside "
+                    + image + " (default /opt/bin/flanneld)");
         }
-        String inImage = System.getProperty(PATH_PROPERTY, DEFAULT_PATH_IN_IMAGE).trim();
-        if (!inImage.startsWith("/")) {
-            throw new IllegalStateException("-D" + PATH_PROPERTY + "=" + inImage + " must be an absolute path inside "
-                    + image + " (default " + DEFAULT_PATH_IN_IMAGE + ")");
-        }
-        Path inImagePath = Path.of(inImage);
-        Path target = Path.of(System.getProperty("flannel.reports.dir", "target"))
-                .toAbsolutePath().normalize().resolveSibling("impl-image").resolve(image.replaceAll("[^A-Za-z0-9._-]", "_"));
-        Path dir = ImageFiles.extractDirectory(image, inImagePath.getParent().toString(), target);
-        Path executable = dir.resolve(inImagePath.getFileName());
-        System.setProperty(Implementation.PROPERTY, executable.toString());
+        return COPIES.computeIfAbsent(image + "\n" + pathInImage, key -> copyOut(image, Path.of(pathInImage), copiesDir));
+    }
+
+    private static Path copyOut(String image, Path inImage, Path copiesDir) {
+        Path target = copiesDir.resolve(image.replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path executable = ImageFiles.extractDirectory(image, inImage.getParent().toString(), target)
+                .resolve(inImage.getFileName());
         System.out.println("Implementation under test: " + inImage + " from image " + image + ", copied to " + executable);
-        done = true;
+        return executable;
     }
 }

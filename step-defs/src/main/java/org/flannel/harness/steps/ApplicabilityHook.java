@@ -4,6 +4,7 @@ import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import java.util.Set;
 import org.flannel.harness.conformance.Backends;
+import org.flannel.harness.run.RunSettings;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -12,12 +13,17 @@ import org.opentest4j.TestAbortedException;
  * "n/a") and none of its steps runs. An invalid -Dflannel.backends fails every scenario with the reason.
  */
 public final class ApplicabilityHook {
+    private final RunSettings settings;
+
+    public ApplicabilityHook(RunSettings settings) {
+        this.settings = settings;
+    }
 
     @Before(order = Integer.MIN_VALUE)
     public void skipWhenNotApplicable(Scenario scenario) {
         Set<String> declared;
         try {
-            declared = Backends.declared();
+            declared = settings.declaredBackends();
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.flannel.harness.run.RunSettings;
+import org.flannel.harness.topology.TopologySettings;
 
 /**
  * A Cucumber plugin that prints, as the run goes, each scenario's verdict and wall time, and at the
@@ -27,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RunSummary implements ConcurrentEventListener {
     private final PrintStream out = System.out;
+    private final RunSettings settings = RunSettings.fromSystemProperties();
     private final List<String> lines = new ArrayList<>();
     private final List<ScenarioTiming> timings = new ArrayList<>();
     private final Map<UUID, Instant> started = new ConcurrentHashMap<>();
@@ -82,18 +85,14 @@ public final class RunSummary implements ConcurrentEventListener {
                 + " containers up, until the first When step):");
         lines.forEach(line -> out.println("  " + line));
         out.printf(Locale.ROOT, "Total: %d scenarios in %.1f s%n", lines.size(), total.toMillis() / 1000.0);
-        String reports = System.getProperty("flannel.reports.dir");
-        if (reports != null) {
-            Path dir = Path.of(reports).toAbsolutePath().normalize();
+        settings.reportsDir().ifPresent(dir -> {
             out.println("Reports: " + dir.resolve("cucumber.html") + " (open in a browser; pcaps attached per scenario)");
             out.println("         " + dir.resolve("messages.ndjson") + ", " + dir.resolve("junit.xml"));
             out.println("Living documentation (made next, by the reports module): "
                     + dir.resolveSibling("site").resolve("index.html"));
-        }
-        out.println("Implementation under test: " + System.getProperty("flannel.impl", "(unset)"));
-        if (reports != null) {
-            compareDrivers(Path.of(reports).toAbsolutePath().normalize());
-        }
+        });
+        out.println("Implementation under test: " + settings.implementationLabel());
+        settings.reportsDir().ifPresent(this::compareDrivers);
     }
 
     /**
@@ -102,14 +101,14 @@ public final class RunSummary implements ConcurrentEventListener {
      * other driver's, when that one ran the same scenarios.
      */
     private void compareDrivers(Path reportsDir) {
-        String driver = System.getProperty("flannel.topology", "netns");
+        String driver = settings.driver();
         Path dir = reportsDir.getParent() == null ? reportsDir : reportsDir.getParent();
         try {
             // Keyed by implementation too: only the same implementation's runs are compared across drivers.
-            String impl = System.getProperty("flannel.impl", "");
+            String impl = settings.implementationLabel();
             String key = Path.of(impl).getFileName() + "-" + Integer.toHexString(impl.hashCode());
             ScenarioTiming.write(dir.resolve("timings-" + driver + "-" + key + ".tsv"), timings);
-            for (String other : List.of("netns", "docker")) {
+            for (String other : TopologySettings.DRIVERS) {
                 Path file = dir.resolve("timings-" + other + "-" + key + ".tsv");
                 if (!other.equals(driver) && Files.exists(file)) {
                     Map<String, ScenarioTiming> theirs = ScenarioTiming.read(file);

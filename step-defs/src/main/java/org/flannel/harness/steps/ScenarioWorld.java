@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.flannel.harness.expect.Symbols;
 import org.flannel.harness.impl.Agent;
 import org.flannel.harness.impl.Implementation;
+import org.flannel.harness.run.Implementations;
 import org.flannel.harness.topology.ExecResult;
 import org.flannel.harness.topology.Host;
 import org.flannel.harness.topology.Node;
@@ -23,6 +24,7 @@ import org.flannel.harness.topology.Topology;
 public final class ScenarioWorld {
     public static final String ETCD_PREFIX = "/coreos.com/network";
 
+    private final Implementations implementations;
     private Scenario scenario;
     private Topology topology;
     private Implementation implementation;
@@ -37,6 +39,10 @@ public final class ScenarioWorld {
     private PingOutcome lastPing;
     private ExecResult tcpProbe;
     private int vxlanPort = 8472;
+
+    public ScenarioWorld(Implementations implementations) {
+        this.implementations = implementations;
+    }
 
     void begin(Scenario scenario) {
         this.scenario = scenario;
@@ -66,15 +72,15 @@ public final class ScenarioWorld {
 
     Implementation implementation() {
         if (implementation == null) {
-            implementation = Implementation.fromSystemProperties();
+            implementation = implementations.underTest();
         }
         return implementation;
     }
 
-    /** The reference flanneld ({@code -Dflannel.reference}), for mixed clusters; checked when first asked for. */
+    /** The reference flanneld, for mixed clusters; checked when first asked for. */
     Implementation referenceImplementation() {
         if (reference == null) {
-            reference = Implementation.reference();
+            reference = implementations.reference();
         }
         return reference;
     }

@@ -6,19 +6,23 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.flannel.harness.run.Implementations;
+import org.flannel.harness.run.RunSettings;
 import org.flannel.harness.topology.Ipv4Cidr;
 import org.flannel.harness.topology.TopologyDriver;
+import org.flannel.harness.topology.TopologyDrivers;
 import org.flannel.harness.topology.TopologySpec;
-import org.flannel.harness.impl.ImplementationImage;
-import org.flannel.harness.topology.docker.DockerDriver;
-import org.flannel.harness.topology.netns.NetnsDriver;
 
 /** Declaring the topology a scenario runs on. */
 public final class TopologySteps {
     private final ScenarioWorld world;
+    private final RunSettings settings;
+    private final Implementations implementations;
 
-    public TopologySteps(ScenarioWorld world) {
+    public TopologySteps(ScenarioWorld world, RunSettings settings, Implementations implementations) {
         this.world = world;
+        this.settings = settings;
+        this.implementations = implementations;
     }
 
     /**
@@ -54,18 +58,8 @@ public final class TopologySteps {
         routers.forEach(spec::router);
         TopologySpec built = spec.build();
         JsonEvidence.attach(world.scenario(), "topology.json", JsonEvidence.topology(built));
-        ImplementationImage.materialize(); // before the driver reads flannel.impl to show it to the nodes
-        world.topology(driver().create(built));
-    }
-
-    private static TopologyDriver driver() {
-        String name = System.getProperty("flannel.topology", "netns");
-        return switch (name) {
-            case "netns" -> new NetnsDriver();
-            case "docker" -> new DockerDriver();
-            default -> throw new IllegalStateException(
-                    "-Dflannel.topology=" + name + " is not a driver; choose netns (the default) or docker");
-        };
+        TopologyDriver driver = TopologyDrivers.create(settings.topology(), implementations.directories());
+        world.topology(driver.create(built));
     }
 
     /** The network an address lies in: 10.168.0.2/24 gives 10.168.0.0/24. */

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.flannel.harness.impl.Agent;
+import org.flannel.harness.run.Implementations;
+import org.flannel.harness.run.RunSettings;
 import org.flannel.harness.topology.ManagedProcess;
 import org.junit.jupiter.api.Test;
 
 class LivenessHookTest {
-    private final ScenarioWorld world = new ScenarioWorld();
+    private final ScenarioWorld world = new ScenarioWorld(new Implementations(RunSettings.from(Map.<String, String>of()::get)));
     private final LivenessHook hook = new LivenessHook(world);
 
     @Test

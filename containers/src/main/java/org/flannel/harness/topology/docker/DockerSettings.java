@@ -1,51 +1,44 @@
 package org.flannel.harness.topology.docker;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.flannel.harness.topology.TopologySettings;
 
 /**
- * How the Docker driver builds its topologies, read from system properties:
- * <ul>
- * <li>{@code flannel.run.prefix}, {@code flannel.work.dir}, {@code flannel.keep.workdir}: as for the
- *     netns driver (run prefix, parent of per-run work dirs, keep logs and captures after close);</li>
- * <li>{@code flannel.docker.baseImage}: an image to use as it is instead of building one (it needs
- *     the tools listed in {@link ImageRecipe});</li>
- * <li>{@code flannel.docker.privileged}: {@code true} runs hosts privileged instead of with
- *     NET_ADMIN, NET_RAW, SYS_ADMIN and /dev/net/tun;</li>
- * <li>{@code flannel.docker.mounts}: more host directories (separated by {@code :}) to show to every
- *     node and router at the same path, read-only; the directories of {@code flannel.impl} and
- *     {@code flannel.impls.dir} always are;</li>
- * <li>{@code flannel.docker.copyMounts}: {@code true} copies those directories into the containers
- *     through the API instead of bind-mounting them (for a daemon on another machine);</li>
- * <li>{@code flannel.docker.mirror}: the Debian mirror the base image is built from.</li>
- * </ul>
+ * How the Docker driver builds its topologies: the run prefix, work dirs and whether they stay after close
+ * (as for the netns driver), a ready base image if any, privileged hosts instead of exactly the capabilities
+ * they need, the host directories shown to every node and router at the same path (read-only; bind-mounted,
+ * or copied in for a daemon on another machine), and the Debian mirror the base image is built from. The
+ * properties that set them are listed in {@link TopologySettings}.
  */
 public record DockerSettings(Path workRoot, Optional<String> runPrefix, boolean keepWorkDir, Optional<String> baseImage,
         boolean privileged, List<Path> mounts, boolean copyMounts, String debianMirror) {
-    public static final String DEFAULT_MIRROR = "http://deb.debian.org/debian";
+    public static final String DEFAULT_MIRROR = TopologySettings.DEFAULT_MIRROR;
 
     public DockerSettings {
         mounts = List.copyOf(mounts);
     }
 
+    /**
+     * @param executableDirectories the directories of the implementations the run starts (the one under test and
+     *     the reference, which mixed clusters run beside it; a launcher finds its jar beside it, a broken variant
+     *     its base two levels up): shown to the hosts with the settings' own mounts
+     */
+    public static DockerSettings of(TopologySettings settings, List<Path> executableDirectories) {
+        List<Path> dirs = new ArrayList<>();
+        executableDirectories.forEach(dir -> addIfDirectory(dirs, dir));
+        settings.dockerMounts().forEach(dir -> addIfDirectory(dirs, dir));
+        return new DockerSettings(settings.workRoot(), settings.runPrefix(), settings.keepWorkDir(),
+                settings.dockerBaseImage(), settings.dockerPrivileged(), withoutNested(dirs), settings.dockerCopyMounts(),
+                settings.debianMirror());
+    }
+
+    /** For tools and tests that build a topology on their own: no implementation directories. */
     public static DockerSettings fromSystemProperties() {
-        String prefix = System.getProperty("flannel.run.prefix", "").trim();
-        String image = System.getProperty("flannel.docker.baseImage", "").trim();
-        return new DockerSettings(
-                Path.of(System.getProperty("flannel.work.dir",
-                        Path.of(System.getProperty("java.io.tmpdir"), "flannel-conformance").toString())),
-                prefix.isEmpty() ? Optional.empty() : Optional.of(prefix),
-                Boolean.getBoolean("flannel.keep.workdir"),
-                image.isEmpty() ? Optional.empty() : Optional.of(image),
-                Boolean.getBoolean("flannel.docker.privileged"),
-                mountsFromSystemProperties(),
-                Boolean.getBoolean("flannel.docker.copyMounts"),
-                System.getProperty("flannel.docker.mirror", DEFAULT_MIRROR).trim());
+        return of(TopologySettings.fromSystemProperties(), List.of());
     }
 
     public DockerSettings withRunPrefix(String prefix) {
@@ -60,40 +53,6 @@ public record DockerSettings(Path workRoot, Optional<String> runPrefix, boolean 
 
     public DockerSettings withCopyMounts(boolean copy) {
         return new DockerSettings(workRoot, runPrefix, keepWorkDir, baseImage, privileged, mounts, copy, debianMirror);
-    }
-
-    /**
-     * The directories of the implementation under test and of the reference flanneld (which mixed clusters
-     * run beside it; a launcher finds its jar beside it, a broken variant its base two levels up:
-     * {@code flannel.impls.dir} covers those), and whatever else was named.
-     */
-    static List<Path> mountsFromSystemProperties() {
-        List<Path> dirs = new ArrayList<>();
-        for (String property : List.of("flannel.impl", "flannel.reference")) {
-            addExecutableDirectory(dirs, System.getProperty(property, "").trim());
-        }
-        addIfDirectory(dirs, pathOf(System.getProperty("flannel.impls.dir", "")));
-        for (String entry : System.getProperty("flannel.docker.mounts", "").split(File.pathSeparator)) {
-            addIfDirectory(dirs, pathOf(entry));
-        }
-        return withoutNested(dirs);
-    }
-
-    private static void addExecutableDirectory(List<Path> dirs, String executable) {
-        if (executable.isEmpty()) {
-            return;
-        }
-        Path path = Path.of(executable).toAbsolutePath().normalize();
-        addIfDirectory(dirs, path.getParent());
-        try {
-            addIfDirectory(dirs, path.toRealPath().getParent());
-        } catch (IOException e) {
-            // not there (yet): the features say so themselves
-        }
-    }
-
-    private static Path pathOf(String text) {
-        return text.isBlank() ? null : Path.of(text.trim()).toAbsolutePath().normalize();
     }
 
     private static void addIfDirectory(List<Path> dirs, Path dir) {

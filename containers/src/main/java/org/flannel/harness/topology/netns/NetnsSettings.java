@@ -2,23 +2,21 @@ package org.flannel.harness.topology.netns;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.flannel.harness.topology.TopologySettings;
 
 /**
- * Where the netns driver keeps its ledgers and work directories, read from system properties:
- * {@code flannel.run.prefix} (fixed run prefix, default random "fc" + 4 hex digits),
- * {@code flannel.ledger.dir} (default /run/flannel-conformance),
- * {@code flannel.work.dir} (parent of per-run work dirs, default $TMPDIR/flannel-conformance),
- * {@code flannel.keep.workdir} (true: keep logs, captures and etcd data after close).
+ * Where the netns driver keeps its ledgers and work directories: the ledger directory, the parent of per-run
+ * work dirs, a fixed run prefix if any (default random "fc" + 4 hex digits), and whether work dirs stay after
+ * close. The properties that set them are listed in {@link TopologySettings}.
  */
 public record NetnsSettings(Path ledgerDir, Path workRoot, Optional<String> runPrefix, boolean keepWorkDir) {
+    public static NetnsSettings of(TopologySettings settings) {
+        return new NetnsSettings(settings.ledgerDir(), settings.workRoot(), settings.runPrefix(), settings.keepWorkDir());
+    }
+
+    /** For tools and tests that build a topology on their own. */
     public static NetnsSettings fromSystemProperties() {
-        String prefix = System.getProperty("flannel.run.prefix", "").trim();
-        return new NetnsSettings(
-                Path.of(System.getProperty("flannel.ledger.dir", "/run/flannel-conformance")),
-                Path.of(System.getProperty("flannel.work.dir",
-                        Path.of(System.getProperty("java.io.tmpdir"), "flannel-conformance").toString())),
-                prefix.isEmpty() ? Optional.empty() : Optional.of(prefix),
-                Boolean.getBoolean("flannel.keep.workdir"));
+        return of(TopologySettings.fromSystemProperties());
     }
 
     public NetnsSettings withRunPrefix(String prefix) {

@@ -2,9 +2,13 @@ package org.flannel.harness.topology.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.flannel.harness.topology.TopologySettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DockerSettingsTest {
     @Test
@@ -15,47 +19,24 @@ class DockerSettingsTest {
     }
 
     @Test
-    void theImplementationsDirectoryIsMounted() throws Exception {
-        Path dir = java.nio.file.Files.createTempDirectory("impl");
-        Path launcher = java.nio.file.Files.createFile(dir.resolve("flanneld"));
-        String before = System.getProperty("flannel.impl");
-        System.setProperty("flannel.impl", launcher.toString());
-        try {
-            assertThat(DockerSettings.mountsFromSystemProperties()).contains(dir.toRealPath());
-        } finally {
-            if (before == null) {
-                System.clearProperty("flannel.impl");
-            } else {
-                System.setProperty("flannel.impl", before);
-            }
-            java.nio.file.Files.delete(launcher);
-            java.nio.file.Files.delete(dir);
-        }
+    void theImplementationsDirectoriesAndTheNamedMountsAreShownButNotWhatDoesNotExist(@TempDir Path tmp) throws Exception {
+        Path impl = Files.createDirectory(tmp.resolve("impl"));
+        Path reference = Files.createDirectory(tmp.resolve("reference"));
+        Path extra = Files.createDirectory(tmp.resolve("extra"));
+        TopologySettings topology = TopologySettings.from(Map.of("flannel.topology", "docker",
+                "flannel.docker.mounts", extra + ":" + tmp.resolve("missing"))::get);
+
+        DockerSettings settings = DockerSettings.of(topology, List.of(impl, reference, tmp.resolve("gone")));
+
+        assertThat(settings.mounts()).containsExactly(impl, reference, extra);
     }
 
     @Test
-    void theReferencesDirectoryIsMountedTooForMixedClusters() throws Exception {
-        Path impl = java.nio.file.Files.createTempDirectory("impl");
-        Path reference = java.nio.file.Files.createTempDirectory("reference");
-        String beforeImpl = System.getProperty("flannel.impl");
-        String beforeReference = System.getProperty("flannel.reference");
-        System.setProperty("flannel.impl", impl.resolve("flanneld").toString());
-        System.setProperty("flannel.reference", reference.resolve("flanneld").toString());
-        try {
-            assertThat(DockerSettings.mountsFromSystemProperties()).contains(impl.toRealPath(), reference.toRealPath());
-        } finally {
-            restore("flannel.impl", beforeImpl);
-            restore("flannel.reference", beforeReference);
-            java.nio.file.Files.delete(impl);
-            java.nio.file.Files.delete(reference);
-        }
-    }
+    void aDirectoryInsideAnotherIsNotMountedTwice(@TempDir Path tmp) throws Exception {
+        Path inner = Files.createDirectories(tmp.resolve("impls/broken"));
+        DockerSettings settings = DockerSettings.of(TopologySettings.from(Map.<String, String>of()::get),
+                List.of(inner, tmp.resolve("impls")));
 
-    private static void restore(String property, String value) {
-        if (value == null) {
-            System.clearProperty(property);
-        } else {
-            System.setProperty(property, value);
-        }
+        assertThat(settings.mounts()).containsExactly(tmp.resolve("impls"));
     }
 }
