@@ -43,7 +43,8 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
   @R-HOSTGW-WIRE-01 @must
   Scenario: the echo request leaves node1 unencapsulated, addressed to node2's eth0
     Source: seed: "It uses static routes" ; flannel-behaviour.md §6 host-gw backend
-    When container-1 pings 10.1.16.3 once, capturing on container-1:eth0 and node1:eth0
+    When packets are captured on container-1:eth0 and node1:eth0
+    And container-1 pings 10.1.16.3 once
     Then the ping succeeds
     And on node1:eth0 a frame matches, compared with the echo request sent on container-1:eth0:
       | layer    | field           | expected         |
@@ -81,7 +82,8 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
   @R-HOSTGW-MTU-01 @must
   Scenario: a full-size DF packet crosses whole: no encapsulation, no overhead
     Source: flannel-behaviour.md §6 host-gw backend ; flannel-behaviour.md §3 subnet.env
-    When container-1 pings 10.1.16.3 with 1500-byte packets and DF set, capturing on node1:eth0
+    When packets are captured on node1:eth0
+    And container-1 pings 10.1.16.3 with 1500-byte packets and DF set
     Then the ping succeeds
     And on node1:eth0 a frame matches:
       | layer | field        | expected  |

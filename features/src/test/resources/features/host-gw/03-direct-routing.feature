@@ -29,7 +29,8 @@ Feature: VXLAN DirectRouting: host-gw routes to on-link peers, VXLAN to the othe
       | Destination | Gateway    | Genmask       | Flags | Iface     | Options |
       | 10.1.16.0   | 10.168.0.3 | 255.255.255.0 | UG    | eth0      |         |
       | 10.1.17.0   | 10.1.17.0  | 255.255.255.0 | UG    | flannel.1 | onlink  |
-    When container-1 pings 10.1.16.3 once, capturing on node1:eth0
+    When packets are captured on node1:eth0
+    And container-1 pings 10.1.16.3 once
     Then the ping succeeds
     And on node1:eth0 a frame matches:
       | layer    | field       | expected       |
@@ -37,7 +38,8 @@ Feature: VXLAN DirectRouting: host-gw routes to on-link peers, VXLAN to the othe
       | ipv4     | source      | 10.1.15.2      |
       | ipv4     | destination | 10.1.16.3      |
       | icmp     | type        | 8              |
-    When container-1 pings 10.1.17.3 once, capturing on node1:eth0
+    When packets are captured on node1:eth0
+    And container-1 pings 10.1.17.3 once
     Then the ping succeeds
     And on node1:eth0 a frame matches:
       | layer          | field            | expected        |

@@ -26,7 +26,8 @@ Feature: Two flannel networks side by side on the same nodes
   @R-MULTI-NET-01 @must
   Scenario: the vxlan network's traffic goes through VXLAN, and only through it
     Source: flannel-behaviour.md §2 flanneld command-line flags (non-Kubernetes use) ; flannel-behaviour.md §8.1 Docker functional suite
-    When node2 pings node1's first address in /vxlan/network from its own, capturing on node2:eth0
+    When packets are captured on node2:eth0
+    And node2 pings node1's first address in /vxlan/network from its own
     Then the ping succeeds
     And on node2:eth0 a frame matches:
       | layer      | field            | expected                              |
@@ -42,7 +43,8 @@ Feature: Two flannel networks side by side on the same nodes
   Scenario: the host-gw network's traffic goes bare to node1, and never through VXLAN
     Source: flannel-behaviour.md §2 flanneld command-line flags (non-Kubernetes use) ; flannel-behaviour.md §8.1 Docker functional suite
     Given node2 routes node1's /hostgw/network subnet via node1's address on eth0
-    When node2 pings node1's first address in /hostgw/network from its own, capturing on node2:eth0
+    When packets are captured on node2:eth0
+    And node2 pings node1's first address in /hostgw/network from its own
     Then the ping succeeds
     And on node2:eth0 a frame matches:
       | layer    | field       | expected                               |

@@ -25,7 +25,8 @@ Feature: Mixed clusters, host-gw: the reference flanneld and the implementation 
 
     Given node1 runs <node1's flanneld> and node2 <node2's flanneld>
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
-    When container-1 pings 10.1.16.3 once, capturing on node1:eth0
+    When packets are captured on node1:eth0
+    And container-1 pings 10.1.16.3 once
     Then on node1:eth0 a frame matches:
       | layer    | field           | expected       |
       | ethernet | destination     | node2.eth0.mac |
@@ -65,7 +66,8 @@ Feature: Mixed clusters, host-gw: the reference flanneld and the implementation 
       | icmp     | type            | 0              |
       | icmp     | checksum        | valid          |
       | icmp     | sequence        | 1              |
-    When container-2 pings 10.1.15.2 once, capturing on node2:eth0
+    When packets are captured on node2:eth0
+    And container-2 pings 10.1.15.2 once
     Then on node2:eth0 a frame matches:
       | layer    | field           | expected       |
       | ethernet | destination     | node1.eth0.mac |

@@ -23,7 +23,8 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
   @R-UDP-TUN-01 @must
   Scenario: the echo request on flannel0 is a bare IP packet, with no Ethernet header
     Source: seed: "A TUN device is a virtual network device working at layer 3" ; seed: "it passes IP packets between the operating-system kernel and a user-space program" ; flannel-behaviour.md §5 udp backend
-    When container-1 pings 10.1.16.3 once, capturing on node1:flannel0
+    When packets are captured on node1:flannel0
+    And container-1 pings 10.1.16.3 once
     Then the ping succeeds
     And on node1:flannel0 a frame matches:
       | layer | field           | expected  |
@@ -46,7 +47,8 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
   @R-UDP-WIRE-01 @must
   Scenario: on node1's eth0 the same packet rides in a UDP datagram to node2, port 8285 both ways
     Source: seed: "sends each one to the peer node inside a UDP datagram" ; flannel-behaviour.md §5 udp backend
-    When container-1 pings 10.1.16.3 once, capturing on node1:flannel0, node1:eth0 and container-2:eth0
+    When packets are captured on node1:flannel0, node1:eth0 and container-2:eth0
+    And container-1 pings 10.1.16.3 once
     Then the ping succeeds
     And on node1:eth0 a frame matches:
       | layer          | field            | expected       |
@@ -93,7 +95,8 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
   @R-UDP-MTU-01 @must
   Scenario: a DF packet of exactly FLANNEL_MTU bytes crosses whole
     Source: flannel-behaviour.md §5 udp backend ; flannel-behaviour.md §3 subnet.env
-    When container-1 pings 10.1.16.3 with 1472-byte packets and DF set, capturing on node1:eth0
+    When packets are captured on node1:eth0
+    And container-1 pings 10.1.16.3 with 1472-byte packets and DF set
     Then the ping succeeds
     And on node1:eth0 a frame matches:
       | layer      | field           | expected |
@@ -107,7 +110,9 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
   @R-UDP-ICMP-01 @should
   Scenario: a datagram to an address in no node's subnet is answered with ICMP net unreachable, from flannel0's address
     Source: flannel-behaviour.md §5 udp backend
-    When container-1 sends a UDP datagram to 10.1.99.3 port 5000 and then pings 10.1.16.3 once, capturing on node1:flannel0 and node1:eth0
+    When packets are captured on node1:flannel0 and node1:eth0
+    And container-1 sends a UDP datagram to 10.1.99.3 port 5000
+    And container-1 pings 10.1.16.3 once
     Then the ping to 10.1.16.3 succeeds
     And on node1:flannel0 a frame matches:
       | layer | field       | expected  |
@@ -127,7 +132,9 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
     The reference answers ICMP queries as well; Flannel's udp proxy sends no ICMP error about any ICMP
     message, so with Flannel this ping just goes unanswered.
     Source: flannel-behaviour.md §5 udp backend
-    When container-1 pings 10.1.99.3 once and then 10.1.16.3 once, capturing on node1:flannel0 and node1:eth0
+    When packets are captured on node1:flannel0 and node1:eth0
+    And container-1 pings 10.1.99.3 once
+    And container-1 pings 10.1.16.3 once
     Then the ping to 10.1.99.3 fails with "Destination Net Unreachable"
     And the ping to 10.1.16.3 succeeds
     And on node1:eth0 no frame matches:

@@ -24,7 +24,8 @@ Feature: VXLAN: the frame on the wire, every header field
   @R-VXLAN-WIRE-01 @must
   Scenario: the echo request from 10.1.15.2 to 10.1.16.3 as it leaves node1 on eth0
     Source: seed: "Outer UDP header: source port, destination port = the VXLAN port, UDP length, UDP checksum" ; seed: "8 flag bits R R R R I R R R (only I set), 24 reserved bits, 24-bit VXLAN Network Identifier (VNI), 8 reserved bits" ; flannel-behaviour.md §4.1 Config (Backend object)
-    When container-1 pings 10.1.16.3 once, capturing on container-1:eth0 and node1:eth0
+    When packets are captured on container-1:eth0 and node1:eth0
+    And container-1 pings 10.1.16.3 once
     Then the ping succeeds
     And on node1:eth0 a frame matches, compared with the echo request sent on container-1:eth0:
       | layer          | field            | expected            |
@@ -87,7 +88,8 @@ Feature: VXLAN: the frame on the wire, every header field
   @R-VXLAN-WIRE-02 @must
   Scenario: the outer destination is node2's public IP from its lease, the inner destination node2's VTEP MAC
     Source: seed: "the destination IP is maintained by flannel" ; seed: "the destination MAC is the MAC of the gateway address configured by flannel, pushed by flannel to every node" ; flannel-behaviour.md §4.5 Per remote lease: EventAdded
-    When container-1 pings 10.1.16.3 once, capturing on node1:eth0
+    When packets are captured on node1:eth0
+    And container-1 pings 10.1.16.3 once
     Then on node1:eth0 a frame matches:
       | layer          | field       | expected                      |
       | outer ipv4     | destination | lease(10.1.16.0/24).PublicIP  |
@@ -98,7 +100,9 @@ Feature: VXLAN: the frame on the wire, every header field
   Scenario: a UDP datagram and a TCP connection from container-1 to container-2 take the same tunnel
     Source: seed: "Payload: Ethertype of the original payload, then the original Ethernet payload" ; flannel-behaviour.md §4.5 Per remote lease: EventAdded
     Given container-2 listens on TCP port 5201
-    When container-1 sends a UDP datagram to 10.1.16.3 port 5000 and opens a TCP connection to 10.1.16.3 port 5201, capturing on node1:eth0
+    When packets are captured on node1:eth0
+    And container-1 sends a UDP datagram to 10.1.16.3 port 5000
+    And container-1 opens a TCP connection to 10.1.16.3 port 5201
     Then the TCP connection succeeds
     And on node1:eth0 a frame matches:
       | layer      | field            | expected  |
@@ -125,5 +129,6 @@ Feature: VXLAN: the frame on the wire, every header field
   @R-VXLAN-WIRE-04 @should
   Scenario: the outer UDP source port is a hash of the inner flow: one port per flow, several flows several ports
     Source: seed: "Outer UDP header: source port, destination port = the VXLAN port, UDP length, UDP checksum" ; flannel-behaviour.md §4.2 Device
-    When container-1 sends two UDP datagrams to each of 10.1.16.3's ports 5001 to 5008, each pair from one socket, capturing on node1:eth0
+    When packets are captured on node1:eth0
+    And container-1 sends two UDP datagrams to each of 10.1.16.3's ports 5001 to 5008, each pair from one socket
     Then on node1:eth0 the outer UDP source port is the same for every frame of one inner flow, and differs across the 8 UDP flows from 10.1.15.2 to 10.1.16.3

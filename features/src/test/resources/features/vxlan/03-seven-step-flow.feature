@@ -28,7 +28,8 @@ Feature: VXLAN: the seven steps of the seed, hop by hop
   @R-VXLAN-FLOW-01 @must
   Scenario: the echo request on its way out and the reply on its way back
     Source: seed: "container-1's IP packet is routed from docker0 to flannel.1" ; seed: "Through the FDB, the gateway MAC gives the IP of the destination node" ; seed: "From there it is ordinary node-to-node traffic." ; flannel-behaviour.md §4.5 Per remote lease: EventAdded
-    When container-1 pings 10.1.16.3 once, capturing on container-1:eth0, node1:docker0, node1:flannel.1, node1:eth0, node2:eth0, node2:flannel.1, node2:docker0, container-2:eth0
+    When packets are captured on container-1:eth0, node1:docker0, node1:flannel.1, node1:eth0, node2:eth0, node2:flannel.1, node2:docker0, container-2:eth0
+    And container-1 pings 10.1.16.3 once
     Then the ping succeeds
     And the echo request from 10.1.15.2 to 10.1.16.3 is seen at every hop as:
       | hop              | headers                                        | ethernet destination | outer ipv4 destination | vni | packet ttl |

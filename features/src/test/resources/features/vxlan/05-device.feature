@@ -34,7 +34,8 @@ Feature: VXLAN: the flannel.1 device
       | state     | up           |
     And node1's flannel.1 MAC is the VtepMAC of the lease 10.1.15.0/24
     Given container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
-    When container-1 pings 10.1.16.3 once, capturing on node1:eth0
+    When packets are captured on node1:eth0
+    And container-1 pings 10.1.16.3 once
     Then the ping succeeds
     And every VXLAN frame node1 sends on node1:eth0 has node1's flannel.1 MAC as its inner source
 

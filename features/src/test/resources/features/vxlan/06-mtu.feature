@@ -21,7 +21,8 @@ Feature: VXLAN: MTU
   @R-VXLAN-MTU-01 @must
   Scenario: a DF packet of exactly FLANNEL_MTU bytes crosses whole
     Source: flannel-behaviour.md §4.3 MTU ; flannel-behaviour.md §3 subnet.env
-    When container-1 pings 10.1.16.3 with 1450-byte packets and DF set, capturing on node1:eth0 and container-2:eth0
+    When packets are captured on node1:eth0 and container-2:eth0
+    And container-1 pings 10.1.16.3 with 1450-byte packets and DF set
     Then the ping succeeds
     And on node1:eth0 a frame matches:
       | layer      | field           | expected   |
@@ -41,7 +42,9 @@ Feature: VXLAN: MTU
   @R-VXLAN-MTU-02 @must
   Scenario: one byte more is refused at the sender and never appears on the wire
     Source: flannel-behaviour.md §4.3 MTU ; flannel-behaviour.md §3 subnet.env
-    When container-1 pings 10.1.16.3 with 1451-byte and then 1450-byte packets, DF set, capturing on node1:eth0
+    When packets are captured on node1:eth0
+    And container-1 pings 10.1.16.3 with 1451-byte packets and DF set
+    And container-1 pings 10.1.16.3 with 1450-byte packets and DF set
     Then the 1451-byte ping fails at the sender with "message too long"
     And the 1450-byte ping succeeds
     And on node1:eth0 a frame matches:

@@ -20,7 +20,8 @@ Feature: VXLAN: VNI and port come from the network config
     And node1 remembers the subnet 10.1.15.0/24 and node2 remembers 10.1.16.0/24
     And flanneld is running on node1 and node2
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
-    When container-1 pings 10.1.16.3 once, capturing on node1:eth0
+    When packets are captured on node1:eth0
+    And container-1 pings 10.1.16.3 once
     Then the ping succeeds
     And node1 has a device <device> with:
       | attribute | value  |

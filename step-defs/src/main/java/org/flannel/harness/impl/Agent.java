@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.flannel.harness.topology.ManagedProcess;
 import org.flannel.harness.topology.Node;
 
@@ -78,24 +81,19 @@ public final class Agent {
 
     /** Waits for readiness; fails with the agent's own log when it exits or takes too long. */
     public void awaitReady(Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!isReady()) {
-            if (!process.isAlive()) {
-                throw new AssertionError("flanneld on " + node.name() + roleSuffix() + " exited (status "
-                        + process.waitFor(Duration.ZERO).map(String::valueOf).orElse("?")
-                        + ") before writing its subnet file " + subnetFile + ". Its log:\n" + process.logs());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("flanneld on " + node.name() + roleSuffix() + " did not write its subnet file " + subnetFile + " (written: it names FLANNEL_SUBNET and differs from"
-                        + " what lay there at launch: " + subnetFileAtLaunch.map(t -> t.strip().replace("\n", ", ")).orElse("no file") + ")"
-                        + " within " + limit.toSeconds() + " s. Its log:\n" + process.logs());
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for flanneld on " + node.name());
-            }
+        try {
+            Awaitility.await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(25))
+                    .failFast("exited", () -> !process.isAlive() && !isReady())
+                    .until(this::isReady);
+        } catch (TerminalFailureException exited) {
+            throw new AssertionError("flanneld on " + node.name() + roleSuffix() + " exited (status "
+                    + process.waitFor(Duration.ZERO).map(String::valueOf).orElse("?")
+                    + ") before writing its subnet file " + subnetFile + ". Its log:\n" + process.logs());
+        } catch (ConditionTimeoutException late) {
+            throw new AssertionError("flanneld on " + node.name() + roleSuffix() + " did not write its subnet file "
+                    + subnetFile + " (written: it names FLANNEL_SUBNET and differs from what lay there at launch: "
+                    + subnetFileAtLaunch.map(t -> t.strip().replace("\n", ", ")).orElse("no file") + ") within "
+                    + limit.toSeconds() + " s. Its log:\n" + process.logs());
         }
     }
 }

@@ -123,11 +123,10 @@ public final class FlanneldSteps {
     @When("flanneld on {word} restarts")
     public void flanneldRestarts(String node) {
         Agent before = world.agent(node);
-        world.beforeRestart().put(node, new RestartMemory(subnetOf(node),
+        world.rememberBeforeRestart(node, new RestartMemory(subnetOf(node),
                 new KernelReader(world.node(node)).firstVxlanDevice().map(d -> d.attribute("mac")).orElse("")));
         before.process().stop(Duration.ofSeconds(10));
-        world.stoppedAgents().add(before);
-        world.agents().remove(node);
+        world.stopped(node);
         // The same implementation again: in a mixed cluster a node keeps the one it ran.
         start(node, world.etcdPrefix(), before.implementation().orElseGet(world::implementation)).awaitReady(READY_LIMIT);
     }
@@ -137,16 +136,12 @@ public final class FlanneldSteps {
     public void flanneldStops(String node) {
         Agent agent = world.agent(node);
         agent.process().stop(Duration.ofSeconds(10));
-        world.stoppedAgents().add(agent);
-        world.agents().remove(node);
+        world.stopped(node);
     }
 
     @Then("{word} still has the subnet {word} and the same VTEP MAC")
     public void stillHasTheSubnetAndTheSameVtepMac(String node, String subnet) {
-        RestartMemory memory = world.beforeRestart().get(node);
-        if (memory == null) {
-            throw new IllegalStateException("flanneld on " + node + " has not restarted in this scenario");
-        }
+        RestartMemory memory = world.beforeRestart(node);
         assertThat(memory.subnet()).as("%s's subnet before the restart", node).isEqualTo(subnet);
         assertThat(subnetOf(node)).as("%s's subnet after the restart", node).isEqualTo(subnet);
         String mac = new KernelReader(world.node(node)).firstVxlanDevice().map(d -> d.attribute("mac")).orElse("none");
@@ -174,8 +169,7 @@ public final class FlanneldSteps {
 
     Agent start(String nodeName, String prefix, Implementation implementation) {
         String key = ScenarioWorld.agentKey(nodeName, prefix);
-        world.forbidExit(key);
-        if (world.agents().containsKey(key)) {
+        if (world.runs(key)) {
             throw new IllegalStateException("flanneld for " + prefix + " already runs on " + nodeName);
         }
         Node node = world.node(nodeName);
@@ -186,7 +180,7 @@ public final class FlanneldSteps {
         Optional<String> atLaunch = Agent.contentOf(subnetFile);
         ManagedProcess process = node.start("flanneld", argv);
         Agent agent = new Agent(node, process, subnetFile, atLaunch, implementation);
-        world.agents().put(key, agent);
+        world.started(key, agent);
         return agent;
     }
 

@@ -36,12 +36,22 @@ public final class Hooks {
     @After(order = 0)
     public void attachEvidenceAndCleanUp(Scenario scenario) {
         try {
+            stopCapturesStillRunning();
             world.topologyIfAny().ifPresent(topology -> attachEvidence(scenario, topology));
         } finally {
             for (Agent agent : world.agents().values()) {
                 agent.process().stop(Duration.ofSeconds(5));
             }
             world.topologyIfAny().ifPresent(Topology::close);
+        }
+    }
+
+    /** A scenario that failed before its first outcome step left its captures running. */
+    private void stopCapturesStillRunning() {
+        try {
+            world.stopCaptures();
+        } catch (RuntimeException e) {
+            world.scenario().log("a capture could not be stopped: " + e.getMessage());
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.awaitility.core.TerminalFailureException;
 import org.flannel.harness.expect.Symbols;
 import org.flannel.harness.kernel.DeviceInfo;
 import org.flannel.harness.kernel.FdbEntry;
@@ -102,7 +103,7 @@ public final class KernelSteps {
 
     private Optional<String> ownSubnet(String node) {
         String key = ScenarioWorld.agentKey(node, world.etcdPrefix());
-        return world.agents().containsKey(key) ? SubnetFileText.subnet(world.agents().get(key).subnetFile())
+        return world.runs(key) ? SubnetFileText.subnet(world.agents().get(key).subnetFile())
                 : Optional.empty();
     }
 
@@ -137,20 +138,17 @@ public final class KernelSteps {
     public void forSecondsHasNoRouteVia(int seconds, String node, String subnet, String gateway) {
         String network = subnet.split("/")[0];
         KernelReader kernel = new KernelReader(world.node(node));
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        do {
-            assertThat(kernel.routes()).as("%s's routes during the %d s window", node, seconds)
-                    .noneMatch(route -> route.destination().equals(network) && route.gateway().equals(gateway));
-            pause(Duration.ofMillis(250));
-        } while (System.nanoTime() < deadline);
-    }
-
-    private static void pause(Duration duration) {
+        Duration window = Duration.ofSeconds(seconds);
+        long end = System.nanoTime() + window.toNanos();
         try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while watching the routes", e);
+            // Not a wait: the window is watched to its end, and the first sight of the route ends it.
+            await().atMost(window.plusSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .failFast("the route appeared", () -> kernel.routes().stream()
+                            .anyMatch(route -> route.destination().equals(network) && route.gateway().equals(gateway)))
+                    .until(() -> System.nanoTime() >= end);
+        } catch (TerminalFailureException appeared) {
+            throw new AssertionError(node + " has a route to " + subnet + " via " + gateway + " within the " + seconds
+                    + " s window: " + kernel.routes());
         }
     }
 

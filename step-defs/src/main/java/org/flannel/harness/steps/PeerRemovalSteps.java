@@ -2,7 +2,11 @@ package org.flannel.harness.steps;
 
 import io.cucumber.java.en.Then;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.flannel.harness.topology.Capture;
 import org.flannel.harness.wire.DecodeOptions;
 import org.flannel.harness.wire.Frame;
@@ -14,7 +18,7 @@ import org.flannel.harness.wire.PcapReader;
  * other nodes removed the peer or still send it datagrams nobody reads.
  */
 public final class PeerRemovalSteps {
-    private static final java.time.Duration PAUSE = java.time.Duration.ofMillis(200);
+    private static final Duration PAUSE = Duration.ofMillis(200);
     private final ScenarioWorld world;
 
     public PeerRemovalSteps(ScenarioWorld world) {
@@ -28,40 +32,37 @@ public final class PeerRemovalSteps {
      */
     @Then("within {int} seconds no datagram on {word} carries a ping from {word} to {word}, next to one to {word}")
     public void noDatagramCarriesThePing(int seconds, String point, String from, String destination, String proof) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        String last;
-        do {
-            Capture capture = world.topology().capture(point, "");
-            Path pcap;
-            try {
-                world.host(from).exec("ping", "-n", "-c", "1", "-W", "1", destination);
-                world.host(from).exec("ping", "-n", "-c", "1", "-W", "1", proof);
-            } finally {
-                pcap = capture.stop();
-                world.captures().put(point, pcap);
-            }
-            List<Frame> frames = PcapReader.read(pcap, DecodeOptions.vxlanPorts(world.vxlanPort()));
-            long carrying = frames.stream().filter(Frame::isEncapsulated)
-                    .filter(frame -> frame.value("inner.ipv4.destination").filter(destination::equals).isPresent()).count();
-            if (frames.isEmpty()) {
-                last = "the capture on " + point + " saw nothing, not even the ping to " + proof;
-            } else if (carrying == 0) {
-                return;
-            } else {
-                last = carrying + " of the " + frames.size() + " frames on " + point + " carry a packet for " + destination;
-            }
-            pause();
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("within " + seconds + " s: " + last + " (the node still sends its removed peer"
-                + " datagrams)");
+        AtomicReference<String> last = new AtomicReference<>("no capture finished");
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollDelay(Duration.ZERO).pollInterval(PAUSE)
+                    .until(() -> {
+                        last.set(datagramsCarrying(point, from, destination, proof));
+                        return last.get().isEmpty();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("within " + seconds + " s: " + last.get() + " (the node still sends its removed"
+                    + " peer datagrams)");
+        }
     }
 
-    private static void pause() {
+    /** One round: both pings under a fresh capture; what is wrong with it, or nothing. */
+    private String datagramsCarrying(String point, String from, String destination, String proof) {
+        Capture capture = world.topology().capture(point, "");
+        Path pcap;
         try {
-            Thread.sleep(PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            world.host(from).exec("ping", "-n", "-c", "1", "-W", "1", destination);
+            world.host(from).exec("ping", "-n", "-c", "1", "-W", "1", proof);
+        } finally {
+            pcap = capture.stop();
+            world.keepCapture(point, pcap);
         }
+        List<Frame> frames = PcapReader.read(pcap, DecodeOptions.vxlanPorts(world.vxlanPort()));
+        long carrying = frames.stream().filter(Frame::isEncapsulated)
+                .filter(frame -> frame.value("inner.ipv4.destination").filter(destination::equals).isPresent()).count();
+        if (frames.isEmpty()) {
+            return "the capture on " + point + " saw nothing, not even the ping to " + proof;
+        }
+        return carrying == 0 ? ""
+                : carrying + " of the " + frames.size() + " frames on " + point + " carry a packet for " + destination;
     }
 }

@@ -1,6 +1,8 @@
 package org.flannel.harness.steps;
 
 import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.flannel.harness.topology.ExecResult;
 import org.flannel.harness.topology.Node;
 
@@ -13,14 +15,13 @@ final class PeerRoutes {
         String address1 = subnet1.split("/")[0];
         String address2 = subnet2.split("/")[0];
         long started = System.nanoTime();
-        long deadline = started + limit.toNanos();
-        while (!(routes(node1, address2) && routes(node2, address1))) {
-            if (System.nanoTime() > deadline) {
-                System.out.printf("    (after %d s %s and %s still do not both route each other's subnet;"
-                        + " the scenario goes on and its checks will tell)%n", limit.toSeconds(), node1.name(), node2.name());
-                return;
-            }
-            sleep();
+        try {
+            Awaitility.await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> routes(node1, address2) && routes(node2, address1));
+        } catch (ConditionTimeoutException e) {
+            System.out.printf("    (after %d s %s and %s still do not both route each other's subnet;"
+                    + " the scenario goes on and its checks will tell)%n", limit.toSeconds(), node1.name(), node2.name());
+            return;
         }
         long waited = (System.nanoTime() - started) / 1_000_000;
         if (waited > 200) {
@@ -33,14 +34,5 @@ final class PeerRoutes {
     static boolean routes(Node node, String address) {
         ExecResult result = node.exec("ip", "-4", "route", "show", "match", address);
         return result.succeeded() && result.stdout().lines().anyMatch(line -> !line.isBlank() && !line.startsWith("default"));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for peer routes", e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.cucumber.java.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class ScenarioWorld {
     private Implementation reference;
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private final List<Agent> stoppedAgents = new ArrayList<>();
-    private final Map<String, Path> captures = new LinkedHashMap<>();
+    private final Captures captures = new Captures();
     private final Map<Integer, PingOutcome> pingsBySize = new LinkedHashMap<>();
     private final Map<String, PingOutcome> pingsByDestination = new LinkedHashMap<>();
     private final Map<String, RestartMemory> beforeRestart = new LinkedHashMap<>();
@@ -109,12 +110,49 @@ public final class ScenarioWorld {
         return file;
     }
 
+    /** The agents running now, by {@link #agentKey}, in the order they started; a copy. */
     Map<String, Agent> agents() {
-        return agents;
+        return Collections.unmodifiableMap(new LinkedHashMap<>(agents));
     }
 
+    /** Agents this scenario stopped or restarted, in that order: their logs are evidence too. */
     List<Agent> stoppedAgents() {
-        return stoppedAgents;
+        return List.copyOf(stoppedAgents);
+    }
+
+    boolean runs(String agentKey) {
+        return agents.containsKey(agentKey);
+    }
+
+    /** A started agent, which must keep running from now on. */
+    void started(String agentKey, Agent agent) {
+        if (agents.containsKey(agentKey)) {
+            throw new IllegalStateException("flanneld " + agentKey + " already runs");
+        }
+        forbidExit(agentKey);
+        agents.put(agentKey, agent);
+    }
+
+    /** The agent stopped (by the scenario): it no longer runs, its log stays evidence. */
+    void stopped(String agentKey) {
+        Agent agent = agents.remove(agentKey);
+        if (agent == null) {
+            throw new IllegalStateException("flanneld " + agentKey + " does not run");
+        }
+        stoppedAgents.add(agent);
+    }
+
+    /** What a node had before its agent restarted, for the checks after. */
+    void rememberBeforeRestart(String node, RestartMemory memory) {
+        beforeRestart.put(node, memory);
+    }
+
+    RestartMemory beforeRestart(String node) {
+        RestartMemory memory = beforeRestart.get(node);
+        if (memory == null) {
+            throw new IllegalStateException("flanneld on " + node + " has not restarted in this scenario");
+        }
+        return memory;
     }
 
     Agent agent(String node) {
@@ -149,17 +187,26 @@ public final class ScenarioWorld {
         return mayExit.contains(agentKey);
     }
 
+    void startCaptures(List<String> points) {
+        captures.start(topology(), points);
+    }
+
+    void stopCaptures() {
+        captures.stopAll();
+    }
+
+    /** Keeps the pcap of a capture a step ran by itself. */
+    void keepCapture(String point, Path pcap) {
+        captures.keep(point, pcap);
+    }
+
+    /** The pcaps of the scenario's stopped captures, by point. */
     Map<String, Path> captures() {
-        return captures;
+        return captures.files();
     }
 
     Path capture(String point) {
-        Path file = captures.get(point);
-        if (file == null) {
-            throw new IllegalStateException("nothing was captured on " + point + " in this scenario; captured: "
-                    + captures.keySet());
-        }
-        return file;
+        return captures.file(point);
     }
 
     void recordPing(PingOutcome ping) {
@@ -200,10 +247,6 @@ public final class ScenarioWorld {
             throw new IllegalStateException("no ping with " + size + "-byte packets in this scenario");
         }
         return ping;
-    }
-
-    Map<String, RestartMemory> beforeRestart() {
-        return beforeRestart;
     }
 
     int vxlanPort() {

@@ -1,17 +1,18 @@
 package org.flannel.harness.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.flannel.harness.topology.Capture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.flannel.harness.topology.Command;
 import org.flannel.harness.topology.ExecResult;
 import org.flannel.harness.topology.Host;
@@ -34,27 +35,10 @@ public final class TrafficSteps {
         world.recordPing(ping(from, to, 84, false));
     }
 
-    @When("^(\\S+) pings (\\S+) once, capturing on (.+)$")
-    public void pingsOnceCapturing(String from, String to, String points) {
-        capturing(points, () -> world.recordPing(ping(from, to, 84, false)));
-    }
-
-    /** Two pings in one capture: a negative check on one needs the other to prove the point saw traffic. */
-    @When("^(\\S+) pings (\\S+) once and then (\\S+) once, capturing on (.+)$")
-    public void pingsTwoAddressesCapturing(String from, String first, String second, String points) {
-        capturing(points, () -> {
-            world.recordPing(ping(from, first, 84, false));
-            world.recordPing(ping(from, second, 84, false));
-        });
-    }
-
     /** A datagram, not a ping: Flannel's udp proxy answers net unreachable for anything but ICMP (RFC 792). */
-    @When("^(\\S+) sends a UDP datagram to (\\S+) port (\\d+) and then pings (\\S+) once, capturing on (.+)$")
-    public void datagramThenPingCapturing(String from, String udpTo, int udpPort, String pingTo, String points) {
-        capturing(points, () -> {
-            world.host(from).exec("bash", "-c", "echo flannel-probe > /dev/udp/" + udpTo + "/" + udpPort).orThrow();
-            world.recordPing(ping(from, pingTo, 84, false));
-        });
+    @When("^(\\S+) sends a UDP datagram to (\\S+) port (\\d+)$")
+    public void sendsADatagram(String from, String to, int port) {
+        world.host(from).exec("bash", "-c", "echo flannel-probe > /dev/udp/" + to + "/" + port).orThrow();
     }
 
     @Then("the ping to {word} fails with {string}")
@@ -74,17 +58,9 @@ public final class TrafficSteps {
         assertThat(ping.succeeded()).as(ping.describe()).isTrue();
     }
 
-    @When("^(\\S+) pings (\\S+) with (\\d+)-byte packets and DF set, capturing on (.+)$")
-    public void pingsWithSizeAndDf(String from, String to, int size, String points) {
-        capturing(points, () -> world.recordPing(ping(from, to, size, true)));
-    }
-
-    @When("^(\\S+) pings (\\S+) with (\\d+)-byte and then (\\d+)-byte packets, DF set, capturing on (.+)$")
-    public void pingsWithTwoSizes(String from, String to, int first, int second, String points) {
-        capturing(points, () -> {
-            world.recordPing(ping(from, to, first, true));
-            world.recordPing(ping(from, to, second, true));
-        });
+    @When("^(\\S+) pings (\\S+) with (\\d+)-byte packets and DF set$")
+    public void pingsWithSizeAndDf(String from, String to, int size) {
+        world.recordPing(ping(from, to, size, true));
     }
 
     /** A listener for TCP probes: iperf3's server accepts connections and keeps running. */
@@ -92,27 +68,18 @@ public final class TrafficSteps {
     public void listensOnTcpPort(String host, int port) {
         world.host(host).start("tcp-listener-" + port, List.of("iperf3", "-s", "-p", Integer.toString(port)));
         // Ready once the socket is bound: ask the kernel rather than guess with a sleep.
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!world.host(host).exec("sh", "-c", "ss -ltn | grep -q ':" + port + " '").succeeded()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("nothing listens on TCP port " + port + " in " + host + " after 5 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for the listener in " + host);
-            }
+        try {
+            await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> world.host(host).exec("sh", "-c", "ss -ltn | grep -q ':" + port + " '").succeeded());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("nothing listens on TCP port " + port + " in " + host + " after 5 s");
         }
     }
 
-    @When("^(\\S+) sends a UDP datagram to (\\S+) port (\\d+) and opens a TCP connection to (\\S+) port (\\d+), capturing on (.+)$")
-    public void udpAndTcpProbes(String from, String udpTo, int udpPort, String tcpTo, int tcpPort, String points) {
-        capturing(points, () -> {
-            world.host(from).exec("bash", "-c", "echo flannel-probe > /dev/udp/" + udpTo + "/" + udpPort).orThrow();
-            world.recordTcpProbe(world.host(from).exec("timeout", "5", "bash", "-c",
-                    "exec 3<>/dev/tcp/" + tcpTo + "/" + tcpPort + " && echo connected"));
-        });
+    @When("^(\\S+) opens a TCP connection to (\\S+) port (\\d+)$")
+    public void opensATcpConnection(String from, String to, int port) {
+        world.recordTcpProbe(world.host(from).exec("timeout", "5", "bash", "-c",
+                "exec 3<>/dev/tcp/" + to + "/" + port + " && echo connected"));
     }
 
     /**
@@ -121,15 +88,15 @@ public final class TrafficSteps {
      * the peer's port unreachable error fails the next send on a connected socket once, so a failed send is
      * tried again.
      */
-    @When("^(\\S+) sends two UDP datagrams to each of (\\S+)'s ports (\\d+) to (\\d+), each pair from one socket, capturing on (.+)$")
-    public void udpFlows(String from, String to, int firstPort, int lastPort, String points) {
+    @When("^(\\S+) sends two UDP datagrams to each of (\\S+)'s ports (\\d+) to (\\d+), each pair from one socket$")
+    public void udpFlows(String from, String to, int firstPort, int lastPort) {
         if (lastPort < firstPort || lastPort - firstPort > 63) {
             throw new IllegalArgumentException("ports " + firstPort + " to " + lastPort + ": give 1 to 64 ports, low first");
         }
         String script = "for port in $(seq " + firstPort + " " + lastPort + "); do exec 3<>/dev/udp/" + to + "/$port"
                 + " || exit 1; for i in 1 2; do echo flow-$port-$i >&3 2>/dev/null || echo flow-$port-$i >&3"
                 + " || exit 1; done; exec 3>&-; done";
-        capturing(points, () -> world.host(from).exec("bash", "-c", script).orThrow());
+        world.host(from).exec("bash", "-c", script).orThrow();
     }
 
     @Then("the TCP connection succeeds")
@@ -140,17 +107,12 @@ public final class TrafficSteps {
     }
 
     /** From the node's own address in that network (ping -I), as Flannel's functional test pings. */
-    @When("^(\\S+) pings (\\S+)'s first address in (\\S+) from its own(?:, capturing on (.+))?$")
-    public void pingsFirstAddressFromItsOwn(String from, String to, String prefix, String points) {
+    @When("^(\\S+) pings (\\S+)'s first address in (\\S+) from its own$")
+    public void pingsFirstAddressFromItsOwn(String from, String to, String prefix) {
         String source = firstAddressOf(from, prefix);
         String destination = firstAddressOf(to, prefix);
-        Runnable traffic = () -> world.recordPing(new PingOutcome(from, destination, 84, false,
+        world.recordPing(new PingOutcome(from, destination, 84, false,
                 world.host(from).exec("ping", "-n", "-c", "1", "-W", "3", "-I", source, destination)));
-        if (points == null) {
-            traffic.run();
-        } else {
-            capturing(points, traffic);
-        }
     }
 
     private String firstAddressOf(String node, String prefix) {
@@ -182,19 +144,23 @@ public final class TrafficSteps {
         untilPing(seconds, from, to, PingOutcome::succeeded, "succeed");
     }
 
-    private void untilPing(int seconds, String from, String to, java.util.function.Predicate<PingOutcome> wanted,
-                           String what) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        PingOutcome ping;
-        do {
-            ping = ping(from, to, 84, false);
-            world.recordPing(ping);
-            if (wanted.test(ping)) {
-                return;
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("within " + seconds + " s, a ping from " + from + " to " + to + " did not " + what
-                + "; the last one: " + ping.describe());
+    private void untilPing(int seconds, String from, String to, Predicate<PingOutcome> wanted, String what) {
+        AtomicReference<PingOutcome> last = new AtomicReference<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        try {
+            // A ping takes up to its 3 s timeout: the window is for starting pings, the last one may finish after it.
+            await().atMost(Duration.ofSeconds(seconds + 4)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .failFast("no time left to start another ping", () -> System.nanoTime() > deadline)
+                    .until(() -> {
+                        PingOutcome ping = ping(from, to, 84, false);
+                        world.recordPing(ping);
+                        last.set(ping);
+                        return wanted.test(ping);
+                    });
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError("within " + seconds + " s, a ping from " + from + " to " + to + " did not " + what
+                    + "; the last one: " + (last.get() == null ? "none finished" : last.get().describe()));
+        }
     }
 
     @Then("the ping succeeds")
@@ -225,26 +191,5 @@ public final class TrafficSteps {
         argv.addAll(List.of("-s", Integer.toString(ipPacketSize - IP_AND_ICMP_HEADERS), to));
         ExecResult result = host.exec(Command.of(argv));
         return new PingOutcome(from, to, ipPacketSize, dontFragment, result);
-    }
-
-    /** Starts a capture at every point, runs the traffic, stops them all and keeps the pcaps. */
-    private void capturing(String pointList, Runnable traffic) {
-        Map<String, Capture> running = new LinkedHashMap<>();
-        try {
-            for (String point : points(pointList)) {
-                running.put(point, world.topology().capture(point, ""));
-            }
-            traffic.run();
-        } finally {
-            for (Map.Entry<String, Capture> capture : running.entrySet()) {
-                Path pcap = capture.getValue().stop();
-                world.captures().put(capture.getKey(), pcap);
-            }
-        }
-    }
-
-    /** "a, b and c" → [a, b, c]. */
-    static List<String> points(String list) {
-        return Arrays.stream(list.split(",| and ")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 }

@@ -22,8 +22,8 @@ class LivenessHookTest {
     @Test
     void anAgentThatDiedAfterItWasReadyFailsTheScenarioWithItsStatusAndLogTail() {
         String log = IntStream.rangeClosed(1, 40).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
-        world.agents().put("node1", agent(new FakeProcess(true, 0, "")));
-        world.agents().put("node2", agent(new FakeProcess(false, 1, log)));
+        world.started("node1", agent(new FakeProcess(true, 0, "")));
+        world.started("node2", agent(new FakeProcess(false, 1, log)));
         assertThatThrownBy(hook::everyAgentNotStoppedIsStillRunning)
                 .hasMessageContaining("flanneld on node2 exited with status 1")
                 .hasMessageContaining("line 40").hasMessageContaining("line 26").hasMessageNotContaining("line 25\n")
@@ -32,7 +32,7 @@ class LivenessHookTest {
 
     @Test
     void anAgentGivenAReasonToExitMayHaveExited() {
-        world.agents().put("node2", agent(new FakeProcess(false, 0, "Lease has been revoked.")));
+        world.started("node2", agent(new FakeProcess(false, 0, "Lease has been revoked.")));
         world.allowExit("node2");
         assertThatCode(hook::everyAgentNotStoppedIsStillRunning).doesNotThrowAnyException();
         world.forbidExit("node2");
