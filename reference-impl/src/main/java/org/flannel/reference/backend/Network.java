@@ -2,7 +2,7 @@ package org.flannel.reference.backend;
 
 import java.util.List;
 import org.flannel.reference.subnet.Lease;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
+import org.flannel.reference.subnet.LeaseEvent;
 
 /**
  * A backend's network once registered: this node's lease, its MTU for pods, and how it follows its peers.

@@ -3,7 +3,7 @@ package org.flannel.reference.backend.udp;
 import java.util.List;
 import org.flannel.reference.backend.Network;
 import org.flannel.reference.subnet.Lease;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
+import org.flannel.reference.subnet.LeaseEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import org.flannel.reference.kernel.KernelException;
 import org.flannel.reference.kernel.Route;
 import org.flannel.reference.net.ExternalInterface;
 import org.flannel.reference.subnet.Lease;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
+import org.flannel.reference.subnet.LeaseEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.flannel.reference.subnet.Lease;
+import org.flannel.reference.subnet.LeaseEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,7 @@ import org.flannel.reference.kernel.Route;
 import org.flannel.reference.net.ExternalInterface;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.LeaseAttrs;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
+import org.flannel.reference.subnet.LeaseEvent;
 import org.junit.jupiter.api.Test;
 
 /** host-gw with a recording kernel: the routes it asks for, replaces, restores and removes. */

@@ -9,7 +9,7 @@ import org.flannel.reference.ip.Ip4;
 import org.flannel.reference.ip.Ip4Net;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.LeaseAttrs;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
+import org.flannel.reference.subnet.LeaseEvent;
 import org.junit.jupiter.api.Test;
 
 /** node1 (10.1.15.0/24) follows node2 (10.1.16.0/24 at 10.168.0.3). */

@@ -21,8 +21,8 @@ import org.flannel.reference.kernel.VxlanAttributes;
 import org.flannel.reference.net.ExternalInterface;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.LeaseAttrs;
+import org.flannel.reference.subnet.LeaseEvent;
 import org.flannel.reference.subnet.NetworkConfig;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
 import org.junit.jupiter.api.Test;
 
 class VxlanBackendTest {

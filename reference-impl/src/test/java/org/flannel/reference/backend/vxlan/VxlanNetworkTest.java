@@ -15,7 +15,7 @@ import org.flannel.reference.kernel.Route;
 import org.flannel.reference.net.ExternalInterface;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.LeaseAttrs;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
+import org.flannel.reference.subnet.LeaseEvent;
 import org.flannel.reference.testing.CapturedStderr;
 import org.junit.jupiter.api.Test;
 
