@@ -44,7 +44,7 @@ public final class LeaseKeeper {
         return lease;
     }
 
-    /** Own-lease events, split off the lease watch by the daemon. Runs on the keeper's thread. */
+    /** This node's own lease's events, split off the lease watch from the peers'. Runs on the keeper's thread. */
     public void handle(List<LeaseEvent> events) {
         for (LeaseEvent event : events) {
             if (event.type() == LeaseEvent.Type.REMOVED) {
