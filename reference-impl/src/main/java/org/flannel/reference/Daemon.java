@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.flannel.reference.backend.BackendConfig;
 import org.flannel.reference.backend.BackendConfigs;
+import org.flannel.reference.backend.LeaseFollower;
 import org.flannel.reference.backend.Network;
 import org.flannel.reference.cli.FlanneldOptions;
 import org.flannel.reference.healthz.HealthServer;
@@ -29,7 +30,6 @@ import org.flannel.reference.subnet.SubnetFile;
 import org.flannel.reference.subnet.etcd.EtcdOptions;
 import org.flannel.reference.subnet.etcd.EtcdRegistry;
 import org.flannel.reference.subnet.etcd.LeaseAcquirer;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
 import org.flannel.reference.subnet.etcd.LeaseKeeper;
 import org.flannel.reference.subnet.etcd.LeaseWatcher;
 import org.flannel.reference.subnet.etcd.RegistryException;
@@ -91,7 +91,7 @@ final class Daemon {
             resources.add(network);
             LeaseKeeper keeper = new LeaseKeeper(registry, thread, network.lease(),
                     Duration.ofMinutes(options.subnetLeaseRenewMargin()), this::stop);
-            LeaseWatcher watcher = new LeaseWatcher(registry, thread, events -> dispatch(events, network, keeper));
+            LeaseWatcher watcher = new LeaseWatcher(registry, thread, new LeaseFollower(network, keeper::handle));
             resources.add(watcher);
             awaitFirstListing(watcher.start());
 
@@ -138,19 +138,6 @@ final class Daemon {
 
     void stop() {
         stopped.countDown();
-    }
-
-    private static void dispatch(List<LeaseEvent> events, Network network, LeaseKeeper keeper) {
-        List<LeaseEvent> own = events.stream()
-                .filter(e -> e.subnet().equals(network.lease().subnet())).toList();
-        List<LeaseEvent> peers = events.stream()
-                .filter(e -> !e.subnet().equals(network.lease().subnet())).toList();
-        if (!peers.isEmpty()) {
-            network.handle(peers);
-        }
-        if (!own.isEmpty()) {
-            keeper.handle(own);
-        }
     }
 
     /** A parsed network config and its validated backend section. */

@@ -14,7 +14,6 @@ import org.flannel.reference.kernel.KernelException;
 import org.flannel.reference.kernel.Route;
 import org.flannel.reference.net.ExternalInterface;
 import org.flannel.reference.subnet.Lease;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,21 +61,9 @@ final class HostGwNetwork implements Network {
         return iface.mtu();
     }
 
+    /** Synchronized, as the removal, with the re-check that runs on its own thread. */
     @Override
-    public synchronized void handle(List<LeaseEvent> events) {
-        for (LeaseEvent event : events) {
-            if (event.subnet().equals(lease.subnet())) {
-                continue;
-            }
-            if (event.type() == LeaseEvent.Type.ADDED) {
-                added(event.lease());
-            } else {
-                removed(event.subnet());
-            }
-        }
-    }
-
-    private void added(Lease remote) {
+    public synchronized void peerAdded(Lease remote) {
         String type = remote.attrs().backendType();
         if (!HostGwBackend.TYPE.equals(type)) {
             LOG.warn("Ignoring non-host-gw subnet: type={}", type == null ? "" : type);
@@ -96,7 +83,8 @@ final class HostGwNetwork implements Network {
         add(route);
     }
 
-    private void removed(Ip4Net subnet) {
+    @Override
+    public synchronized void peerRemoved(Ip4Net subnet) {
         Route route = wanted.remove(subnet);
         if (route == null) {
             return;

@@ -1,9 +1,8 @@
 package org.flannel.reference.backend.udp;
 
-import java.util.List;
 import org.flannel.reference.backend.Network;
+import org.flannel.reference.ip.Ip4Net;
 import org.flannel.reference.subnet.Lease;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,19 +37,15 @@ final class UdpNetwork implements Network {
     }
 
     @Override
-    public void handle(List<LeaseEvent> events) {
-        for (LeaseEvent event : events) {
-            if (event.subnet().equals(lease.subnet())) {
-                continue;
-            }
-            if (event.type() == LeaseEvent.Type.ADDED) {
-                LOG.info("Subnet added: {} via {}", event.subnet(), event.lease().attrs().publicIp());
-                peers.put(event.subnet(), event.lease().attrs().publicIp());
-            } else {
-                LOG.info("Subnet removed: {}", event.subnet());
-                peers.remove(event.subnet());
-            }
-        }
+    public void peerAdded(Lease peer) {
+        LOG.info("Subnet added: {} via {}", peer.subnet(), peer.attrs().publicIp());
+        peers.put(peer.subnet(), peer.attrs().publicIp());
+    }
+
+    @Override
+    public void peerRemoved(Ip4Net subnet) {
+        LOG.info("Subnet removed: {}", subnet);
+        peers.remove(subnet);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.flannel.reference.backend.vxlan;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flannel.reference.backend.Network;
@@ -11,7 +10,6 @@ import org.flannel.reference.kernel.KernelException;
 import org.flannel.reference.kernel.Route;
 import org.flannel.reference.net.ExternalInterface;
 import org.flannel.reference.subnet.Lease;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,20 +50,7 @@ final class VxlanNetwork implements Network {
     }
 
     @Override
-    public void handle(List<LeaseEvent> events) {
-        for (LeaseEvent event : events) {
-            if (event.subnet().equals(lease.subnet())) {
-                continue;
-            }
-            if (event.type() == LeaseEvent.Type.ADDED) {
-                added(event.lease());
-            } else {
-                removed(event.subnet());
-            }
-        }
-    }
-
-    private void added(Lease remote) {
+    public void peerAdded(Lease remote) {
         String type = remote.attrs().backendType();
         if (!"vxlan".equals(type)) {
             LOG.warn("ignoring non-vxlan v4Subnet({}) v6Subnet({}): type={}", remote.subnet(),
@@ -117,7 +102,8 @@ final class VxlanNetwork implements Network {
         }
     }
 
-    private void removed(Ip4Net subnet) {
+    @Override
+    public void peerRemoved(Ip4Net subnet) {
         VxlanPeer peer = peers.remove(subnet);
         if (peer == null) {
             LOG.debug("Lease {} removed; nothing was programmed for it", subnet);

@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 import org.flannel.reference.ip.Ip4Net;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.LeaseAttrs;
+import org.flannel.reference.subnet.LeaseEvent;
 import org.flannel.reference.subnet.SubnetKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

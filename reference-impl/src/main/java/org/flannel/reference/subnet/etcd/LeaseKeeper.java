@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.flannel.reference.subnet.Lease;
+import org.flannel.reference.subnet.LeaseEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class LeaseKeeper {
         return lease;
     }
 
-    /** Own-lease events, split off the lease watch by the daemon. Runs on the keeper's thread. */
+    /** This node's own lease's events, split off the lease watch from the peers'. Runs on the keeper's thread. */
     public void handle(List<LeaseEvent> events) {
         for (LeaseEvent event : events) {
             if (event.type() == LeaseEvent.Type.REMOVED) {

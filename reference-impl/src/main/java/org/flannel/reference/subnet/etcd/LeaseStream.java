@@ -2,6 +2,7 @@ package org.flannel.reference.subnet.etcd;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.flannel.reference.subnet.LeaseEvent;
 
 /** Where a {@link LeaseWatcher} gets leases from: a listing at a revision, and a watch from a revision. */
 public interface LeaseStream {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.flannel.reference.ip.Ip4Net;
 import org.flannel.reference.subnet.Lease;
+import org.flannel.reference.subnet.LeaseEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,7 +3,6 @@ package org.flannel.reference.backend.hostgw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.flannel.reference.backend.Network;
@@ -14,7 +13,6 @@ import org.flannel.reference.kernel.Route;
 import org.flannel.reference.net.ExternalInterface;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.LeaseAttrs;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
 import org.junit.jupiter.api.Test;
 
 /** host-gw with a recording kernel: the routes it asks for, replaces, restores and removes. */
@@ -38,16 +36,15 @@ class HostGwNetworkTest {
 
     @Test
     void aPeerIsRoutedViaItsPublicIpOnTheExternalInterface() {
-        network.handle(List.of(LeaseEvent.added(lease("10.1.16.0/24", "10.168.0.3", "host-gw"))));
+        network.peerAdded(lease("10.1.16.0/24", "10.168.0.3", "host-gw"));
 
         assertThat(kernel.calls()).containsExactly(ROUTE);
     }
 
     @Test
-    void theOwnLeaseAndLeasesOfOtherBackendsAreIgnored() {
-        network.handle(List.of(LeaseEvent.added(own()),
-                LeaseEvent.added(lease("10.1.16.0/24", "10.168.0.3", "vxlan")),
-                LeaseEvent.added(lease("10.1.17.0/24", "10.168.0.4", null))));
+    void leasesOfOtherBackendsAreIgnored() {
+        network.peerAdded(lease("10.1.16.0/24", "10.168.0.3", "vxlan"));
+        network.peerAdded(lease("10.1.17.0/24", "10.168.0.4", null));
 
         assertThat(kernel.calls()).isEmpty();
     }
@@ -55,27 +52,27 @@ class HostGwNetworkTest {
     @Test
     void anIdenticalRouteIsLeftAloneAndADifferentOneReplaced() {
         kernel.withRoute(Route.via(Ip4Net.parse("10.1.16.0/24"), Ip4.parse("10.168.0.3"), Optional.of("eth0")));
-        network.handle(List.of(LeaseEvent.added(lease("10.1.16.0/24", "10.168.0.3", "host-gw"))));
+        network.peerAdded(lease("10.1.16.0/24", "10.168.0.3", "host-gw"));
         assertThat(kernel.calls()).isEmpty();
 
-        network.handle(List.of(LeaseEvent.added(lease("10.1.16.0/24", "10.168.0.9", "host-gw"))));
+        network.peerAdded(lease("10.1.16.0/24", "10.168.0.9", "host-gw"));
         assertThat(kernel.calls()).containsExactly("route replace 10.1.16.0/24 via 10.168.0.9 dev eth0");
     }
 
     @Test
     void aLeaseThatGoesTakesItsRoute() {
-        network.handle(List.of(LeaseEvent.added(lease("10.1.16.0/24", "10.168.0.3", "host-gw"))));
-        network.handle(List.of(LeaseEvent.removed(Ip4Net.parse("10.1.16.0/24"))));
+        network.peerAdded(lease("10.1.16.0/24", "10.168.0.3", "host-gw"));
+        network.peerRemoved(Ip4Net.parse("10.1.16.0/24"));
 
         assertThat(kernel.calls()).containsExactly(ROUTE, "route delete 10.1.16.0/24 via 10.168.0.3 dev eth0");
         assertThat(kernel.routes()).isEmpty();
     }
 
     @Test
-    void aRefusedRouteDoesNotStopTheOthersAndIsTriedAgainByTheRecheck() {
+    void aRefusedRouteIsReportedNotThrownAndIsTriedAgainByTheRecheck() {
         kernel.failOn("route replace 10.1.17.0/24");
-        network.handle(List.of(LeaseEvent.added(lease("10.1.17.0/24", "10.168.1.2", "host-gw")),
-                LeaseEvent.added(lease("10.1.16.0/24", "10.168.0.3", "host-gw"))));
+        network.peerAdded(lease("10.1.17.0/24", "10.168.1.2", "host-gw"));
+        network.peerAdded(lease("10.1.16.0/24", "10.168.0.3", "host-gw"));
         assertThat(kernel.routes()).extracting(Route::toString).containsExactly("10.1.16.0/24 via 10.168.0.3 dev eth0");
 
         kernel.clearCalls();
@@ -85,7 +82,7 @@ class HostGwNetworkTest {
 
     @Test
     void aRouteSomeoneDeletedIsRestoredByTheRecheck() {
-        network.handle(List.of(LeaseEvent.added(lease("10.1.16.0/24", "10.168.0.3", "host-gw"))));
+        network.peerAdded(lease("10.1.16.0/24", "10.168.0.3", "host-gw"));
         kernel.deleteRoute(Route.via(Ip4Net.parse("10.1.16.0/24"), Ip4.parse("10.168.0.3"), Optional.of("eth0")));
         kernel.clearCalls();
 

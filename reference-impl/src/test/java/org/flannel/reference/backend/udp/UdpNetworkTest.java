@@ -3,13 +3,11 @@ package org.flannel.reference.backend.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flannel.reference.ip.Ip4;
 import org.flannel.reference.ip.Ip4Net;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.LeaseAttrs;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
 import org.junit.jupiter.api.Test;
 
 /** node1 (10.1.15.0/24) follows node2 (10.1.16.0/24 at 10.168.0.3). */
@@ -38,16 +36,16 @@ class UdpNetworkTest {
 
     @Test
     void anAddedLeaseSendsItsSubnetToItsPublicIp() {
-        network.handle(List.of(LeaseEvent.added(PEER)));
+        network.peerAdded(PEER);
 
         assertThat(routeTo("10.1.16.3")).isEqualTo(new InetSocketAddress("10.168.0.3", 8285));
     }
 
     @Test
     void aRemovedLeaseIsForgotten() {
-        network.handle(List.of(LeaseEvent.added(PEER)));
+        network.peerAdded(PEER);
 
-        network.handle(List.of(LeaseEvent.removed(PEER.subnet())));
+        network.peerRemoved(PEER.subnet());
 
         assertThat(routeTo("10.1.16.3")).isNull();
         assertThat(peers.size()).isZero();
@@ -55,26 +53,21 @@ class UdpNetworkTest {
 
     @Test
     void leasesOfAnyBackendTypeAreFollowedAsFlannelDoes() {
-        network.handle(List.of(LeaseEvent.added(lease("10.1.17.0/24", "10.168.0.4", "vxlan")),
-                LeaseEvent.added(lease("10.1.18.0/24", "10.168.0.5", "host-gw"))));
+        network.peerAdded(lease("10.1.17.0/24", "10.168.0.4", "vxlan"));
+        network.peerAdded(lease("10.1.18.0/24", "10.168.0.5", "host-gw"));
 
         assertThat(routeTo("10.1.17.3")).isEqualTo(new InetSocketAddress("10.168.0.4", 8285));
         assertThat(routeTo("10.1.18.3")).isEqualTo(new InetSocketAddress("10.168.0.5", 8285));
     }
 
     @Test
-    void theNodesOwnLeaseIsNeverAPeer() {
-        network.handle(List.of(LeaseEvent.added(OWN)));
+    void aLeaseChangedInPlaceSendsItsSubnetToItsNewPublicIp() {
+        network.peerAdded(PEER);
 
-        assertThat(routeTo("10.1.15.3")).isNull();
-    }
-
-    @Test
-    void eventsOfABatchAreAppliedInOrder() {
-        network.handle(List.of(LeaseEvent.added(PEER), LeaseEvent.removed(PEER.subnet()),
-                LeaseEvent.added(lease("10.1.16.0/24", "10.168.0.33", null))));
+        network.peerAdded(lease("10.1.16.0/24", "10.168.0.33", null));
 
         assertThat(routeTo("10.1.16.3")).isEqualTo(new InetSocketAddress("10.168.0.33", 8285));
+        assertThat(peers.size()).isOne();
     }
 
     @Test

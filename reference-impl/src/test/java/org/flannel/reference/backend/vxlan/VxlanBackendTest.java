@@ -22,7 +22,6 @@ import org.flannel.reference.net.ExternalInterface;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.LeaseAttrs;
 import org.flannel.reference.subnet.NetworkConfig;
-import org.flannel.reference.subnet.etcd.LeaseEvent;
 import org.junit.jupiter.api.Test;
 
 class VxlanBackendTest {
@@ -155,9 +154,9 @@ class VxlanBackendTest {
         assertThat(network.lease().subnet()).isEqualTo(OWN_SUBNET);
         kernel.clearCalls();
 
-        network.handle(List.of(LeaseEvent.added(new Lease(Ip4Net.parse("10.1.16.0/24"),
+        network.peerAdded(new Lease(Ip4Net.parse("10.1.16.0/24"),
                 null, new LeaseAttrs(Ip4.parse("10.168.0.3"), null, "vxlan",
-                        new VxlanLeaseData(1, MacAddress.parse("5e:f8:4f:00:e3:37")).toJson(), null), null))));
+                        new VxlanLeaseData(1, MacAddress.parse("5e:f8:4f:00:e3:37")).toJson(), null), null));
 
         assertThat(kernel.calls()).containsExactly(
                 "neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.1",

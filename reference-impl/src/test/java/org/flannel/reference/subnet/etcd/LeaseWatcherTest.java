@@ -15,6 +15,7 @@ import org.flannel.reference.ip.Ip4;
 import org.flannel.reference.ip.Ip4Net;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.LeaseAttrs;
+import org.flannel.reference.subnet.LeaseEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,13 @@
-package org.flannel.reference.subnet.etcd;
+package org.flannel.reference.subnet;
 
 import org.flannel.reference.ip.Ip4Net;
-import org.flannel.reference.subnet.Lease;
 
 /**
- * A lease appeared or changed ({@code ADDED}, renewals included) or went away ({@code REMOVED}). A
- * removal read from a watch may not know what the lease held ({@code lease} null: etcd had no previous
- * value to give); the {@link LeaseWatcher} fills in the attributes it last saw before anyone else gets it.
+ * A lease appeared or changed ({@code ADDED}, renewals included) or went away ({@code REMOVED}), whatever
+ * store it was read from (Flannel keeps its lease events apart from the store, in its own package). A
+ * removal read from a watch may not know what the lease held ({@code lease} null: the store had no
+ * previous value to give); whoever watches the store fills in the attributes it last saw before handing
+ * the event on.
  */
 public record LeaseEvent(Type type, Ip4Net subnet, Lease lease) {
     public enum Type { ADDED, REMOVED }
