@@ -46,31 +46,11 @@ Feature: host-gw: plain routes to each node's subnet via that node's IP
     When packets are captured on container-1:eth0 and node1:eth0
     And container-1 pings 10.1.16.3 once
     Then the ping succeeds
-    And on node1:eth0 a frame matches, compared with the echo request sent on container-1:eth0:
-      | layer    | field           | expected         |
-      | ethernet | destination     | node2.eth0.mac   |
-      | ethernet | source          | node1.eth0.mac   |
-      | ethernet | vlan            | absent           |
-      | ethernet | ethertype       | 0x0800           |
-      | ipv4     | version         | 4                |
-      | ipv4     | ihl             | 5                |
-      | ipv4     | dscp            | 0                |
-      | ipv4     | ecn             | 0                |
-      | ipv4     | total_length    | 84               |
-      | ipv4     | identification  | as sent          |
-      | ipv4     | flags.reserved  | 0                |
-      | ipv4     | flags.df        | as sent          |
-      | ipv4     | flags.mf        | 0                |
-      | ipv4     | fragment_offset | 0                |
-      | ipv4     | ttl             | decremented by 1 |
-      | ipv4     | protocol        | 1                |
-      | ipv4     | header_checksum | valid            |
-      | ipv4     | source          | 10.1.15.2        |
-      | ipv4     | destination     | 10.1.16.3        |
-      | icmp     | type            | 8                |
-      | icmp     | code            | 0                |
-      | icmp     | checksum        | valid            |
-      | icmp     | sequence        | 1                |
+    And on node1:eth0 a frame matches the host-gw echo request from node1 to node2, compared with the echo request sent on container-1:eth0, but for:
+      | layer | field          | expected         |
+      | ipv4  | identification | as sent          |
+      | ipv4  | flags.df       | as sent          |
+      | ipv4  | ttl            | decremented by 1 |
     And on node1:eth0 every frame of the echo request is bare, exactly once
     And on node1:eth0 no frame matches:
       | layer     | field            | expected |

@@ -50,38 +50,7 @@ Feature: UDP backend: a TUN device hands IP packets to flanneld, which sends the
     When packets are captured on node1:flannel0, node1:eth0 and container-2:eth0
     And container-1 pings 10.1.16.3 once
     Then the ping succeeds
-    And on node1:eth0 a frame matches:
-      | layer          | field            | expected       |
-      | outer ethernet | destination      | node2.eth0.mac |
-      | outer ethernet | source           | node1.eth0.mac |
-      | outer ethernet | vlan             | absent         |
-      | outer ethernet | ethertype        | 0x0800         |
-      | outer ipv4     | version          | 4              |
-      | outer ipv4     | ihl              | 5              |
-      | outer ipv4     | dscp             | 0              |
-      | outer ipv4     | ecn              | 0              |
-      | outer ipv4     | total_length     | 112            |
-      | outer ipv4     | identification   | any            |
-      | outer ipv4     | flags.reserved   | 0              |
-      | outer ipv4     | flags.df         | 1              |
-      | outer ipv4     | flags.mf         | 0              |
-      | outer ipv4     | fragment_offset  | 0              |
-      | outer ipv4     | ttl              | 64             |
-      | outer ipv4     | protocol         | 17             |
-      | outer ipv4     | header_checksum  | valid          |
-      | outer ipv4     | source           | 10.168.0.2     |
-      | outer ipv4     | destination      | 10.168.0.3     |
-      | outer udp      | source_port      | 8285           |
-      | outer udp      | destination_port | 8285           |
-      | outer udp      | length           | 92             |
-      | outer udp      | checksum         | zero or valid  |
-      | inner ipv4     | total_length     | 84             |
-      | inner ipv4     | ttl              | 62             |
-      | inner ipv4     | header_checksum  | valid          |
-      | inner ipv4     | source           | 10.1.15.2      |
-      | inner ipv4     | destination      | 10.1.16.3      |
-      | inner icmp     | type             | 8              |
-      | inner icmp     | checksum         | valid          |
+    And on node1:eth0 a frame matches the udp echo request from node1 to node2
     And the inner IPv4 packet on node1:eth0 is the one on node1:flannel0, byte for byte, but for its TTL, decremented by 1, and its header checksum
     And on node1:eth0 every frame of the echo request is encapsulated, exactly once
     And on container-2:eth0 a frame matches:

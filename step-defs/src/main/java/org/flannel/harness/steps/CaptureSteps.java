@@ -2,6 +2,7 @@ package org.flannel.harness.steps;
 
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeStep;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.en.When;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ public final class CaptureSteps {
     }
 
     /** "node1:eth0, node2:eth0 and container-2:eth0" → the three points. */
-    @io.cucumber.java.ParameterType(name = "captureList", value = "\\S+:\\S+(?:(?:, | and )\\S+:\\S+)*")
+    @ParameterType(name = "captureList", value = "\\S+:\\S+(?:(?:, | and )\\S+:\\S+)*")
     public List<String> captureList(String list) {
         return points(list);
     }

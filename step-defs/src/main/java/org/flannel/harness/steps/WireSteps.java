@@ -3,6 +3,7 @@ package org.flannel.harness.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.datatable.DataTable;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Then;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.assertj.core.api.SoftAssertions;
 import org.flannel.harness.expect.CaptureVerdict;
 import org.flannel.harness.expect.ExpectationRow;
+import org.flannel.harness.expect.FrameTable;
 import org.flannel.harness.expect.FlowHash;
 import org.flannel.harness.expect.FrameMatcher;
 import org.flannel.harness.expect.IcmpQuote;
@@ -40,13 +42,37 @@ public final class WireSteps {
 
     @Then("on {word} a frame matches:")
     public void aFrameMatches(String point, DataTable table) {
-        match(point, frames(point, world.vxlanPort()), table);
+        match(point, frames(point, world.vxlanPort()), rows(table));
+    }
+
+    /** A frame written once (see {@link NamedFrames}), its full table shown in the evidence. */
+    @Then("on {word} a frame matches the {namedFrame}")
+    public void aFrameMatchesTheNamedFrame(String point, String name) {
+        match(point, frames(point, world.vxlanPort()), NamedFrames.rows(name));
+    }
+
+    /** A frame written once, with the rows this scenario judges otherwise (or adds). */
+    @Then("on {word} a frame matches the {namedFrame}, but for:")
+    public void aFrameMatchesTheNamedFrameButFor(String point, String name, DataTable overrides) {
+        match(point, frames(point, world.vxlanPort()), FrameTable.withOverrides(NamedFrames.rows(name), rows(overrides)));
+    }
+
+    @Then("on {word} a frame matches the {namedFrame}, compared with the echo request sent on {word}, but for:")
+    public void aFrameMatchesTheNamedFrameComparedWith(String point, String name, String senderPoint, DataTable overrides) {
+        matchComparedWith(point, senderPoint,
+                FrameTable.withOverrides(NamedFrames.rows(name), rows(overrides)));
+    }
+
+    /** "vxlan echo request from node1 to node2": a backend, the echo request or reply, and its direction. */
+    @ParameterType(name = "namedFrame", value = "(?:vxlan|udp|host-gw) echo (?:request|reply) from \\S+ to \\S+")
+    public String namedFrame(String name) {
+        return name;
     }
 
     @Then("on {word}, decoding VXLAN on port {int}, a frame matches:")
     public void aFrameMatchesOnPort(String point, int port, DataTable table) {
         world.vxlanPort(port);
-        match(point, frames(point, port), table);
+        match(point, frames(point, port), rows(table));
     }
 
     /**
@@ -55,10 +81,13 @@ public final class WireSteps {
      */
     @Then("on {word} a frame matches, compared with the echo request sent on {word}:")
     public void aFrameMatchesComparedWith(String point, String senderPoint, DataTable table) {
+        matchComparedWith(point, senderPoint, rows(table));
+    }
+
+    private void matchComparedWith(String point, String senderPoint, List<ExpectationRow> rows) {
         Frame sent = sentEchoRequest(senderPoint);
         List<Frame> frames = frames(point, world.vxlanPort());
         attachDecoded(point, frames);
-        List<ExpectationRow> rows = rows(table);
         MatchResult result = new FrameMatcher(world.symbols()).withReference(sent).match(frames, rows);
         JsonEvidence.attach(world.scenario(), "frame at " + point + ".json", JsonEvidence.frameMatch(point, rows, result));
         if (!result.found()) {
@@ -265,9 +294,8 @@ public final class WireSteps {
                 .orThrow().stdout().strip().split("/")[0];
     }
 
-    private void match(String point, List<Frame> frames, DataTable table) {
+    private void match(String point, List<Frame> frames, List<ExpectationRow> rows) {
         attachDecoded(point, frames);
-        List<ExpectationRow> rows = rows(table);
         MatchResult result = new FrameMatcher(world.symbols()).match(frames, rows);
         JsonEvidence.attach(world.scenario(), "frame at " + point + ".json", JsonEvidence.frameMatch(point, rows, result));
         if (!result.found()) {
