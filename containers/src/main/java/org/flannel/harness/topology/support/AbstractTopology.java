@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,12 +145,12 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
 
     /** The nodes in spec order, each with the host it runs on. */
     public final Collection<TopologyNode<H>> topologyNodes() {
-        return nodes.values();
+        return Collections.unmodifiableCollection(nodes.values());
     }
 
     /** The routers in spec order, each with the host it runs on. */
     public final Collection<TopologyRouter<H>> topologyRouters() {
-        return routers.values();
+        return Collections.unmodifiableCollection(routers.values());
     }
 
     /** The host that a node, router, container or the etcd member by name runs on. */
