@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.flannel.harness.topology.support.PcapFile;
+import org.flannel.harness.topology.support.Waiting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,7 +159,9 @@ public abstract class TopologyContract {
         assertThat(node2.exec("pgrep", "-f", "sleep 987651").exitCode()).isNotZero();
 
         ManagedProcess stubborn = node2.start("stubborn", List.of("sh", "-c", "trap '' TERM; sleep 987652; true"));
-        Thread.sleep(300);
+        // Once the child runs, sh has set its trap: the SIGTERM below is ignored for sure.
+        assertThat(Waiting.until(Duration.ofSeconds(5), Duration.ofMillis(20),
+                () -> node2.exec("pgrep", "-fx", "sleep 987652").succeeded())).as("the child sleep started").isTrue();
         assertThat(stubborn.stop(Duration.ofMillis(300))).isEqualTo(137);
         assertThat(node2.exec("pgrep", "-f", "sleep 987652").exitCode()).as("the child sleep, killed with its parent")
                 .isNotZero();

@@ -99,14 +99,19 @@ final class BaseImage {
     }
 
     /**
-     * {@code tar -C rootfs -c .} into a layer file (hashing it on the way), then {@code docker load} of
-     * a one-layer image built around it, streamed to the daemon.
+     * {@code tar -C rootfs -c .} into a layer file (hashing it on the way), a one-layer image archive
+     * around it, then {@code docker load} of that archive.
      */
     private static void importRootfs(DockerClient client, ImageRecipe recipe, Path rootfs) throws IOException {
         Path layer = rootfs.resolveSibling("layer.tar");
         String digest = writeLayer(recipe, rootfs, layer);
-        try (InputStream archive = ImageArchive.stream(layer, digest, recipe.reference())) {
-            client.loadImageCmd(archive).exec();
+        Path archive = rootfs.resolveSibling("image.tar");
+        try (OutputStream out = Files.newOutputStream(archive)) {
+            ImageArchive.write(out, layer, digest, recipe.reference());
+        }
+        Files.delete(layer);
+        try (InputStream in = Files.newInputStream(archive)) {
+            client.loadImageCmd(in).exec();
         } catch (RuntimeException e) {
             throw new TopologyException("docker load of the image built in " + rootfs + " failed: " + e.getMessage(), e);
         }

@@ -2,6 +2,8 @@ package org.flannel.harness.topology.docker;
 
 import org.flannel.harness.topology.support.Background;
 import org.flannel.harness.topology.support.EtcdLauncher;
+import org.flannel.harness.topology.support.TopologyNode;
+import org.flannel.harness.topology.support.TopologyRouter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,13 +55,13 @@ final class DockerAssembler {
         letBridgedTrafficThrough();
         topology.pushUndo("remove the host containers", containers::removeAll);
         List<CompletableFuture<?>> hosts = new ArrayList<>();
-        for (DockerNode node : topology.nodeMap().values()) {
-            hosts.add(Background.run(() -> startHost(node, node.spec().interfaces(), true, WithoutGateway.ON_LINK_ETH0,
-                    "node")));
+        for (TopologyNode<DockerHost> node : topology.topologyNodes()) {
+            hosts.add(Background.run(() -> startHost(node.host(), node.spec().interfaces(), true,
+                    WithoutGateway.ON_LINK_ETH0, "node")));
         }
-        for (DockerRouter router : topology.routerMap().values()) {
-            hosts.add(Background.run(() -> startHost(router, router.spec().interfaces(), true, WithoutGateway.NONE,
-                    "router")));
+        for (TopologyRouter<DockerHost> router : topology.topologyRouters()) {
+            hosts.add(Background.run(() -> startHost(router.host(), router.spec().interfaces(), true,
+                    WithoutGateway.NONE, "router")));
         }
         topology.etcdHost().ifPresent(host -> hosts.add(Background.run(() -> startEtcd(host, spec.etcd().get()))));
         Background.joinAll(hosts);

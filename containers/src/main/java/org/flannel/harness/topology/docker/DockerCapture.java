@@ -43,6 +43,6 @@ final class DockerCapture extends TcpdumpCapture {
 
     @Override
     protected void collect() {
-        ArchiveCopy.copyOut(host.topology().client(), host.containerId(), pcapInContainer, file());
+        new ContainerFiles(host.topology().client(), host.containerId()).copyOut(pcapInContainer, file());
     }
 }

@@ -1,8 +1,12 @@
 package org.flannel.harness.topology.docker;
 
+import com.github.dockerjava.api.DockerClient;
+import java.nio.file.Files;
+import java.util.List;
 import org.flannel.harness.topology.Topology;
 import org.flannel.harness.topology.TopologyDriver;
 import org.flannel.harness.topology.TopologySpec;
+import org.flannel.harness.topology.support.RunPrefix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +51,7 @@ public final class DockerDriver implements TopologyDriver {
         BaseImage.Resolved image = BaseImage.resolve(connection.client(), settings);
         DockerSweeper.Result swept = new DockerSweeper(connection.client()).sweep();
         swept.problems().forEach(problem -> LOG.warn("sweeping stale runs: {}", problem));
-        String prefix = RunPrefix.choose(settings, connection.client());
+        String prefix = choosePrefix(connection.client());
         DockerTopology topology = DockerTopology.open(prefix, spec, settings, connection, image.reference());
         try {
             new DockerAssembler(topology, AppArmor.confinesContainers(connection.client())).assemble();
@@ -57,5 +61,15 @@ public final class DockerDriver implements TopologyDriver {
         }
         LOG.debug("run {} created in {} ms", prefix, (System.nanoTime() - started) / 1_000_000);
         return topology;
+    }
+
+    /** Never a prefix Docker holds containers or networks under, nor one with a work directory. */
+    private String choosePrefix(DockerClient client) {
+        return RunPrefix.choose(settings.runPrefix(), prefix -> {
+            List<String> label = List.of(Labels.RUN + "=" + prefix);
+            return Files.exists(settings.workRoot().resolve(prefix))
+                    || !client.listContainersCmd().withShowAll(true).withLabelFilter(label).exec().isEmpty()
+                    || !client.listNetworksCmd().withFilter("label", label).exec().isEmpty();
+        }, prefix -> "containers or networks labelled " + Labels.RUN + "=" + prefix + ", or its work directory, exist");
     }
 }

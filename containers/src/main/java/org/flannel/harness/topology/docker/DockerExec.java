@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.flannel.harness.topology.ExecResult;
 import org.flannel.harness.topology.TopologyException;
+import org.flannel.harness.topology.support.Waiting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,17 +99,11 @@ final class DockerExec {
 
     /** The exit code once Docker reports the exec finished, waiting up to {@code limit}. */
     Optional<Integer> exitCode(String execId, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
+        return Waiting.poll(limit, Duration.ofMillis(10), () -> {
             InspectExecResponse inspected = client.inspectExecCmd(execId).exec();
-            if (!Boolean.TRUE.equals(inspected.isRunning()) && inspected.getExitCodeLong() != null) {
-                return Optional.of(inspected.getExitCodeLong().intValue());
-            }
-            if (System.nanoTime() > deadline) {
-                return Optional.empty();
-            }
-            sleep(10);
-        }
+            boolean finished = !Boolean.TRUE.equals(inspected.isRunning()) && inspected.getExitCodeLong() != null;
+            return finished ? Optional.of(inspected.getExitCodeLong().intValue()) : Optional.empty();
+        });
     }
 
     boolean isRunning(String execId) {
@@ -140,15 +135,6 @@ final class DockerExec {
             output.close();
         } catch (IOException e) {
             // nothing left to release
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TopologyException("interrupted while waiting for Docker", e);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.flannel.harness.topology.ExecResult;
 import org.flannel.harness.topology.TopologyException;
 import org.flannel.harness.topology.support.LoggedProcess;
+import org.flannel.harness.topology.support.Waiting;
 
 /**
  * A long-running process started through exec. A small sh wrapper writes its pid inside the
@@ -64,19 +65,22 @@ final class DockerProcess extends LoggedProcess {
     @Override
     public long pid() {
         if (pid < 0) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (pid < 0) {
-                ExecResult cat = rawExec("cat", pidFile);
-                if (cat.succeeded() && cat.stdout().strip().matches("\\d+")) {
-                    pid = Long.parseLong(cat.stdout().strip());
-                } else if (System.nanoTime() > deadline || exitCode().isPresent()) {
-                    throw new TopologyException(this + " wrote no pid file " + pidFile + ": " + cat.stderr().strip());
-                } else {
-                    sleep(10);
-                }
-            }
+            pid = Waiting.poll(Duration.ofSeconds(5), Duration.ofMillis(10), this::readPidFile).orElseThrow(
+                    () -> new TopologyException(this + " wrote no pid file " + pidFile + " within 5 s"));
         }
         return pid;
+    }
+
+    private Optional<Long> readPidFile() {
+        ExecResult cat = rawExec("cat", pidFile);
+        String text = cat.stdout().strip();
+        if (cat.succeeded() && text.matches("\\d+")) {
+            return Optional.of(Long.parseLong(text));
+        }
+        if (exitCode().isPresent()) {
+            throw new TopologyException(this + " exited before writing its pid file " + pidFile);
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -160,15 +164,6 @@ final class DockerProcess extends LoggedProcess {
     /** A command in the container itself (not a pod's namespace): pid files and /proc are the container's. */
     private ExecResult rawExec(String... argv) {
         return exec.run(host.containerId(), host.name(), List.of(argv), List.of(argv), Map.of(), null, Duration.ofSeconds(10));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TopologyException("interrupted", e);
-        }
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.flannel.harness.topology.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +22,6 @@ final class DockerTopology extends AbstractTopology<DockerHost> {
     private final DockerExec exec;
     private final Owner owner;
     private final String image;
-    private final Map<String, DockerNode> nodes = new LinkedHashMap<>();
-    private final Map<String, DockerRouter> routers = new LinkedHashMap<>();
     private final DockerHost etcdHost;
     private final DockerHost segmentHelper;
     private final List<SegmentNetworks.Segment> segments;
@@ -40,10 +37,10 @@ final class DockerTopology extends AbstractTopology<DockerHost> {
         this.owner = Owner.current();
         this.image = image;
         for (TopologySpec.NodeSpec node : spec.nodes()) {
-            nodes.put(node.name(), new DockerNode(node, names.container(node.name()), this));
+            addNode(node, new DockerHost(node.name(), names.container(node.name()), this));
         }
         for (TopologySpec.RouterSpec router : spec.routers()) {
-            routers.put(router.name(), new DockerRouter(router, names.container(router.name()), this));
+            addRouter(router, new DockerHost(router.name(), names.container(router.name()), this));
         }
         this.etcdHost = spec.etcd().isPresent()
                 ? new DockerHost(TopologySpec.ETCD, names.container(TopologySpec.ETCD), this) : null;
@@ -91,16 +88,6 @@ final class DockerTopology extends AbstractTopology<DockerHost> {
 
     Map<String, String> runLabels() {
         return Labels.of(names.prefix(), owner, "run", workDir().toString());
-    }
-
-    @Override
-    protected Map<String, DockerNode> nodeMap() {
-        return nodes;
-    }
-
-    @Override
-    protected Map<String, DockerRouter> routerMap() {
-        return routers;
     }
 
     @Override

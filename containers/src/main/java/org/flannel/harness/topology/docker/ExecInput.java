@@ -1,25 +1,20 @@
 package org.flannel.harness.topology.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flannel.harness.topology.TopologyException;
 
 /**
  * A command's standard input. The exec API's attached stdin never signals its end through
  * docker-java, so input goes another way: base64 in an environment variable that a small sh wrapper
  * decodes into the command's stdin (up to {@value #IN_ENVIRONMENT} bytes; the wrapper unsets it), or
- * a file copied in through the archive API, opened as stdin and removed before the command runs.
+ * a file copied in through the archive API ({@link ContainerFiles}), opened as stdin and removed
+ * before the command runs.
  */
 final class ExecInput {
     private static final String VARIABLE = "FLANNEL_CONFORMANCE_STDIN";
@@ -55,15 +50,8 @@ final class ExecInput {
     }
 
     private String copyIn(String containerId, byte[] bytes) {
-        String name = "flannel-conformance-stdin-" + UUID.randomUUID();
-        List<InputStream> parts = List.of(TarHeaders.file(name, bytes.length), new ByteArrayInputStream(bytes),
-                TarHeaders.padding(bytes.length), TarHeaders.end());
-        try (InputStream tar = new SequenceInputStream(Collections.enumeration(parts))) {
-            client.copyArchiveToContainerCmd(containerId).withTarInputStream(tar).withRemotePath(FILE_DIR).exec();
-        } catch (IOException | RuntimeException e) {
-            throw new TopologyException("cannot copy standard input into container " + DockerExec.shortId(containerId)
-                    + ": " + e.getMessage(), e);
-        }
-        return FILE_DIR + "/" + name;
+        String path = FILE_DIR + "/flannel-conformance-stdin-" + UUID.randomUUID();
+        new ContainerFiles(client, containerId).write(path, bytes);
+        return path;
     }
 }

@@ -1,6 +1,7 @@
 package org.flannel.harness.topology.netns;
 
 import org.flannel.harness.topology.support.ProcessIdentity;
+import org.flannel.harness.topology.support.Waiting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,15 +69,9 @@ final class Netns {
             return;
         }
         handles.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (handles.stream().anyMatch(h -> ProcessIdentity.isRunning(h.pid())) && System.nanoTime() < deadline) {
-            sleep(10);
-        }
+        Waiting.until(grace, Duration.ofMillis(10), () -> handles.stream().noneMatch(h -> ProcessIdentity.isRunning(h.pid())));
         handles.stream().filter(h -> ProcessIdentity.isRunning(h.pid())).forEach(ProcessHandle::destroyForcibly);
-        long killDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!pids(name).isEmpty() && System.nanoTime() < killDeadline) {
-            sleep(20);
-        }
+        Waiting.until(Duration.ofSeconds(5), Duration.ofMillis(20), () -> pids(name).isEmpty());
         List<Long> left = pids(name);
         if (!left.isEmpty()) {
             throw new TopologyException("processes " + left + " in namespace " + name + " survived SIGKILL");
@@ -92,14 +87,6 @@ final class Netns {
         ExecResult result = runner.ip(List.of("netns", "del", name), null);
         if (!result.succeeded() && exists(name)) {
             throw new TopologyException("cannot delete namespace " + name + ": " + result.stderr().strip());
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

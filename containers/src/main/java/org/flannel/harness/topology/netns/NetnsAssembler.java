@@ -5,6 +5,8 @@ import static org.flannel.harness.topology.support.HostCommands.txChecksumOffloa
 
 import org.flannel.harness.topology.support.Background;
 import org.flannel.harness.topology.support.EtcdLauncher;
+import org.flannel.harness.topology.support.TopologyNode;
+import org.flannel.harness.topology.support.TopologyRouter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,11 +47,11 @@ final class NetnsAssembler {
         }
         Background.joinAll(segments);
         List<CompletableFuture<?>> hosts = new ArrayList<>();
-        for (NetnsNode node : topology.nodeMap().values()) {
-            hosts.add(Background.run(() -> configureNode(node)));
+        for (TopologyNode<NetnsHost> node : topology.topologyNodes()) {
+            hosts.add(Background.run(() -> configureNode(node.host(), node.spec())));
         }
-        for (NetnsRouter router : topology.routerMap().values()) {
-            hosts.add(Background.run(() -> configureRouter(router)));
+        for (TopologyRouter<NetnsHost> router : topology.topologyRouters()) {
+            hosts.add(Background.run(() -> configureRouter(router.host(), router.spec())));
         }
         topology.etcdHost().ifPresent(host -> hosts.add(Background.run(() -> startEtcd(host, spec.etcd().get()))));
         Background.joinAll(hosts);
@@ -58,8 +60,8 @@ final class NetnsAssembler {
     private List<String> allNamespaces() {
         List<String> namespaces = new ArrayList<>();
         spec.segments().forEach(segment -> namespaces.add(names.segmentNamespace(segment.name())));
-        topology.nodeMap().values().forEach(node -> namespaces.add(node.namespace()));
-        topology.routerMap().values().forEach(router -> namespaces.add(router.namespace()));
+        topology.topologyNodes().forEach(node -> namespaces.add(node.host().namespace()));
+        topology.topologyRouters().forEach(router -> namespaces.add(router.host().namespace()));
         topology.etcdHost().ifPresent(host -> namespaces.add(host.namespace()));
         return namespaces;
     }
@@ -109,8 +111,8 @@ final class NetnsAssembler {
         segmentHost.shell("turning off TX checksum offload", offload.toString());
     }
 
-    private void configureNode(NetnsNode node) {
-        List<InterfaceSpec> ifaces = node.spec().interfaces();
+    private void configureNode(NetnsHost node, NodeSpec nodeSpec) {
+        List<InterfaceSpec> ifaces = nodeSpec.interfaces();
         IpBatch batch = configureInterfaces(node, "node", ifaces);
         // A default route on eth0 lets flanneld pick its interface the usual way when --iface is absent:
         // on-link when the node has no gateway, via the gateway (a router on eth0's segment) when it has.
@@ -120,8 +122,8 @@ final class NetnsAssembler {
     }
 
     /** A router is a namespace with forwarding on and an address on each of its segments; no default route unless given one. */
-    private void configureRouter(NetnsRouter router) {
-        IpBatch batch = configureInterfaces(router, "router", router.spec().interfaces());
+    private void configureRouter(NetnsHost router, RouterSpec routerSpec) {
+        IpBatch batch = configureInterfaces(router, "router", routerSpec.interfaces());
         spec.gateway(router.name()).ifPresent(gateway -> batch.add("route add default via " + gateway));
         batch.run(topology.runner());
     }

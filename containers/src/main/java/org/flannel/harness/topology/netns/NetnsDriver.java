@@ -1,8 +1,11 @@
 package org.flannel.harness.topology.netns;
 
+import java.nio.file.Files;
+import java.util.List;
 import org.flannel.harness.topology.Topology;
 import org.flannel.harness.topology.TopologyDriver;
 import org.flannel.harness.topology.TopologySpec;
+import org.flannel.harness.topology.support.RunPrefix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +34,7 @@ public final class NetnsDriver implements TopologyDriver {
         ProcessRunner runner = new ProcessRunner();
         Sweeper.Result swept = new Sweeper(settings.ledgerDir(), runner).sweep();
         swept.problems().forEach(problem -> LOG.warn("sweeping stale runs: {}", problem));
-        String prefix = RunPrefix.choose(settings, new Netns(runner));
+        String prefix = choosePrefix(new Netns(runner).list());
         NetnsTopology topology = NetnsTopology.open(prefix, spec, settings, runner);
         try {
             new NetnsAssembler(topology).assemble();
@@ -41,5 +44,13 @@ public final class NetnsDriver implements TopologyDriver {
         }
         LOG.debug("run {} created in {} ms", prefix, (System.nanoTime() - started) / 1_000_000);
         return topology;
+    }
+
+    /** Never a prefix with a ledger or namespaces: another run's, or one a sweep could not remove. */
+    private String choosePrefix(List<String> namespaces) {
+        return RunPrefix.choose(settings.runPrefix(),
+                prefix -> Files.exists(Ledger.fileFor(settings.ledgerDir(), prefix))
+                        || namespaces.stream().anyMatch(namespace -> namespace.startsWith(prefix + "-")),
+                prefix -> "a ledger " + Ledger.fileFor(settings.ledgerDir(), prefix) + " or namespaces " + prefix + "-* exist");
     }
 }

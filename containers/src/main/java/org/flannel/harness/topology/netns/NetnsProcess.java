@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.flannel.harness.topology.TopologyException;
 import org.flannel.harness.topology.support.LoggedProcess;
+import org.flannel.harness.topology.support.Waiting;
 
 /**
  * A process started with `ip netns exec NS argv...`. ip enters the namespace and then execs the
@@ -72,17 +73,9 @@ final class NetnsProcess extends LoggedProcess {
     /** Children it forked and did not take down would otherwise outlive it in the namespace. */
     private void killLeftovers(List<ProcessHandle> children) {
         children.stream().filter(child -> ProcessIdentity.isRunning(child.pid())).forEach(ProcessHandle::destroyForcibly);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (children.stream().anyMatch(child -> ProcessIdentity.isRunning(child.pid()))) {
-            if (System.nanoTime() > deadline) {
-                throw new TopologyException("children of " + this + " survived SIGKILL (stuck in the kernel?)");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!Waiting.until(Duration.ofSeconds(5), Duration.ofMillis(5),
+                () -> children.stream().noneMatch(child -> ProcessIdentity.isRunning(child.pid())))) {
+            throw new TopologyException("children of " + this + " survived SIGKILL (stuck in the kernel?)");
         }
     }
 

@@ -2,7 +2,6 @@ package org.flannel.harness.topology.netns;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +21,6 @@ final class NetnsTopology extends AbstractTopology<NetnsHost> {
     private final ProcessRunner runner;
     private final Netns netns;
     private final Ledger ledger;
-    private final Map<String, NetnsNode> nodes = new LinkedHashMap<>();
-    private final Map<String, NetnsRouter> routers = new LinkedHashMap<>();
     private final NetnsHost etcdHost;
     private final ContainerAttacher attacher;
 
@@ -34,10 +31,10 @@ final class NetnsTopology extends AbstractTopology<NetnsHost> {
         this.netns = new Netns(runner);
         this.ledger = ledger;
         for (TopologySpec.NodeSpec node : spec.nodes()) {
-            nodes.put(node.name(), new NetnsNode(node, names.hostNamespace(node.name()), this));
+            addNode(node, new NetnsHost(node.name(), names.hostNamespace(node.name()), this));
         }
         for (TopologySpec.RouterSpec router : spec.routers()) {
-            routers.put(router.name(), new NetnsRouter(router, names.hostNamespace(router.name()), this));
+            addRouter(router, new NetnsHost(router.name(), names.hostNamespace(router.name()), this));
         }
         this.etcdHost = spec.etcd().isPresent() ? new NetnsHost("etcd", names.etcdNamespace(), this) : null;
         this.attacher = new ContainerAttacher(this);
@@ -66,16 +63,6 @@ final class NetnsTopology extends AbstractTopology<NetnsHost> {
 
     ProcessRunner runner() {
         return runner;
-    }
-
-    @Override
-    protected Map<String, NetnsNode> nodeMap() {
-        return nodes;
-    }
-
-    @Override
-    protected Map<String, NetnsRouter> routerMap() {
-        return routers;
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Public methods past {@link Topology} are for the driver's own classes (assembler, hosts, attacher).
  *
- * @param <H> the driver's host class; its nodes, routers and containers are of it too
+ * @param <H> the driver's host class: its nodes and routers run on one ({@link TopologyNode},
+ *     {@link TopologyRouter}), its containers and etcd are one
  */
 public abstract class AbstractTopology<H extends Host> implements Topology {
     /** How long a process gets between SIGTERM and SIGKILL when the topology stops it. */
@@ -43,6 +46,8 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
     private final TopologySpec spec;
     private final Path workDir;
     private final CleanupStack cleanup = new CleanupStack();
+    private final Map<String, TopologyNode<H>> nodes = new LinkedHashMap<>();
+    private final Map<String, TopologyRouter<H>> routers = new LinkedHashMap<>();
     private final Map<String, H> containers = new LinkedHashMap<>();
     private final Thread shutdownHook;
     private volatile EtcdMember etcd;
@@ -59,11 +64,15 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
 
     // ---- what the driver supplies ----
 
-    /** The nodes by name, in spec order; each is a {@link Node} too. */
-    protected abstract Map<String, ? extends H> nodeMap();
+    /** Called by the driver's constructor for each node, in spec order: the host it runs on. */
+    protected final void addNode(TopologySpec.NodeSpec node, H host) {
+        nodes.put(node.name(), new TopologyNode<>(node, host));
+    }
 
-    /** The routers by name, in spec order; each is a {@link Router} too. */
-    protected abstract Map<String, ? extends H> routerMap();
+    /** The same for each router. */
+    protected final void addRouter(TopologySpec.RouterSpec router, H host) {
+        routers.put(router.name(), new TopologyRouter<>(router, host));
+    }
 
     protected abstract Optional<H> etcdHost();
 
@@ -107,10 +116,10 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
         try {
             Files.createDirectories(workDir.resolve("logs"));
             Files.createDirectories(workDir.resolve("captures"));
-            for (String node : nodeMap().keySet()) {
+            for (String node : nodes.keySet()) {
                 Files.createDirectories(workDir.resolve(node));
             }
-            for (String router : routerMap().keySet()) {
+            for (String router : routers.keySet()) {
                 Files.createDirectories(workDir.resolve(router));
             }
         } catch (IOException e) {
@@ -134,13 +143,23 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
         }
     }
 
-    /** A node, router, container or the etcd member by name. */
+    /** The nodes in spec order, each with the host it runs on. */
+    public final Collection<TopologyNode<H>> topologyNodes() {
+        return Collections.unmodifiableCollection(nodes.values());
+    }
+
+    /** The routers in spec order, each with the host it runs on. */
+    public final Collection<TopologyRouter<H>> topologyRouters() {
+        return Collections.unmodifiableCollection(routers.values());
+    }
+
+    /** The host that a node, router, container or the etcd member by name runs on. */
     public final synchronized Optional<H> findHost(String name) {
-        if (nodeMap().containsKey(name)) {
-            return Optional.of(nodeMap().get(name));
+        if (nodes.containsKey(name)) {
+            return Optional.of(nodes.get(name).host());
         }
-        if (routerMap().containsKey(name)) {
-            return Optional.of(routerMap().get(name));
+        if (routers.containsKey(name)) {
+            return Optional.of(routers.get(name).host());
         }
         if (containers.containsKey(name)) {
             return Optional.of(containers.get(name));
@@ -162,11 +181,15 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
         return process;
     }
 
-    /** The node named {@code name} as the driver's host; the same check and message as {@link #node}. */
+    /** The host the node named {@code name} runs on; the same check and message as {@link #node}. */
     protected final H nodeHost(String name) {
-        H node = nodeMap().get(CapturePoint.hostOf(name));
+        return topologyNode(name).host();
+    }
+
+    private TopologyNode<H> topologyNode(String name) {
+        TopologyNode<H> node = nodes.get(CapturePoint.hostOf(name));
         if (node == null) {
-            throw new TopologyException("no node '" + name + "' in this topology; nodes are " + nodeMap().keySet());
+            throw new TopologyException("no node '" + name + "' in this topology; nodes are " + nodes.keySet());
         }
         return node;
     }
@@ -190,12 +213,12 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
 
     @Override
     public final Node node(String name) {
-        return (Node) nodeHost(name);
+        return topologyNode(name);
     }
 
     @Override
     public final List<Node> nodes() {
-        return nodeMap().values().stream().map(Node.class::cast).toList();
+        return List.copyOf(nodes.values());
     }
 
     @Override
@@ -215,23 +238,31 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
 
     @Override
     public final Router router(String name) {
-        H router = routerMap().get(CapturePoint.hostOf(name));
+        TopologyRouter<H> router = routers.get(CapturePoint.hostOf(name));
         if (router == null) {
-            throw new TopologyException("no router '" + name + "' in this topology; routers are " + routerMap().keySet()
+            throw new TopologyException("no router '" + name + "' in this topology; routers are " + routers.keySet()
                     + " (declare one with .router(name, addresses) in the spec)");
         }
-        return (Router) router;
+        return router;
     }
 
     @Override
     public final List<Router> routers() {
-        return routerMap().values().stream().map(Router.class::cast).toList();
+        return List.copyOf(routers.values());
     }
 
+    /** A node or router as {@link #node} and {@link #router} give it; a container or etcd as it is. */
     @Override
     public final Host host(String name) {
-        return findHost(CapturePoint.hostOf(name)).orElseThrow(() -> new TopologyException(
-                "no host '" + name + "'; nodes are " + nodeMap().keySet() + ", routers " + routerMap().keySet()
+        String host = CapturePoint.hostOf(name);
+        if (nodes.containsKey(host)) {
+            return nodes.get(host);
+        }
+        if (routers.containsKey(host)) {
+            return routers.get(host);
+        }
+        return findHost(host).orElseThrow(() -> new TopologyException(
+                "no host '" + name + "'; nodes are " + nodes.keySet() + ", routers " + routers.keySet()
                         + ", containers " + containers.keySet()));
     }
 
@@ -259,7 +290,7 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
             iface = where.iface().orElse(segmentBridge(where.host()));
         } else {
             throw new TopologyException("capture point '" + point + "' names no host or segment; hosts are "
-                    + nodeMap().keySet() + " " + routerMap().keySet() + " " + containers.keySet() + ", segments "
+                    + nodes.keySet() + " " + routers.keySet() + " " + containers.keySet() + ", segments "
                     + spec.segments().stream().map(TopologySpec.SegmentSpec::name).toList());
         }
         String label = safe(where.host() + "-" + iface);

@@ -3,6 +3,7 @@ package org.flannel.harness.topology.support;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flannel.harness.topology.EtcdctlClient;
 import org.flannel.harness.topology.Host;
 import org.flannel.harness.topology.ManagedProcess;
@@ -37,23 +38,25 @@ public final class EtcdLauncher {
     /** Returns once etcd logged readiness and `etcdctl endpoint health` succeeds. */
     public static void awaitReady(ManagedProcess etcd, EtcdctlClient client) {
         long started = System.nanoTime();
-        long deadline = started + READY_TIMEOUT.toNanos();
-        boolean announced = false;
-        while (System.nanoTime() < deadline) {
-            if (!etcd.isAlive()) {
-                throw new TopologyException("etcd exited with code " + etcd.waitFor(Duration.ZERO).orElse(-1)
-                        + " before becoming ready; its log " + etcd.logFile() + " ends with:\n" + tail(etcd.logs()));
-            }
-            announced = announced || announcesServing(etcd.logs());
-            // Polling etcdctl costs a process each time: wait for the log line, but not forever if it changed.
-            boolean worthAsking = announced || System.nanoTime() - started > Duration.ofSeconds(1).toNanos();
-            if (worthAsking && client.isHealthy()) {
-                return;
-            }
-            sleep(worthAsking ? 50 : 10);
+        AtomicBoolean worthAsking = new AtomicBoolean();
+        boolean healthy = Waiting.until(READY_TIMEOUT, () -> Duration.ofMillis(worthAsking.get() ? 50 : 10),
+                () -> isReady(etcd, client, started, worthAsking));
+        if (!healthy) {
+            throw new TopologyException("etcd at " + client.endpoint() + " not healthy after " + READY_TIMEOUT.toSeconds()
+                    + " s; its log " + etcd.logFile() + " ends with:\n" + tail(etcd.logs()));
         }
-        throw new TopologyException("etcd at " + client.endpoint() + " not healthy after " + READY_TIMEOUT.toSeconds()
-                + " s; its log " + etcd.logFile() + " ends with:\n" + tail(etcd.logs()));
+    }
+
+    /** Polling etcdctl costs a process each time: it is worth asking once etcd logged readiness, or after 1 s. */
+    private static boolean isReady(ManagedProcess etcd, EtcdctlClient client, long started, AtomicBoolean worthAsking) {
+        if (!etcd.isAlive()) {
+            throw new TopologyException("etcd exited with code " + etcd.waitFor(Duration.ZERO).orElse(-1)
+                    + " before becoming ready; its log " + etcd.logFile() + " ends with:\n" + tail(etcd.logs()));
+        }
+        if (announcesServing(etcd.logs()) || System.nanoTime() - started > Duration.ofSeconds(1).toNanos()) {
+            worthAsking.set(true);
+        }
+        return worthAsking.get() && client.isHealthy();
     }
 
     /** zap logs "serving client traffic ...", capnslog "ready to serve client requests". */
@@ -64,14 +67,5 @@ public final class EtcdLauncher {
     private static String tail(String log) {
         String[] lines = log.split("\n");
         return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 15), lines.length));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TopologyException("interrupted while waiting for etcd", e);
-        }
     }
 }

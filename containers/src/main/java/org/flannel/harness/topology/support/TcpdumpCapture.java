@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.flannel.harness.topology.Capture;
 import org.flannel.harness.topology.ManagedProcess;
 import org.flannel.harness.topology.TopologyException;
@@ -43,20 +44,22 @@ public abstract class TcpdumpCapture implements Capture {
 
     /** Returns once tcpdump listens, checking every {@code poll}; throws with its output if it exits or hangs. */
     protected final void awaitListening(Duration poll) {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (process.logs().contains("listening on")) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new TopologyException("tcpdump at " + point + " (filter '" + filter + "') exited with code "
-                        + process.waitFor(Duration.ZERO).orElse(-1) + ": " + process.logs().strip());
-            }
-            sleep(poll.toMillis());
+        if (!Waiting.until(READY_TIMEOUT, poll, this::listening)) {
+            process.stop(Duration.ofSeconds(1));
+            throw new TopologyException("tcpdump at " + point + " did not start listening within "
+                    + READY_TIMEOUT.toSeconds() + " s: " + process.logs().strip());
         }
-        process.stop(Duration.ofSeconds(1));
-        throw new TopologyException("tcpdump at " + point + " did not start listening within "
-                + READY_TIMEOUT.toSeconds() + " s: " + process.logs().strip());
+    }
+
+    private boolean listening() {
+        if (process.logs().contains("listening on")) {
+            return true;
+        }
+        if (!process.isAlive()) {
+            throw new TopologyException("tcpdump at " + point + " (filter '" + filter + "') exited with code "
+                    + process.waitFor(Duration.ZERO).orElse(-1) + ": " + process.logs().strip());
+        }
+        return false;
     }
 
     /** The pcap's size so far where tcpdump writes it; -1 if unknown. */
@@ -98,24 +101,11 @@ public abstract class TcpdumpCapture implements Capture {
 
     /** Lets packets already in the socket reach the file: wait until it stops growing (at most 1 s). */
     private void awaitQuiet() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        long previous = -1;
-        while (System.nanoTime() < deadline) {
+        AtomicLong previous = new AtomicLong(-1);
+        Waiting.until(Duration.ofSeconds(1), Duration.ofMillis(30), () -> {
             long size = pcapSize();
-            if (size == previous) {
-                return;
-            }
-            previous = size;
-            sleep(30);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+            return size == previous.getAndSet(size);
+        });
     }
 
     @Override
