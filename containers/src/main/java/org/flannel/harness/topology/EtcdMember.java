@@ -30,4 +30,16 @@ public interface EtcdMember {
     OptionalLong timeToLive(String key);
 
     boolean isHealthy();
+
+    /** The store's current revision. */
+    long revision();
+
+    /** Compacts the history up to {@code revision}: watches from before it get "compacted" and must re-list. */
+    void compact(long revision);
+
+    /** Stops the member (SIGTERM); its data stays for {@link #start}. Clients get connection errors meanwhile. */
+    void stop();
+
+    /** Starts the stopped member again on its data, and returns once it serves clients. */
+    void start();
 }

@@ -14,11 +14,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * An {@link EtcdMember} spoken to by running etcdctl (v3) on a host that can reach it: the JVM
+ * An etcd member's data spoken to by running etcdctl (v3) on a host that can reach it: the JVM
  * lives outside the topology and cannot open a socket to it. Values go through stdin so that any
  * text (JSON, leading dashes, newlines) arrives unchanged.
  */
-public final class EtcdctlClient implements EtcdMember {
+public final class EtcdctlClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Host via;
@@ -30,17 +30,14 @@ public final class EtcdctlClient implements EtcdMember {
         this.endpoint = endpoint;
     }
 
-    @Override
     public String endpoint() {
         return endpoint;
     }
 
-    @Override
     public void put(String key, String value) {
         putInternal(key, value, List.of());
     }
 
-    @Override
     public long putWithTtl(String key, String value, Duration ttl) {
         long seconds = Math.max(1, ttl.toSeconds());
         JsonNode grant = json(run(List.of("lease", "grant", Long.toString(seconds), "-w", "json"), null));
@@ -65,13 +62,11 @@ public final class EtcdctlClient implements EtcdMember {
         }
     }
 
-    @Override
     public Optional<String> get(String key) {
         JsonNode kvs = json(run(List.of("get", "-w", "json", "--", key), null)).path("kvs");
         return kvs.isEmpty() ? Optional.empty() : Optional.of(decode(kvs.get(0).path("value")));
     }
 
-    @Override
     public SortedMap<String, String> getPrefix(String prefix) {
         JsonNode kvs = json(run(List.of("get", "--prefix", "-w", "json", "--", prefix), null)).path("kvs");
         SortedMap<String, String> result = new TreeMap<>();
@@ -81,17 +76,14 @@ public final class EtcdctlClient implements EtcdMember {
         return result;
     }
 
-    @Override
     public boolean delete(String key) {
         return json(run(List.of("del", "-w", "json", "--", key), null)).path("deleted").asLong() > 0;
     }
 
-    @Override
     public long deletePrefix(String prefix) {
         return json(run(List.of("del", "--prefix", "-w", "json", "--", prefix), null)).path("deleted").asLong();
     }
 
-    @Override
     public OptionalLong timeToLive(String key) {
         JsonNode kvs = json(run(List.of("get", "-w", "json", "--", key), null)).path("kvs");
         long lease = kvs.isEmpty() ? 0 : kvs.get(0).path("lease").asLong();
@@ -103,7 +95,15 @@ public final class EtcdctlClient implements EtcdMember {
         return remaining < 0 ? OptionalLong.empty() : OptionalLong.of(remaining);
     }
 
-    @Override
+    public long revision() {
+        return json(run(List.of("endpoint", "status", "-w", "json"), null)).path(0).path("Status").path("header")
+                .path("revision").asLong();
+    }
+
+    public void compact(long revision) {
+        run(List.of("compact", Long.toString(revision), "--physical"), null);
+    }
+
     public boolean isHealthy() {
         return via.exec(command(List.of("endpoint", "health"), null)).succeeded();
     }

@@ -168,6 +168,34 @@ public abstract class TopologyContract {
     }
 
     @Test
+    void aSignalReachesTheProcessAndItsExitStatusSaysWhich() {
+        ManagedProcess sleeper = node1.start("signalled", List.of("sleep", "987653"));
+        assertThat(sleeper.waitFor(Duration.ofMillis(200))).isEmpty();
+
+        sleeper.signal("KILL");
+
+        assertThat(sleeper.waitFor(Duration.ofSeconds(5))).contains(137);
+    }
+
+    @Test
+    void etcdStoppedRefusesClientsAndStartedAgainKeepsItsDataAndCompacts() {
+        topo.etcd().put("/contract/kept", "before the stop");
+        topo.etcd().stop();
+        assertThat(topo.etcd().isHealthy()).as("etcd stopped").isFalse();
+
+        topo.etcd().start();
+
+        assertThat(topo.etcd().get("/contract/kept")).contains("before the stop");
+        long before = topo.etcd().revision();
+        topo.etcd().put("/contract/kept", "after");
+        assertThat(topo.etcd().revision()).isGreaterThan(before);
+        topo.etcd().compact(topo.etcd().revision());
+        ExecResult old = node1.exec("sh", "-c", "ETCDCTL_API=3 etcdctl --endpoints=" + topo.etcd().endpoint()
+                + " get /contract/kept --rev=" + before);
+        assertThat(old.stderr()).as("a read from before the compaction").contains("compacted");
+    }
+
+    @Test
     void captureOfAPingContainsTheIcmpPackets() throws Exception {
         Capture onNode = topo.capture("node1:eth0", "icmp");
         Capture onSegment = topo.capture("underlay", "icmp");

@@ -50,6 +50,7 @@ class LivenessHookTest {
         public String logs() { return log; }
         public Path logFile() { return Path.of("/nonexistent/log"); }
         public Optional<Integer> waitFor(Duration limit) { return alive ? Optional.empty() : Optional.of(status); }
+        public void signal(String signal) { }
         public int stop(Duration grace) { return status; }
     }
 }

@@ -2,11 +2,13 @@ package org.flannel.harness.topology.docker;
 
 import org.flannel.harness.topology.support.Background;
 import org.flannel.harness.topology.support.EtcdLauncher;
+import org.flannel.harness.topology.support.ManagedEtcd;
 import org.flannel.harness.topology.support.TopologyNode;
 import org.flannel.harness.topology.support.TopologyRouter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -113,9 +115,11 @@ final class DockerAssembler {
         host.attach(id);
         // Via a router, etcd answers nodes on other segments too.
         HostSetup.configure(host, interfaces, spec.gateway(TopologySpec.ETCD), WithoutGateway.NONE);
-        ManagedProcess process = EtcdLauncher.start(host, topology.runId() + "-etcd", etcd.address(), ETCD_DATA_DIR);
+        Supplier<ManagedProcess> launcher =
+                () -> EtcdLauncher.start(host, topology.runId() + "-etcd", etcd.address(), ETCD_DATA_DIR);
+        ManagedProcess process = launcher.get();
         EtcdctlClient client = new EtcdctlClient(host, "http://" + etcd.address() + ":2379");
         EtcdLauncher.awaitReady(process, client);
-        topology.setEtcd(client);
+        topology.setEtcd(new ManagedEtcd(client, launcher, process));
     }
 }

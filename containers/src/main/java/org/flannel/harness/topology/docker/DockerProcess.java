@@ -142,7 +142,8 @@ final class DockerProcess extends LoggedProcess {
         }
     }
 
-    private void signal(String signal) {
+    @Override
+    public void signal(String signal) {
         long target;
         try {
             target = pid();

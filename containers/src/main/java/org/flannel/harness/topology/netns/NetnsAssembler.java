@@ -5,10 +5,12 @@ import static org.flannel.harness.topology.support.HostCommands.txChecksumOffloa
 
 import org.flannel.harness.topology.support.Background;
 import org.flannel.harness.topology.support.EtcdLauncher;
+import org.flannel.harness.topology.support.ManagedEtcd;
 import org.flannel.harness.topology.support.TopologyNode;
 import org.flannel.harness.topology.support.TopologyRouter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import org.flannel.harness.topology.EtcdctlClient;
 import org.flannel.harness.topology.ManagedProcess;
@@ -152,10 +154,11 @@ final class NetnsAssembler {
         // Via a router, etcd answers nodes on other segments too.
         spec.gateway(TopologySpec.ETCD).ifPresent(gateway -> batch.add("route add default via " + gateway));
         batch.run(topology.runner());
-        ManagedProcess process = EtcdLauncher.start(host, names.prefix() + "-etcd", etcd.address(),
+        Supplier<ManagedProcess> launcher = () -> EtcdLauncher.start(host, names.prefix() + "-etcd", etcd.address(),
                 topology.workDir().resolve("etcd").toString());
+        ManagedProcess process = launcher.get();
         EtcdctlClient client = new EtcdctlClient(host, "http://" + etcd.address() + ":2379");
         EtcdLauncher.awaitReady(process, client);
-        topology.setEtcd(client);
+        topology.setEtcd(new ManagedEtcd(client, launcher, process));
     }
 }

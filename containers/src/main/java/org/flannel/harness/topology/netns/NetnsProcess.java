@@ -55,6 +55,25 @@ final class NetnsProcess extends LoggedProcess {
     }
 
     @Override
+    public void signal(String signal) {
+        if (process.isAlive()) {
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                        .redirectErrorStream(true).start();
+                if (kill.waitFor() != 0 && process.isAlive()) {
+                    throw new TopologyException("kill -" + signal + " " + this + " failed: "
+                            + new String(kill.getInputStream().readAllBytes()).strip());
+                }
+            } catch (java.io.IOException e) {
+                throw new TopologyException("cannot run kill: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TopologyException("interrupted while signalling " + this, e);
+            }
+        }
+    }
+
+    @Override
     public int stop(Duration grace) {
         if (process.isAlive()) {
             List<ProcessHandle> children = process.descendants().toList();
