@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -22,6 +23,7 @@ public final class Agent {
     private final Path subnetFile;
     private final Optional<String> subnetFileAtLaunch;
     private final Implementation implementation;
+    private final List<String> flags;
 
     /**
      * An agent of a known implementation (its role is named in messages and in its log's name);
@@ -29,11 +31,22 @@ public final class Agent {
      */
     public Agent(Node node, ManagedProcess process, Path subnetFile, Optional<String> subnetFileAtLaunch,
                  Implementation implementation) {
+        this(node, process, subnetFile, subnetFileAtLaunch, implementation, List.of());
+    }
+
+    /** @param flags what the scenario gave it beyond the contract's command line (a restart gives them again) */
+    public Agent(Node node, ManagedProcess process, Path subnetFile, Optional<String> subnetFileAtLaunch,
+                 Implementation implementation, List<String> flags) {
         this.node = node;
         this.process = process;
         this.subnetFile = subnetFile;
         this.subnetFileAtLaunch = subnetFileAtLaunch;
         this.implementation = implementation;
+        this.flags = List.copyOf(flags);
+    }
+
+    public List<String> flags() {
+        return flags;
     }
 
     /** The subnet file's content now; empty when there is none. */

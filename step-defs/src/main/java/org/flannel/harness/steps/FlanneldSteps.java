@@ -46,10 +46,33 @@ public final class FlanneldSteps {
 
     @Given("flanneld is running on {word} and {word}")
     public void flanneldIsRunningOn(String node1, String node2) {
+        flanneldIsRunningOnWith(node1, node2, List.of());
+    }
+
+    /** With flags of Flannel's beyond the contract's command line, e.g. --subnet-lease-renew-margin=1439. */
+    @Given("flanneld is running on {word} and {word} with {flags}")
+    public void flanneldIsRunningOnWith(String node1, String node2, List<String> flags) {
         // Started one after the other, as an operator would; each must be ready before the next.
-        start(node1).awaitReady(READY_LIMIT);
-        start(node2).awaitReady(READY_LIMIT);
+        start(node1, world.etcdPrefix(), world.implementation(), flags).awaitReady(READY_LIMIT);
+        start(node2, world.etcdPrefix(), world.implementation(), flags).awaitReady(READY_LIMIT);
         settle(world.etcdPrefix(), node1, node2);
+    }
+
+    /** "--a=1 --b" → [--a=1, --b]. */
+    @ParameterType(name = "flags", value = "--\\S+(?: --\\S+)*")
+    public List<String> flags(String flags) {
+        return List.of(flags.split(" "));
+    }
+
+    /** Started, not waited for: a scenario about what it does before it is ready (or instead). */
+    @When("flanneld is started on {word}")
+    public void flanneldIsStartedOn(String node) {
+        start(node);
+    }
+
+    @Then("within {int} seconds flanneld on {word} is ready")
+    public void withinSecondsFlanneldIsReady(int seconds, String node) {
+        world.agent(node).awaitReady(Duration.ofSeconds(seconds));
     }
 
     /**
@@ -127,8 +150,13 @@ public final class FlanneldSteps {
                 new KernelReader(world.node(node)).firstVxlanDevice().map(d -> d.attribute("mac")).orElse("")));
         before.process().stop(Duration.ofSeconds(10));
         world.stopped(node);
-        // The same implementation again: in a mixed cluster a node keeps the one it ran.
-        start(node, world.etcdPrefix(), before.implementation().orElseGet(world::implementation)).awaitReady(READY_LIMIT);
+        startAgain(node, before);
+    }
+
+    /** The same implementation and flags again: in a mixed cluster a node keeps the one it ran. */
+    void startAgain(String node, Agent before) {
+        start(node, world.etcdPrefix(), before.implementation().orElseGet(world::implementation), before.flags())
+                .awaitReady(READY_LIMIT);
     }
 
     /** SIGTERM, as an operator or systemd stops it; it must exit by itself within 10 s. */
@@ -168,6 +196,10 @@ public final class FlanneldSteps {
     }
 
     Agent start(String nodeName, String prefix, Implementation implementation) {
+        return start(nodeName, prefix, implementation, List.of());
+    }
+
+    Agent start(String nodeName, String prefix, Implementation implementation, List<String> flags) {
         String key = ScenarioWorld.agentKey(nodeName, prefix);
         if (world.runs(key)) {
             throw new IllegalStateException("flanneld for " + prefix + " already runs on " + nodeName);
@@ -176,10 +208,10 @@ public final class FlanneldSteps {
         Path subnetFile = world.subnetFile(nodeName, prefix);
         keepOnlyWhatFlannelReadsBack(subnetFile);
         List<String> argv = implementation.argv(world.topology().etcd().endpoint(), prefix,
-                node.address(), subnetFile, List.of());
+                node.address(), subnetFile, flags);
         Optional<String> atLaunch = Agent.contentOf(subnetFile);
         ManagedProcess process = node.start("flanneld", argv);
-        Agent agent = new Agent(node, process, subnetFile, atLaunch, implementation);
+        Agent agent = new Agent(node, process, subnetFile, atLaunch, implementation, flags);
         world.started(key, agent);
         return agent;
     }

@@ -33,16 +33,10 @@ public final class LivenessHook {
             String status = agent.process().waitFor(Duration.ZERO).map(String::valueOf).orElse("unknown");
             dead.add("flanneld on " + entry.getKey() + agent.roleSuffix() + " exited with status " + status
                     + " during the scenario, though nothing stopped it. The last lines of its log:\n"
-                    + tail(agent.process().logs(), LOG_TAIL_LINES));
+                    + LogLines.tail(agent.process().logs(), LOG_TAIL_LINES));
         }
         if (!dead.isEmpty()) {
             throw new AssertionError("an agent died after it was ready:\n" + String.join("\n", dead));
         }
-    }
-
-    static String tail(String log, int lines) {
-        List<String> all = log.lines().toList();
-        List<String> last = all.subList(Math.max(0, all.size() - lines), all.size());
-        return last.isEmpty() ? "  (its log is empty)" : "  " + String.join("\n  ", last);
     }
 }

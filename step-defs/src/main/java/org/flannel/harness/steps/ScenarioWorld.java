@@ -142,6 +142,26 @@ public final class ScenarioWorld {
         stoppedAgents.add(agent);
     }
 
+    /** As a reboot leaves it: the node's subnet file (of the default network) gone. */
+    void deleteSubnetFile(String node) {
+        try {
+            Files.deleteIfExists(subnetFile(node));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The agent (by key) this scenario stopped last. */
+    Agent lastStopped(String agentKey) {
+        for (int i = stoppedAgents.size() - 1; i >= 0; i--) {
+            Agent agent = stoppedAgents.get(i);
+            if (agentKey.equals(agentKey(agent.node().name(), ETCD_PREFIX))) {
+                return agent;
+            }
+        }
+        throw new IllegalStateException("no flanneld was stopped on " + agentKey + " in this scenario");
+    }
+
     /** What a node had before its agent restarted, for the checks after. */
     void rememberBeforeRestart(String node, RestartMemory memory) {
         beforeRestart.put(node, memory);

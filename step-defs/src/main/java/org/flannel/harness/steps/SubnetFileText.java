@@ -5,15 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Reading a subnet file (subnet.env) the way Flannel reads it back: only its FLANNEL_SUBNET line. */
+/** Reading a subnet file (subnet.env) the way Flannel reads it back: its FLANNEL_SUBNET and FLANNEL_NETWORK lines. */
 final class SubnetFileText {
     private SubnetFileText() {}
 
     /** FLANNEL_SUBNET as written, e.g. 10.1.16.1/24; empty when the file or the line is missing. */
     static Optional<String> firstAddress(Path file) {
+        return value(file, "FLANNEL_SUBNET");
+    }
+
+    /** FLANNEL_NETWORK, e.g. 10.1.0.0/16. */
+    static Optional<String> network(Path file) {
+        return value(file, "FLANNEL_NETWORK");
+    }
+
+    private static Optional<String> value(Path file, String key) {
         try {
-            return Files.readAllLines(file).stream().filter(line -> line.startsWith("FLANNEL_SUBNET="))
-                    .map(line -> line.substring("FLANNEL_SUBNET=".length()).strip()).findFirst();
+            return Files.readAllLines(file).stream().filter(line -> line.startsWith(key + "="))
+                    .map(line -> line.substring(key.length() + 1).strip()).findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }
