@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.JsonReport;
 
 /**
  * Implementation × requirement over several runs: each run's report directory sits beside the others

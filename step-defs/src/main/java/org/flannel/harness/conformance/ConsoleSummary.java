@@ -3,6 +3,14 @@ package org.flannel.harness.conformance;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.Level;
+import org.flannel.harness.contracts.conformance.LevelTotals;
+import org.flannel.harness.contracts.conformance.Requirement;
+import org.flannel.harness.contracts.conformance.RequirementTags;
+import org.flannel.harness.contracts.conformance.Requirements;
+import org.flannel.harness.contracts.conformance.Verdict;
 
 /**
  * The run in a few console lines: one summary line, e.g.

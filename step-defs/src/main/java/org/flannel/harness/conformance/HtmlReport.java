@@ -10,6 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.flannel.harness.contracts.conformance.Backends;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.Level;
+import org.flannel.harness.contracts.conformance.LevelTotals;
+import org.flannel.harness.contracts.conformance.PickleResult;
+import org.flannel.harness.contracts.conformance.Requirement;
+import org.flannel.harness.contracts.conformance.Requirements;
+import org.flannel.harness.contracts.conformance.Verdict;
 
 /**
  * conformance.html: the run for people. One self-contained page (no script, no external resource): what

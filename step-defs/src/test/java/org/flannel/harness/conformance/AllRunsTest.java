@@ -1,6 +1,8 @@
 package org.flannel.harness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.Outcome;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

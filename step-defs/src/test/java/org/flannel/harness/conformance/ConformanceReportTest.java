@@ -1,6 +1,14 @@
 package org.flannel.harness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.Level;
+import org.flannel.harness.contracts.conformance.LevelTotals;
+import org.flannel.harness.contracts.conformance.Outcome;
+import org.flannel.harness.contracts.conformance.PickleResult;
+import org.flannel.harness.contracts.conformance.Requirement;
+import org.flannel.harness.contracts.conformance.Verdict;
 
 import io.cucumber.core.cli.Main;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,8 @@
 package org.flannel.harness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.Outcome;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

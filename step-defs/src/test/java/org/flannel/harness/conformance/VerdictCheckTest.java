@@ -2,6 +2,9 @@ package org.flannel.harness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.Outcome;
 
 import java.nio.file.Path;
 import java.time.Instant;

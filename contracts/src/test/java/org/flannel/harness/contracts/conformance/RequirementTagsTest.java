@@ -1,4 +1,4 @@
-package org.flannel.harness.conformance;
+package org.flannel.harness.contracts.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.flannel.harness.conformance;
+package org.flannel.harness.contracts.conformance;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -17,7 +17,7 @@ public enum Level {
         return this == UNTAGGED ? Optional.empty() : Optional.of("@" + json());
     }
 
-    static Optional<Level> fromTag(String tag) {
+    public static Optional<Level> fromTag(String tag) {
         for (Level level : values()) {
             if (level.tag().filter(tag::equals).isPresent()) {
                 return Optional.of(level);

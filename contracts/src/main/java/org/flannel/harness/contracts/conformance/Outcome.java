@@ -1,8 +1,8 @@
-package org.flannel.harness.conformance;
+package org.flannel.harness.contracts.conformance;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.cucumber.plugin.event.Status;
+import java.util.Locale;
 
 /** What became of one pickle (a scenario, or one example of an outline). */
 public enum Outcome {
@@ -27,14 +27,19 @@ public enum Outcome {
         return this == FAILED || this == UNDEFINED || this == PENDING || this == AMBIGUOUS;
     }
 
-    static Outcome of(Status status, boolean applicable) {
-        return switch (status) {
-            case PASSED -> PASSED;
-            case FAILED -> FAILED;
-            case UNDEFINED -> UNDEFINED;
-            case PENDING -> PENDING;
-            case AMBIGUOUS -> AMBIGUOUS;
-            case SKIPPED, UNUSED -> applicable ? SKIPPED : NOT_APPLICABLE;
+    /**
+     * A pickle's outcome from Cucumber's status, by name: the plugin's events (PASSED ... UNUSED) and the
+     * message stream (PASSED ... UNKNOWN) name them alike. A pickle that did not apply is n/a when skipped.
+     */
+    public static Outcome of(String cucumberStatus, boolean applicable) {
+        return switch (cucumberStatus.toUpperCase(Locale.ROOT)) {
+            case "PASSED" -> PASSED;
+            case "FAILED" -> FAILED;
+            case "UNDEFINED" -> UNDEFINED;
+            case "PENDING" -> PENDING;
+            case "AMBIGUOUS" -> AMBIGUOUS;
+            case "SKIPPED", "UNUSED", "UNKNOWN" -> applicable ? SKIPPED : NOT_APPLICABLE;
+            default -> throw new IllegalArgumentException("unknown Cucumber status " + cucumberStatus);
         };
     }
 

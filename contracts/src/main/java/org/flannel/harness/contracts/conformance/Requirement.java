@@ -1,4 +1,4 @@
-package org.flannel.harness.conformance;
+package org.flannel.harness.contracts.conformance;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.flannel.harness.conformance;
+package org.flannel.harness.contracts.conformance;
 
 /**
  * One pickle as the plugin saw it, with what it needs to be grouped into its requirement: its tags read,

@@ -1,4 +1,4 @@
-package org.flannel.harness.conformance;
+package org.flannel.harness.contracts.conformance;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class Requirements {
     /** How the warning about a scenario without an ID ends (the console counts these instead of listing them). */
-    static final String NO_ID_WARNING = " has no requirement ID tag (@R-...): reported as " + RequirementTags.NO_ID
+    public static final String NO_ID_WARNING = " has no requirement ID tag (@R-...): reported as " + RequirementTags.NO_ID
             + ", and judged as MUST";
     private Requirements() {
     }
@@ -70,7 +70,7 @@ public final class Requirements {
     }
 
     /** "classpath:features/vxlan/01-node-state.feature", 29 → "vxlan/01-node-state.feature:29". */
-    static String shortLocation(String feature, int line) {
+    public static String shortLocation(String feature, int line) {
         String path = feature.replaceFirst("^(classpath|file):/*", "");
         int features = path.lastIndexOf("features/");
         return (features >= 0 ? path.substring(features + "features/".length()) : path) + ":" + line;
