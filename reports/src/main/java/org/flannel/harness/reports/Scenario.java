@@ -2,7 +2,9 @@ package org.flannel.harness.reports;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.flannel.harness.contracts.conformance.Backends;
+import org.flannel.harness.contracts.conformance.RequirementTags;
+import org.flannel.harness.contracts.conformance.SourceLines;
 
 /**
  * One scenario of the run (one pickle: an outline's example is one too), with its steps, its verdict and
@@ -22,11 +24,6 @@ import java.util.regex.Pattern;
 public record Scenario(String id, String slug, String featureUri, String name, String description, List<String> tags,
         int line, Status status, List<Step> steps, List<Attachment> attachments) {
 
-    /** The requirement ID tag's form: {@code @R-VXLAN-FRAME-01}. */
-    public static final Pattern REQUIREMENT_TAG = Pattern.compile("^@R-[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{2}$");
-    static final List<String> LEVELS = List.of("@must", "@should", "@may");
-    static final List<String> BACKENDS = List.of("@vxlan", "@udp", "@host-gw");
-
     public Scenario {
         tags = List.copyOf(tags);
         steps = List.copyOf(steps);
@@ -35,27 +32,31 @@ public record Scenario(String id, String slug, String featureUri, String name, S
 
     /** Requirement IDs without the {@code @}: {@code R-VXLAN-FRAME-01}. */
     public List<String> requirementIds() {
-        return tags.stream().filter(tag -> REQUIREMENT_TAG.matcher(tag).matches()).map(tag -> tag.substring(1)).toList();
+        return tags.stream().filter(tag -> RequirementTags.ID.matcher(tag).matches()).map(tag -> tag.substring(1)).toList();
+    }
+
+    /** Its requirement as the conformance report reads its tags: ID, level, backends. */
+    public RequirementTags requirement() {
+        return RequirementTags.parse(tags);
     }
 
     /** must, should or may, when tagged. */
     public Optional<String> level() {
-        return tags.stream().filter(LEVELS::contains).map(tag -> tag.substring(1)).findFirst();
+        return requirement().level().tag().map(tag -> tag.substring(1));
     }
 
     /** The backends it exercises, by tag: vxlan, udp, host-gw (two for side-by-side networks). */
     public List<String> backends() {
-        return tags.stream().filter(BACKENDS::contains).map(tag -> tag.substring(1)).toList();
+        return List.copyOf(Backends.of(tags));
     }
 
     public boolean isInterop() {
         return tags.contains("@interop") || featureUri.contains("/interop/");
     }
 
-    /** The line of the description starting with {@code Source:}, when there is one. */
+    /** What the description's {@code Source:} line says, when there is one. */
     public Optional<String> source() {
-        return description.lines().map(String::strip).filter(line -> line.startsWith("Source:")).findFirst()
-                .map(line -> line.substring("Source:".length()).strip());
+        return SourceLines.of(description).stream().findFirst();
     }
 
     /** The feature file's path below {@code features/}: {@code vxlan/02-frame-format.feature}. */

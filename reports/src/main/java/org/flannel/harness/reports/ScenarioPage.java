@@ -2,6 +2,7 @@ package org.flannel.harness.reports;
 
 import java.util.List;
 import java.util.Set;
+import org.flannel.harness.contracts.conformance.RequirementTags;
 
 /**
  * One scenario: what it checks (its steps with their verdicts), the evidence drawn (topology, frames,
@@ -24,7 +25,7 @@ public final class ScenarioPage {
                 .append(scenario.line() >= 1000 ? scenario.line() / 1000 : scenario.line()).append("</code></p>\n")
                 .append("<h1>").append(Html.esc(scenario.name())).append(' ').append(Html.badge(scenario.status())).append("</h1>\n")
                 .append("<p class=\"tags\">");
-        scenario.tags().forEach(t -> body.append("<span class=\"tag").append(Scenario.REQUIREMENT_TAG.matcher(t).matches()
+        scenario.tags().forEach(t -> body.append("<span class=\"tag").append(RequirementTags.ID.matcher(t).matches()
                 ? " req" : "").append("\">").append(Html.esc(t)).append("</span> "));
         body.append("</p>\n");
         scenario.source().ifPresent(source -> body.append("<p class=\"source\"><b>Source:</b> ").append(Html.inline(source)).append("</p>\n"));
