@@ -1,11 +1,11 @@
 package org.flannel.harness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.flannel.harness.contracts.conformance.JsonReport;
-import org.flannel.harness.contracts.conformance.Outcome;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

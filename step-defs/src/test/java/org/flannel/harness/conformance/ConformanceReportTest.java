@@ -1,14 +1,6 @@
 package org.flannel.harness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.flannel.harness.contracts.conformance.ConformanceRun;
-import org.flannel.harness.contracts.conformance.JsonReport;
-import org.flannel.harness.contracts.conformance.Level;
-import org.flannel.harness.contracts.conformance.LevelTotals;
-import org.flannel.harness.contracts.conformance.Outcome;
-import org.flannel.harness.contracts.conformance.PickleResult;
-import org.flannel.harness.contracts.conformance.Requirement;
-import org.flannel.harness.contracts.conformance.Verdict;
 
 import io.cucumber.core.cli.Main;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +14,14 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flannel.harness.conformance.fixture.FixtureSteps;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.Level;
+import org.flannel.harness.contracts.conformance.LevelTotals;
+import org.flannel.harness.contracts.conformance.Outcome;
+import org.flannel.harness.contracts.conformance.PickleResult;
+import org.flannel.harness.contracts.conformance.Requirement;
+import org.flannel.harness.contracts.conformance.Verdict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

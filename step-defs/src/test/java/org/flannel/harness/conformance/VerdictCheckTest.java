@@ -2,13 +2,13 @@ package org.flannel.harness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.flannel.harness.contracts.conformance.ConformanceRun;
-import org.flannel.harness.contracts.conformance.JsonReport;
-import org.flannel.harness.contracts.conformance.Outcome;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
