@@ -1,5 +1,7 @@
 package org.flannel.harness.reports;
 
+import org.flannel.harness.contracts.evidence.DecodedFrame;
+
 /** A frame's bytes, 16 a line with their offsets, each coloured by the header it belongs to. */
 public final class ByteDump {
     private ByteDump() {

@@ -3,6 +3,8 @@ package org.flannel.harness.reports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.flannel.harness.contracts.evidence.DecodedFrame;
+import org.flannel.harness.contracts.evidence.HopTraceEvidence;
 
 /**
  * What to look at in each of the seed's seven steps, in words filled with the values this run captured:
@@ -10,18 +12,18 @@ import java.util.Optional;
  * them (its route, neighbour entry and FDB entry), from the same scenario.
  */
 public final class FlowNarrative {
-    private final HopTraceData trace;
+    private final HopTraceEvidence trace;
     private final Optional<KernelDump> sender;
 
-    public FlowNarrative(HopTraceData trace, Optional<KernelDump> sender) {
+    public FlowNarrative(HopTraceEvidence trace, Optional<KernelDump> sender) {
         this.trace = trace;
         this.sender = sender;
     }
 
     /** The node that encapsulates: the host of the first tunnel-device hop, or of the first encapsulated one. */
-    public static Optional<String> senderNode(HopTraceData trace) {
+    public static Optional<String> senderNode(HopTraceEvidence trace) {
         return trace.hops().stream().filter(h -> h.device().startsWith("flannel") || HopTrace.encapsulated(h)).findFirst()
-                .map(HopTraceData.Hop::host);
+                .map(HopTraceEvidence.Hop::host);
     }
 
     /** A paragraph, and the kernel's lines that go with it (may be empty). */
@@ -74,11 +76,11 @@ public final class FlowNarrative {
     }
 
     private Optional<DecodedFrame> last() {
-        List<HopTraceData.Hop> hops = new ArrayList<>(trace.hops());
+        List<HopTraceEvidence.Hop> hops = new ArrayList<>(trace.hops());
         return hops.isEmpty() ? Optional.empty() : hops.get(hops.size() - 1).frame();
     }
 
-    private Optional<DecodedFrame> firstWhere(java.util.function.Predicate<HopTraceData.Hop> test) {
-        return trace.hops().stream().filter(test).findFirst().flatMap(HopTraceData.Hop::frame);
+    private Optional<DecodedFrame> firstWhere(java.util.function.Predicate<HopTraceEvidence.Hop> test) {
+        return trace.hops().stream().filter(test).findFirst().flatMap(HopTraceEvidence.Hop::frame);
     }
 }

@@ -2,6 +2,8 @@ package org.flannel.harness.reports;
 
 import java.util.Optional;
 import java.util.Set;
+import org.flannel.harness.contracts.evidence.DecodedFrame;
+import org.flannel.harness.contracts.evidence.HopTraceEvidence;
 
 /**
  * The seed's VXLAN flow, followed: its seven steps, each linked to the hops that show it, the same echo
@@ -17,8 +19,8 @@ public final class FlowPage {
 
     public void write() {
         Showcase showcase = site.showcase();
-        Optional<Showcase.Pick<HopTraceData>> request = showcase.trace("echo request");
-        Optional<Showcase.Pick<HopTraceData>> reply = showcase.trace("echo reply");
+        Optional<Showcase.Pick<HopTraceEvidence>> request = showcase.trace("echo request");
+        Optional<Showcase.Pick<HopTraceEvidence>> reply = showcase.trace("echo reply");
         StringBuilder body = new StringBuilder();
         body.append("<h1>Follow a packet through VXLAN</h1>\n")
                 .append("<p class=\"lead\">container-1 on node1 (10.1.15.2) pings container-2 on node2 (10.1.16.3). The pods' ")
@@ -81,7 +83,7 @@ public final class FlowPage {
         }
 
         body.append("<h2 id=\"frame\">The frame as it leaves node1</h2>\n");
-        Optional<HopTraceData.Hop> onTheWire = request.flatMap(pick -> pick.evidence().hops().stream()
+        Optional<HopTraceEvidence.Hop> onTheWire = request.flatMap(pick -> pick.evidence().hops().stream()
                 .filter(HopTrace::encapsulated).findFirst());
         Optional<DecodedFrame> frame = onTheWire.flatMap(HopTrace::judgedFrame);
         if (frame.isPresent()) {

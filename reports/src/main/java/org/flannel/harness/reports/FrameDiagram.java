@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.flannel.harness.contracts.evidence.DecodedFrame;
+import org.flannel.harness.contracts.evidence.FieldVerdict;
 
 /**
  * The seed's header diagram (32 bits a row, outermost header first) drawn with the values of a captured
@@ -15,7 +17,7 @@ public final class FrameDiagram {
     static final int ROW_BITS = 32;
 
     /** A stretch of bits of one row of a header: a field's, or reserved bits no field names. */
-    record Piece(String fieldName, String label, String value, String meaning, String verdict, String expected,
+    record Piece(String fieldName, String label, String value, String meaning, FieldVerdict verdict, String expected,
             int startBit, int width, String raw, String title, String byteRange) {
     }
 
@@ -138,11 +140,9 @@ public final class FrameDiagram {
         return html.toString();
     }
 
-    static String verdictClass(String verdict) {
-        return switch (verdict) {
-            case "passed", "failed", "unverifiable" -> verdict;
-            default -> "unchecked";
-        };
+    /** The CSS class of a verdict: passed, failed, unverifiable, unchecked. */
+    static String verdictClass(FieldVerdict verdict) {
+        return verdict.word();
     }
 
     /**
@@ -216,9 +216,9 @@ public final class FrameDiagram {
         Optional<DecodedFrame.Field> around = fields.stream()
                 .filter(f -> f.startBit() <= bit && bit < f.endBit())
                 .min(Comparator.comparingInt(DecodedFrame.Field::bitWidth));
-        String verdict = around.map(DecodedFrame.Field::verdict).orElse("unchecked");
+        FieldVerdict verdict = around.map(DecodedFrame.Field::verdict).orElse(FieldVerdict.UNCHECKED);
         String title = "reserved bit " + (bit - base) + around.map(f -> ", part of " + f.name() + " = " + f.value()
-                + (f.expected().isEmpty() ? "" : " (expected: " + f.expected() + ")") + ", " + f.verdict()).orElse("");
+                + (f.expected().isEmpty() ? "" : " (expected: " + f.expected() + ")") + ", " + f.verdict().word()).orElse("");
         return new Piece(null, "R", frame.bits(bit, 1), "", verdict, "", bit - base, 1, "", title, "");
     }
 
@@ -234,7 +234,7 @@ public final class FrameDiagram {
     static String tooltip(DecodedFrame.Field field, String expected) {
         return field.name() + " = " + field.value() + (expected == null || expected.isEmpty() ? "" : " · expected: " + expected)
                 + " · byte " + field.offset() + (field.bitOffset() == 0 ? "" : " bit " + field.bitOffset()) + ", "
-                + field.bitWidth() + " bits · " + field.verdict();
+                + field.bitWidth() + " bits · " + field.verdict().word();
     }
 
     /** What follows the last header: the message's own data (ping's payload), in bytes. */

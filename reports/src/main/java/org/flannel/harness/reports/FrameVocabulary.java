@@ -3,6 +3,7 @@ package org.flannel.harness.reports;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.flannel.harness.contracts.evidence.DecodedFrame;
 
 /**
  * The words a person reads on a frame diagram: the seed's names for headers and fields, its comments, and

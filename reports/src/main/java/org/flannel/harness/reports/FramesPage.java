@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.flannel.harness.contracts.evidence.DecodedFrame;
+import org.flannel.harness.contracts.evidence.FrameMatchEvidence;
 
 /**
  * The frames on the wire, one per backend: the seed's header diagram drawn with the values of the frame
@@ -51,14 +53,14 @@ public final class FramesPage {
         StringBuilder html = new StringBuilder("<section class=\"frame-section\" id=\"frame-").append(backend).append("\">")
                 .append("<h2>").append(Html.esc(TITLES.get(backend))).append("</h2>\n<p>")
                 .append(Html.esc(EXPLANATIONS.get(backend))).append("</p>\n");
-        Optional<Showcase.Pick<FrameMatch>> pick = site.showcase().frame(backend);
+        Optional<Showcase.Pick<FrameMatchEvidence>> pick = site.showcase().frame(backend);
         if (pick.isEmpty() || pick.get().evidence().frame().isEmpty()) {
             return html.append("<p class=\"muted\">No ").append(backend)
                     .append(" frame was judged in this run (its feature did not run, or ran before frames were attached).</p></section>\n")
                     .toString();
         }
         Scenario scenario = pick.get().scenario();
-        FrameMatch match = pick.get().evidence();
+        FrameMatchEvidence match = pick.get().evidence();
         DecodedFrame frame = match.frame().get();
         html.append("<p class=\"evidence-title\">").append(Html.badge(match.verdict())).append(" Frame ").append(frame.number())
                 .append(" of the ").append(match.framesCaptured()).append(" captured on <code>").append(Html.esc(match.point()))
@@ -81,21 +83,21 @@ public final class FramesPage {
     }
 
     /** The feature's table: each row, the value it stood for, what the frame had. */
-    static String expectations(FrameMatch match) {
-        StringBuilder html = new StringBuilder("<details class=\"expectations\"").append(match.verdict() == Status.PASSED ? "" : " open")
+    static String expectations(FrameMatchEvidence match) {
+        StringBuilder html = new StringBuilder("<details class=\"expectations\"").append(match.verdict().passed() ? "" : " open")
                 .append("><summary>The table that judged it: ").append(match.rows().size()).append(" rows")
                 .append(match.ruleViolations().isEmpty() ? "" : ", " + match.ruleViolations().size() + " broken protocol rules")
                 .append("</summary><table class=\"diff\"><thead><tr><th>layer</th><th>field</th><th>expected</th><th>found</th><th></th>")
                 .append("</tr></thead><tbody>");
-        for (FrameMatch.Row row : match.rows()) {
+        for (FrameMatchEvidence.Row row : match.rows()) {
             html.append("<tr class=\"").append(row.ok() ? "ok" : "bad").append("\"><td>").append(Html.esc(row.layer()))
                     .append("</td><td>").append(Html.esc(row.field())).append("</td><td><code>").append(Html.esc(row.expectedValue()))
                     .append("</code></td><td><code>").append(Html.esc(row.actual())).append("</code></td><td>")
                     .append(row.ok() ? "✓" : "✗").append("</td></tr>");
         }
-        for (FrameMatch.Row row : match.ruleViolations()) {
-            html.append("<tr class=\"bad\"><td colspan=\"2\">").append(Html.esc(row.field())).append("</td><td><code>")
-                    .append(Html.esc(row.expected())).append("</code></td><td><code>").append(Html.esc(row.actual()))
+        for (FrameMatchEvidence.RuleViolation violation : match.ruleViolations()) {
+            html.append("<tr class=\"bad\"><td colspan=\"2\">").append(Html.esc(violation.field())).append("</td><td><code>")
+                    .append(Html.esc(violation.expected())).append("</code></td><td><code>").append(Html.esc(violation.actual()))
                     .append("</code></td><td>✗</td></tr>");
         }
         return html.append("</tbody></table></details>\n").toString();

@@ -2,8 +2,13 @@ package org.flannel.harness.reports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.flannel.harness.contracts.evidence.DecodedFrame;
+import org.flannel.harness.contracts.evidence.FieldVerdict;
+import org.flannel.harness.contracts.evidence.HopTraceEvidence;
+import org.flannel.harness.contracts.evidence.JudgedBy;
 
 /**
  * One packet followed from hop to hop: which headers each hop shows, which it added or removed, and which of
@@ -38,7 +43,7 @@ public final class HopTrace {
      * header to the gateway's MAC), those before it step 1 (routed from docker0 to flannel.1). The first
      * encapsulated hop shows steps 4, 5 and 6 (VXLAN, UDP, outer IPv4 headers); every later hop step 7.
      */
-    public static List<Integer> seedSteps(List<HopTraceData.Hop> hops, int index) {
+    public static List<Integer> seedSteps(List<HopTraceEvidence.Hop> hops, int index) {
         int firstEncapsulated = -1;
         for (int i = 0; i < hops.size(); i++) {
             if (encapsulated(hops.get(i))) {
@@ -58,12 +63,12 @@ public final class HopTrace {
         return hops.get(index).device().startsWith("flannel") ? List.of(2, 3) : List.of(1);
     }
 
-    static boolean encapsulated(HopTraceData.Hop hop) {
-        return hop.frame().map(DecodedFrame::isEncapsulated).orElse(hop.headers().contains("vxlan"));
+    static boolean encapsulated(HopTraceEvidence.Hop hop) {
+        return hop.frame().map(DecodedFrame::encapsulated).orElse(hop.headers().contains("vxlan"));
     }
 
     /** The headers added or removed since the previous hop, and the rewrites a router makes. */
-    public static Change change(Optional<HopTraceData.Hop> previous, HopTraceData.Hop hop) {
+    public static Change change(Optional<HopTraceEvidence.Hop> previous, HopTraceEvidence.Hop hop) {
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -87,12 +92,12 @@ public final class HopTrace {
         } else if (gone.size() > front.size()) {
             gone.subList(0, gone.size() - front.size()).forEach(p -> removed.add(outerName(p)));
         }
-        String prefixBefore = before.isEncapsulated() ? "inner." : "";
-        String prefixAfter = after.isEncapsulated() ? "inner." : "";
+        String prefixBefore = before.encapsulated() ? "inner." : "";
+        String prefixAfter = after.encapsulated() ? "inner." : "";
         Optional<String> macBefore = before.value(prefixBefore + "ethernet.destination");
         Optional<String> macAfter = after.value(prefixAfter + "ethernet.destination");
         if (macBefore.isPresent() && macAfter.isPresent() && !macBefore.equals(macAfter)) {
-            notes.add((after.isEncapsulated() ? "inner " : "") + "Ethernet header rewritten (to " + macAfter.get() + ")");
+            notes.add((after.encapsulated() ? "inner " : "") + "Ethernet header rewritten (to " + macAfter.get() + ")");
         }
         Optional<String> ttlBefore = before.value(prefixBefore + "ipv4.ttl");
         Optional<String> ttlAfter = after.value(prefixAfter + "ipv4.ttl");
@@ -119,13 +124,13 @@ public final class HopTrace {
      * @param id        prefix of the anchors: {@code id-<n>} for hop n (from 1)
      * @param stepLinks link each seed step number to the flow page's step anchors
      */
-    public static String render(HopTraceData trace, String id, boolean stepLinks) {
+    public static String render(HopTraceEvidence trace, String id, boolean stepLinks) {
         StringBuilder html = new StringBuilder();
-        List<HopTraceData.Hop> hops = trace.hops();
+        List<HopTraceEvidence.Hop> hops = trace.hops();
         html.append("<div class=\"trace\" id=\"").append(Html.esc(id)).append("\">\n<div class=\"stacks\">");
         for (int i = 0; i < hops.size(); i++) {
-            HopTraceData.Hop hop = hops.get(i);
-            html.append("<a class=\"stack ").append(hop.verdict().cssClass()).append("\" href=\"#").append(Html.esc(id))
+            HopTraceEvidence.Hop hop = hops.get(i);
+            html.append("<a class=\"stack ").append(Status.of(hop.verdict()).cssClass()).append("\" href=\"#").append(Html.esc(id))
                     .append('-').append(i + 1).append("\"><span class=\"where\">").append(Html.esc(hop.host()))
                     .append("<br><b>").append(Html.esc(hop.device())).append("</b></span><span class=\"steps\">");
             for (int step : seedSteps(hops, i)) {
@@ -148,12 +153,12 @@ public final class HopTrace {
                 .append("<th>what changed since the hop before</th><th>Ethernet destination</th><th>outer IPv4 destination</th>")
                 .append("<th>VNI</th><th>TTL</th><th>verdict</th></tr></thead><tbody>\n");
         for (int i = 0; i < hops.size(); i++) {
-            HopTraceData.Hop hop = hops.get(i);
+            HopTraceEvidence.Hop hop = hops.get(i);
             Change change = change(i == 0 ? Optional.empty() : Optional.of(hops.get(i - 1)), hop);
             DecodedFrame frame = hop.frame().orElse(null);
-            String prefix = frame != null && frame.isEncapsulated() ? "outer." : "";
+            String prefix = frame != null && frame.encapsulated() ? "outer." : "";
             html.append("<tr id=\"").append(Html.esc(id)).append('-').append(i + 1).append("\" class=\"")
-                    .append(hop.verdict().cssClass()).append("\"><td>").append(i + 1).append("</td><td><code>")
+                    .append(Status.of(hop.verdict()).cssClass()).append("\"><td>").append(i + 1).append("</td><td><code>")
                     .append(Html.esc(hop.point())).append("</code></td><td>");
             for (int step : seedSteps(hops, i)) {
                 html.append(stepLinks ? "<a class=\"step\" href=\"#step-" + step + "\">" + step + "</a> "
@@ -177,7 +182,7 @@ public final class HopTrace {
         }
         html.append("</tbody></table>\n<div class=\"hop-frames\">");
         for (int i = 0; i < hops.size(); i++) {
-            HopTraceData.Hop hop = hops.get(i);
+            HopTraceEvidence.Hop hop = hops.get(i);
             Optional<DecodedFrame> judged = judgedFrame(hop);
             if (judged.isPresent()) {
                 html.append("<details><summary>The frame at hop ").append(i + 1).append(", <code>")
@@ -190,8 +195,8 @@ public final class HopTrace {
         return html.toString();
     }
 
-    private static String expectedCell(HopTraceData.Hop hop, String column, Optional<String> actual) {
-        HopTraceData.Cell cell = hop.expected().get(column);
+    private static String expectedCell(HopTraceEvidence.Hop hop, String column, Optional<String> actual) {
+        HopTraceEvidence.Cell cell = hop.expected().get(column);
         String found = actual.orElse("");
         if (cell == null || cell.written().isBlank()) {
             return "<td class=\"muted\">" + Html.esc(found) + "</td>";
@@ -209,8 +214,8 @@ public final class HopTrace {
         return html.append("</td>").toString();
     }
 
-    static String ttl(HopTraceData.Hop hop) {
-        return hop.frame().flatMap(f -> f.value((f.isEncapsulated() ? "inner." : "") + "ipv4.ttl")).orElse("?");
+    static String ttl(HopTraceEvidence.Hop hop) {
+        return hop.frame().flatMap(f -> f.value((f.encapsulated() ? "inner." : "") + "ipv4.ttl")).orElse("?");
     }
 
     private static String shortLayer(String layer) {
@@ -232,8 +237,8 @@ public final class HopTrace {
      * What one seed step looks like in the trace: the hops that show it, what changed there, and for the
      * steps that add a header (3 to 6), that header drawn with its captured values.
      */
-    public static String renderStep(HopTraceData trace, int step, String id, String flowHref) {
-        List<HopTraceData.Hop> hops = trace.hops();
+    public static String renderStep(HopTraceEvidence trace, int step, String id, String flowHref) {
+        List<HopTraceEvidence.Hop> hops = trace.hops();
         StringBuilder html = new StringBuilder("<div class=\"step-evidence\">");
         boolean any = false;
         for (int i = 0; i < hops.size(); i++) {
@@ -241,9 +246,9 @@ public final class HopTrace {
                 continue;
             }
             any = true;
-            HopTraceData.Hop hop = hops.get(i);
+            HopTraceEvidence.Hop hop = hops.get(i);
             Change change = change(i == 0 ? Optional.empty() : Optional.of(hops.get(i - 1)), hop);
-            html.append("<div class=\"hop-card ").append(hop.verdict().cssClass()).append("\"><a href=\"")
+            html.append("<div class=\"hop-card ").append(Status.of(hop.verdict()).cssClass()).append("\"><a href=\"")
                     .append(flowHref).append("#request-").append(i + 1).append("\">hop ").append(i + 1).append(", <code>")
                     .append(Html.esc(hop.point())).append("</code></a>: ").append(Html.esc(hop.headers().isBlank()
                             ? "not seen" : hop.headers())).append(" · TTL ").append(Html.esc(ttl(hop))).append(" · ")
@@ -251,7 +256,7 @@ public final class HopTrace {
                     .append("</div>");
             Optional<DecodedFrame> frame = judgedFrame(hop);
             Optional<String> layer = layerOfStep(step);
-            if (step == 3 && frame.isPresent() && !frame.get().isEncapsulated()) {
+            if (step == 3 && frame.isPresent() && !frame.get().encapsulated()) {
                 layer = Optional.of("ethernet");
             }
             if (frame.isPresent() && layer.isPresent() && frame.get().layer(layer.get()).isPresent()) {
@@ -268,27 +273,33 @@ public final class HopTrace {
     }
 
     /** A hop's frame with the fields its row checks (destination MAC, outer destination, VNI, TTL) coloured. */
-    public static Optional<DecodedFrame> judgedFrame(HopTraceData.Hop hop) {
+    public static Optional<DecodedFrame> judgedFrame(HopTraceEvidence.Hop hop) {
         return hop.frame().map(frame -> {
-            String outer = frame.isEncapsulated() ? "outer." : "";
-            String inner = frame.isEncapsulated() ? "inner." : "";
-            java.util.Map<String, String[]> verdicts = new java.util.HashMap<>();
-            judge(verdicts, frame, hop, "ethernet destination", outer + "ethernet.destination");
-            judge(verdicts, frame, hop, "outer ipv4 destination", "outer.ipv4.destination");
-            judge(verdicts, frame, hop, "vni", "vxlan.vni");
-            judge(verdicts, frame, hop, "packet ttl", inner + "ipv4.ttl");
-            return frame.withVerdicts(verdicts);
+            String outer = frame.encapsulated() ? "outer." : "";
+            String inner = frame.encapsulated() ? "inner." : "";
+            Map<String, String> columns = Map.of(outer + "ethernet.destination", "ethernet destination",
+                    "outer.ipv4.destination", "outer ipv4 destination", "vxlan.vni", "vni",
+                    inner + "ipv4.ttl", "packet ttl");
+            List<DecodedFrame.Layer> layers = new ArrayList<>();
+            for (DecodedFrame.Layer layer : frame.layers()) {
+                List<DecodedFrame.Field> fields = new ArrayList<>();
+                for (DecodedFrame.Field field : layer.fields()) {
+                    String column = columns.get(field.name());
+                    fields.add(column == null ? field : judged(field, hop.expected().get(column)));
+                }
+                layers.add(new DecodedFrame.Layer(layer.name(), layer.protocol(), layer.offset(), fields));
+            }
+            return frame.withLayers(layers);
         });
     }
 
-    private static void judge(java.util.Map<String, String[]> verdicts, DecodedFrame frame, HopTraceData.Hop hop,
-            String column, String field) {
-        HopTraceData.Cell cell = hop.expected().get(column);
+    /** The field as the hop's row judged it; as it was when the row leaves its column empty. */
+    private static DecodedFrame.Field judged(DecodedFrame.Field field, HopTraceEvidence.Cell cell) {
         if (cell == null || cell.written().isBlank()) {
-            return;
+            return field;
         }
         String expected = cell.written().equals(cell.value()) ? cell.value() : cell.written() + " = " + cell.value();
-        boolean ok = frame.value(field).map(cell.value()::equals).orElse(false);
-        verdicts.put(field, new String[] {ok ? "passed" : "failed", expected});
+        boolean ok = field.value().equals(cell.value());
+        return field.judged(ok ? FieldVerdict.PASSED : FieldVerdict.FAILED, expected, JudgedBy.TABLE);
     }
 }

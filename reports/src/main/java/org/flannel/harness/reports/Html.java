@@ -2,6 +2,7 @@ package org.flannel.harness.reports;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flannel.harness.contracts.evidence.CheckVerdict;
 import org.flannel.harness.contracts.html.HtmlText;
 
 /** Escaping, and the little Markdown the seed and the features use inline: `code`, **bold**, *emphasis*. */
@@ -45,6 +46,11 @@ public final class Html {
             default -> "!";
         };
         return "<span class=\"badge " + status.cssClass() + "\">" + mark + " " + status.word() + "</span>";
+    }
+
+    /** A check's verdict as a badge. */
+    public static String badge(CheckVerdict verdict) {
+        return badge(Status.of(verdict));
     }
 
     /** A verdict for a field: passed, failed, unverifiable or unchecked. */

@@ -1,6 +1,7 @@
 package org.flannel.harness.reports;
 
 import java.util.List;
+import org.flannel.harness.contracts.evidence.KernelTableEvidence;
 
 /**
  * The kernel tables as the seed prints them: the seed's listing for node1, then every table the run
@@ -28,7 +29,7 @@ public final class KernelPage {
         // The seed's own example first (VXLAN node state), then by backend as the seed orders them.
         scenarios.sort(java.util.Comparator.comparingInt(KernelPage::rank));
         for (Scenario scenario : scenarios) {
-            List<KernelTableData> tables = site.showcase().evidence(scenario).kernelTables();
+            List<KernelTableEvidence> tables = site.showcase().evidence(scenario).kernelTables();
             if (tables.isEmpty()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package org.flannel.harness.reports;
 
 import java.util.List;
+import org.flannel.harness.contracts.evidence.KernelTableEvidence;
 
 /**
  * A kernel table as the seed prints it ({@code route -n}, {@code ip neigh show dev flannel.1},
@@ -11,9 +12,9 @@ public final class KernelTables {
     private KernelTables() {
     }
 
-    public static String render(KernelTableData table) {
+    public static String render(KernelTableEvidence table) {
         StringBuilder html = new StringBuilder();
-        html.append("<figure class=\"kernel ").append(table.verdict().cssClass()).append("\" data-command=\"")
+        html.append("<figure class=\"kernel ").append(Status.of(table.verdict()).cssClass()).append("\" data-command=\"")
                 .append(Html.esc(table.command())).append("\" data-node=\"").append(Html.esc(table.node())).append("\">")
                 .append("<figcaption>").append(Html.badge(table.verdict())).append(" on <b>").append(Html.esc(table.node()))
                 .append("</b></figcaption><pre class=\"console\"><span class=\"prompt\">").append(Html.esc(table.node()))
@@ -24,13 +25,13 @@ public final class KernelTables {
                     "Flags", "Iface")))).append('\n');
         }
         for (List<String> row : table.actual()) {
-            boolean expected = table.isExpected(row);
+            boolean expected = table.expects(row);
             html.append("<span class=\"").append(expected ? "row-ok" : "row-other").append("\" title=\"")
                     .append(expected ? "a row the feature expects: found" : "a row the feature does not ask about").append("\">")
                     .append(Html.esc(line(table, row))).append("</span>").append(expected ? "  <b class=\"ok\">✓</b>" : "")
                     .append('\n');
         }
-        for (KernelTableData.ExpectedRow row : table.expected()) {
+        for (KernelTableEvidence.ExpectedRow row : table.expected()) {
             if (!row.found() && !table.actual().contains(row.cells())) {
                 html.append("<span class=\"row-missing\" title=\"expected, not on the node\">").append(Html.esc(line(table,
                         row.cells()))).append("</span>  <b class=\"bad\">✗ missing</b>\n");
@@ -40,7 +41,7 @@ public final class KernelTables {
         html.append("<table class=\"expected\"><caption>What the feature expects</caption><thead><tr>");
         table.columns().forEach(c -> html.append("<th>").append(Html.esc(c)).append("</th>"));
         html.append("<th></th></tr></thead><tbody>");
-        for (KernelTableData.ExpectedRow row : table.expected()) {
+        for (KernelTableEvidence.ExpectedRow row : table.expected()) {
             html.append("<tr class=\"").append(row.found() ? "ok" : "bad").append("\">");
             for (int i = 0; i < row.cells().size(); i++) {
                 String written = i < row.written().size() ? row.written().get(i) : row.cells().get(i);
@@ -61,7 +62,7 @@ public final class KernelTables {
     }
 
     /** One row as the command prints it. */
-    static String line(KernelTableData table, List<String> row) {
+    static String line(KernelTableEvidence table, List<String> row) {
         String command = table.command();
         if (command.startsWith("route")) {
             return routeLine(row);

@@ -1,38 +1,54 @@
 package org.flannel.harness.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.flannel.harness.contracts.evidence.Evidence;
+import org.flannel.harness.contracts.evidence.EvidenceJson;
+import org.flannel.harness.contracts.evidence.FrameMatchEvidence;
+import org.flannel.harness.contracts.evidence.HopTraceEvidence;
+import org.flannel.harness.contracts.evidence.KernelTableEvidence;
+import org.flannel.harness.contracts.evidence.TopologyEvidence;
 
-/** The structured evidence a scenario's steps attached (JSON): frames judged, hop traces, kernel tables, topology. */
-public record ScenarioEvidence(List<FrameMatch> frames, List<HopTraceData> hops, List<KernelTableData> kernelTables,
-        Optional<TopologyData> topology) {
+/**
+ * The structured evidence a scenario's steps attached (contracts' records, read back from their JSON):
+ * frames judged, hop traces, kernel tables, and its topology. An attachment that cannot be read is reported
+ * and left out, never fatal.
+ */
+public record ScenarioEvidence(List<FrameMatchEvidence> frames, List<HopTraceEvidence> hops,
+        List<KernelTableEvidence> kernelTables, Optional<TopologyData> topology) {
 
     public static ScenarioEvidence of(Scenario scenario) {
-        List<FrameMatch> frames = new ArrayList<>();
-        List<HopTraceData> hops = new ArrayList<>();
-        List<KernelTableData> tables = new ArrayList<>();
+        List<FrameMatchEvidence> frames = new ArrayList<>();
+        List<HopTraceEvidence> hops = new ArrayList<>();
+        List<KernelTableEvidence> tables = new ArrayList<>();
+        Optional<TopologyEvidence> declared = Optional.empty();
         for (Attachment attachment : scenario.attachments()) {
-            if (!attachment.isJson()) {
+            Optional<Evidence> evidence = attachment.isJson() ? read(scenario, attachment) : Optional.empty();
+            if (evidence.isEmpty()) {
                 continue;
             }
-            Optional<JsonNode> json = Json.parse(attachment);
-            if (json.isEmpty()) {
-                continue;
-            }
-            try {
-                switch (json.get().path("kind").asText("")) {
-                    case "frame-match" -> frames.add(FrameMatch.parse(json.get()));
-                    case "hop-trace" -> hops.add(HopTraceData.parse(json.get()));
-                    case "kernel-table" -> tables.add(KernelTableData.parse(json.get()));
-                    default -> { }
-                }
-            } catch (RuntimeException e) {
-                System.err.println("reports: cannot read " + attachment.name() + " of \"" + scenario.name() + "\": " + e);
+            if (evidence.get() instanceof FrameMatchEvidence frame) {
+                frames.add(frame);
+            } else if (evidence.get() instanceof HopTraceEvidence trace) {
+                hops.add(trace);
+            } else if (evidence.get() instanceof KernelTableEvidence table) {
+                tables.add(table);
+            } else if (evidence.get() instanceof TopologyEvidence topology && declared.isEmpty()) {
+                declared = Optional.of(topology);
             }
         }
-        return new ScenarioEvidence(frames, hops, tables, TopologyData.of(scenario));
+        return new ScenarioEvidence(frames, hops, tables, TopologyData.of(scenario, declared));
+    }
+
+    private static Optional<Evidence> read(Scenario scenario, Attachment attachment) {
+        try {
+            return EvidenceJson.read(attachment.body());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("reports: cannot read " + attachment.name() + " of \"" + scenario.name() + "\": " + e);
+            return Optional.empty();
+        }
     }
 
     public boolean isEmpty() {

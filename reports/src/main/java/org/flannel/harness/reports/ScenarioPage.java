@@ -3,6 +3,9 @@ package org.flannel.harness.reports;
 import java.util.List;
 import java.util.Set;
 import org.flannel.harness.contracts.conformance.RequirementTags;
+import org.flannel.harness.contracts.evidence.FrameMatchEvidence;
+import org.flannel.harness.contracts.evidence.HopTraceEvidence;
+import org.flannel.harness.contracts.evidence.KernelTableEvidence;
 
 /**
  * One scenario: what it checks (its steps with their verdicts), the evidence drawn (topology, frames,
@@ -68,17 +71,17 @@ public final class ScenarioPage {
                 .append(TopologyPicture.render(topology, TopologyPicture.tunnelFor(scenario.backends()),
                         "the topology of this scenario")).append("</figure>\n"));
         int n = 0;
-        for (HopTraceData trace : evidence.hops()) {
+        for (HopTraceEvidence trace : evidence.hops()) {
             n++;
             body.append("<h2>The ").append(Html.esc(trace.packet())).append(" from ").append(Html.esc(trace.source()))
                     .append(" to ").append(Html.esc(trace.destination())).append(", hop by hop</h2>\n")
                     .append(HopTrace.render(trace, "trace-" + n, false));
         }
         n = 0;
-        for (FrameMatch match : evidence.frames()) {
+        for (FrameMatchEvidence match : evidence.frames()) {
             int number = ++n;
             body.append("<h2>").append(Html.badge(match.verdict())).append(" A frame on <code>").append(Html.esc(match.point()))
-                    .append("</code></h2>\n<p>").append(match.verdict() == Status.PASSED ? "The first frame that matches every row"
+                    .append("</code></h2>\n<p>").append(match.verdict().passed() ? "The first frame that matches every row"
                             : "No frame matches every row; this is the closest").append(", of the ").append(match.framesCaptured())
                     .append(" captured there.</p>\n");
             match.frame().ifPresent(frame -> body.append(FrameDiagram.render(frame, "frame-" + number, Set.of(), true)));
@@ -102,35 +105,35 @@ public final class ScenarioPage {
         StringBuilder html = new StringBuilder("<section class=\"failure\"><h2>Why it failed</h2>");
         StringBuilder differs = new StringBuilder();
         int n = 0;
-        for (FrameMatch match : evidence.frames()) {
+        for (FrameMatchEvidence match : evidence.frames()) {
             n++;
-            if (match.verdict() == Status.PASSED) {
+            if (match.verdict().passed()) {
                 continue;
             }
             differs.append("<p>On <code>").append(Html.esc(match.point())).append("</code>, no frame of the ")
                     .append(match.framesCaptured()).append(" captured matches; the closest one differs here (<a href=\"#frame-")
                     .append(n).append("\">see it drawn</a>):</p><table class=\"diff\"><thead><tr><th>field</th><th>expected</th>")
                     .append("<th>found</th></tr></thead><tbody>");
-            for (FrameMatch.Row row : match.rows()) {
+            for (FrameMatchEvidence.Row row : match.rows()) {
                 if (!row.ok()) {
                     differs.append("<tr class=\"bad\"><td><code>").append(Html.esc(row.fieldName())).append("</code></td><td><code>")
                             .append(Html.esc(row.expectedValue())).append("</code></td><td><code>").append(Html.esc(row.actual()))
                             .append("</code></td></tr>");
                 }
             }
-            for (FrameMatch.Row row : match.ruleViolations()) {
-                differs.append("<tr class=\"bad\"><td><code>").append(Html.esc(row.field())).append("</code></td><td><code>")
-                        .append(Html.esc(row.expected())).append("</code></td><td><code>").append(Html.esc(row.actual()))
+            for (FrameMatchEvidence.RuleViolation violation : match.ruleViolations()) {
+                differs.append("<tr class=\"bad\"><td><code>").append(Html.esc(violation.field())).append("</code></td><td><code>")
+                        .append(Html.esc(violation.expected())).append("</code></td><td><code>").append(Html.esc(violation.actual()))
                         .append("</code></td></tr>");
             }
             differs.append("</tbody></table>");
         }
-        for (KernelTableData table : evidence.kernelTables()) {
+        for (KernelTableEvidence table : evidence.kernelTables()) {
             table.expected().stream().filter(row -> !row.found()).forEach(row -> differs.append("<p>").append(Html.esc(table.node()))
                     .append("'s <code>").append(Html.esc(table.command())).append("</code> lacks <code>")
                     .append(Html.esc(KernelTables.line(table, row.cells()))).append("</code></p>"));
         }
-        for (HopTraceData trace : evidence.hops()) {
+        for (HopTraceEvidence trace : evidence.hops()) {
             trace.hops().stream().filter(hop -> !hop.problems().isEmpty()).forEach(hop -> differs.append("<p>The ")
                     .append(Html.esc(trace.packet())).append(" at <code>").append(Html.esc(hop.point())).append("</code>: ")
                     .append(Html.esc(String.join("; ", hop.problems()))).append("</p>"));

@@ -1,6 +1,7 @@
 package org.flannel.harness.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ public final class Seed {
     public static final String ORIGINAL = "flannel-notes.zh.md";
     public static final String ENGLISH = "README.md";
     static final String STATEMENTS = "/living-docs/statements.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String original;
     private final String english;
@@ -40,7 +42,7 @@ public final class Seed {
                 if (table == null) {
                     throw new IllegalStateException("no " + STATEMENTS + " on the classpath");
                 }
-                return new Seed(original, english, Json.MAPPER.readTree(table));
+                return new Seed(original, english, JSON.readTree(table));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the seed", e);
@@ -95,7 +97,7 @@ public final class Seed {
 
     static JsonNode table() {
         try (InputStream table = Seed.class.getResourceAsStream(STATEMENTS)) {
-            return Json.MAPPER.readTree(table);
+            return JSON.readTree(table);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.flannel.harness.contracts.evidence.FrameMatchEvidence;
+import org.flannel.harness.contracts.evidence.HopTraceEvidence;
+import org.flannel.harness.contracts.evidence.KernelTableEvidence;
 
 /**
  * The seed, statement by statement: the Chinese original beside its English rendering, the scenarios that
@@ -150,11 +153,11 @@ public final class SeedPage {
             case "frame" -> {
                 String backend = parts.length > 1 ? parts[1] : "vxlan";
                 Set<String> layers = parts.length > 2 ? new LinkedHashSet<>(Arrays.asList(parts[2].split(","))) : Set.of();
-                Optional<Showcase.Pick<FrameMatch>> pick = showcase.frame(backend);
+                Optional<Showcase.Pick<FrameMatchEvidence>> pick = showcase.frame(backend);
                 if (pick.isEmpty() || pick.get().evidence().frame().isEmpty()) {
                     return missing("no " + backend + " frame was captured in this run");
                 }
-                FrameMatch match = pick.get().evidence();
+                FrameMatchEvidence match = pick.get().evidence();
                 return "<div class=\"evidence\"><p class=\"evidence-title\">Captured on <code>" + Html.esc(match.point())
                         + "</code> in " + Site.scenarioLink(pick.get().scenario(), "") + " — <a href=\"frames.html#frame-"
                         + backend + "\">the whole frame</a></p>"
@@ -162,7 +165,7 @@ public final class SeedPage {
             }
             case "hops" -> {
                 int step = Integer.parseInt(parts[1]);
-                Optional<Showcase.Pick<HopTraceData>> pick = showcase.trace("echo request");
+                Optional<Showcase.Pick<HopTraceEvidence>> pick = showcase.trace("echo request");
                 if (pick.isEmpty()) {
                     return missing("the packet was not followed hop by hop in this run");
                 }
@@ -173,7 +176,7 @@ public final class SeedPage {
             }
             case "kernel" -> {
                 String backend = parts.length > 2 ? parts[2] : "vxlan";
-                Optional<Showcase.Pick<KernelTableData>> pick = showcase.kernelTable(parts[1], backend);
+                Optional<Showcase.Pick<KernelTableEvidence>> pick = showcase.kernelTable(parts[1], backend);
                 if (pick.isEmpty()) {
                     return missing("node1's " + parts[1] + " was not read in this run");
                 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.flannel.harness.contracts.evidence.FrameMatchEvidence;
+import org.flannel.harness.contracts.evidence.HopTraceEvidence;
+import org.flannel.harness.contracts.evidence.KernelTableEvidence;
 
 /**
  * Picks, in a run, the evidence the teaching pages draw: the frame of each backend (the richest header
@@ -34,10 +37,10 @@ public final class Showcase {
     }
 
     /** The frame that shows a backend's encapsulation (or its absence, for host-gw) on node1's eth0. */
-    public Optional<Pick<FrameMatch>> frame(String backend) {
+    public Optional<Pick<FrameMatchEvidence>> frame(String backend) {
         String feature = FRAME_FEATURES.getOrDefault(backend, "");
-        Comparator<Pick<FrameMatch>> richest = Comparator.comparingInt(p -> p.evidence().rows().size());
-        Optional<Pick<FrameMatch>> best = run.scenarios().stream().filter(s -> s.featurePath().equals(feature))
+        Comparator<Pick<FrameMatchEvidence>> richest = Comparator.comparingInt(p -> p.evidence().rows().size());
+        Optional<Pick<FrameMatchEvidence>> best = run.scenarios().stream().filter(s -> s.featurePath().equals(feature))
                 .flatMap(s -> evidence(s).frames().stream().map(f -> new Pick<>(s, f)))
                 .filter(p -> p.evidence().point().endsWith(":eth0") && p.evidence().frame().isPresent())
                 .filter(p -> !backend.equals("udp") || p.evidence().frame().get().layer("outer.udp").isPresent())
@@ -51,19 +54,19 @@ public final class Showcase {
     }
 
     /** The packet followed hop by hop: the echo request (index 0) or reply (1) of the seven-step scenario. */
-    public Optional<Pick<HopTraceData>> trace(String packet) {
-        Optional<Pick<HopTraceData>> preferred = traces(FLOW_FEATURE, packet);
+    public Optional<Pick<HopTraceEvidence>> trace(String packet) {
+        Optional<Pick<HopTraceEvidence>> preferred = traces(FLOW_FEATURE, packet);
         return preferred.isPresent() ? preferred : traces("", packet);
     }
 
-    private Optional<Pick<HopTraceData>> traces(String feature, String packet) {
+    private Optional<Pick<HopTraceEvidence>> traces(String feature, String packet) {
         return run.scenarios().stream().filter(s -> feature.isEmpty() || s.featurePath().equals(feature))
                 .flatMap(s -> evidence(s).hops().stream().map(h -> new Pick<>(s, h)))
                 .filter(p -> p.evidence().packet().equals(packet)).findFirst();
     }
 
     /** node1's table for a command (route -n, ip neigh, bridge fdb) in a backend's scenarios. */
-    public Optional<Pick<KernelTableData>> kernelTable(String commandPrefix, String backend) {
+    public Optional<Pick<KernelTableEvidence>> kernelTable(String commandPrefix, String backend) {
         String feature = backend.equals("vxlan") ? NODE_STATE_FEATURE : FRAME_FEATURES.getOrDefault(backend, "");
         return run.scenarios().stream().filter(s -> s.featurePath().equals(feature))
                 .flatMap(s -> evidence(s).kernelTables().stream().map(t -> new Pick<>(s, t)))

@@ -2,6 +2,7 @@ package org.flannel.harness.reports;
 
 import java.util.Collection;
 import java.util.Locale;
+import org.flannel.harness.contracts.evidence.CheckVerdict;
 
 /** A verdict, worst last: a scenario takes its worst step's. */
 public enum Status {
@@ -17,6 +18,11 @@ public enum Status {
         } catch (IllegalArgumentException e) {
             return NOT_RUN;
         }
+    }
+
+    /** A check's verdict as the steps attached it (passed or failed). */
+    public static Status of(CheckVerdict verdict) {
+        return verdict.passed() ? PASSED : FAILED;
     }
 
     public static Status worst(Collection<Status> statuses) {

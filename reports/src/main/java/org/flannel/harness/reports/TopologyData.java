@@ -1,6 +1,5 @@
 package org.flannel.harness.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flannel.harness.contracts.evidence.TopologyEvidence;
 
 /**
  * The topology a scenario declared: segments, nodes and routers with their addresses, etcd, and the
- * containers (pods) and subnets its steps name. From the topology.json the harness attaches, or else from
- * the {@code Given a topology:} table itself.
+ * containers (pods) and subnets its steps name, as the pages draw it.
  */
 public record TopologyData(List<Segment> segments, List<Host> nodes, List<Host> routers, Optional<Host> etcd,
         List<Container> containers, Map<String, String> subnets) {
@@ -53,11 +52,12 @@ public record TopologyData(List<Segment> segments, List<Host> nodes, List<Host> 
         subnets = Map.copyOf(subnets);
     }
 
-    /** The scenario's topology, or empty when it declared none. */
-    public static Optional<TopologyData> of(Scenario scenario) {
-        Optional<TopologyData> base = scenario.attachments().stream()
-                .filter(a -> a.isJson() && a.name().equals("topology.json")).findFirst()
-                .flatMap(a -> Json.parse(a).map(TopologyData::parse));
+    /**
+     * The scenario's topology, or empty when it declared none: the one its steps attached (contracts'
+     * {@link TopologyEvidence}), else its {@code Given a topology:} table; with the pods and subnets its steps name.
+     */
+    public static Optional<TopologyData> of(Scenario scenario, Optional<TopologyEvidence> declared) {
+        Optional<TopologyData> base = declared.map(TopologyData::of);
         if (base.isEmpty()) {
             base = scenario.steps().stream().filter(s -> s.text().equals("a topology:") && !s.table().isEmpty())
                     .findFirst().map(s -> fromTable(s.table()));
@@ -65,28 +65,16 @@ public record TopologyData(List<Segment> segments, List<Host> nodes, List<Host> 
         return base.map(topology -> topology.withSteps(scenario.steps()));
     }
 
-    static TopologyData parse(JsonNode json) {
-        List<Segment> segments = new ArrayList<>();
-        json.path("segments").forEach(s -> segments.add(new Segment(s.path("name").asText(), s.path("subnet").asText())));
-        Optional<Host> etcd = Optional.empty();
-        JsonNode e = json.path("etcd");
-        if (e.isObject()) {
-            etcd = Optional.of(new Host("etcd", List.of(new Interface("eth0", e.path("segment").asText(),
-                    e.path("address").asText()))));
-        }
-        return new TopologyData(segments, hosts(json.path("nodes")), hosts(json.path("routers")), etcd, List.of(),
-                Map.of());
+    static TopologyData of(TopologyEvidence declared) {
+        List<Segment> segments = declared.segments().stream().map(s -> new Segment(s.name(), s.subnet())).toList();
+        Optional<Host> etcd = declared.etcd().map(e -> new Host("etcd", List.of(new Interface("eth0", e.segment(),
+                e.address()))));
+        return new TopologyData(segments, hosts(declared.nodes()), hosts(declared.routers()), etcd, List.of(), Map.of());
     }
 
-    private static List<Host> hosts(JsonNode array) {
-        List<Host> hosts = new ArrayList<>();
-        for (JsonNode host : array) {
-            List<Interface> interfaces = new ArrayList<>();
-            host.path("interfaces").forEach(i -> interfaces.add(new Interface(i.path("name").asText(),
-                    i.path("segment").asText(), i.path("address").asText())));
-            hosts.add(new Host(host.path("name").asText(), interfaces));
-        }
-        return hosts;
+    private static List<Host> hosts(List<TopologyEvidence.Host> declared) {
+        return declared.stream().map(host -> new Host(host.name(), host.interfaces().stream()
+                .map(i -> new Interface(i.name(), i.segment(), i.address())).toList())).toList();
     }
 
     /** The {@code host | segment | address} table as the feature wrote it. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import org.flannel.harness.contracts.evidence.CheckVerdict;
+import org.flannel.harness.contracts.evidence.DecodedFrame;
+import org.flannel.harness.contracts.evidence.FrameMatchEvidence;
 import org.junit.jupiter.api.Test;
 
 class FrameDiagramTest {
@@ -15,10 +18,10 @@ class FrameDiagramTest {
 
     @Test
     void theVxlanFrameIsTheOneJudgedOnNode1Eth0WithItsVerdicts() {
-        FrameMatch match = showcase.frame("vxlan").orElseThrow().evidence();
+        FrameMatchEvidence match = showcase.frame("vxlan").orElseThrow().evidence();
 
         assertThat(match.point()).isEqualTo("node1:eth0");
-        assertThat(match.verdict()).isEqualTo(Status.PASSED);
+        assertThat(match.verdict()).isEqualTo(CheckVerdict.PASSED);
         assertThat(match.rows()).hasSizeGreaterThan(40);
         DecodedFrame frame = match.frame().orElseThrow();
         assertThat(frame.protocols()).containsExactly("ethernet", "ipv4", "udp", "vxlan", "ethernet", "ipv4", "icmp");
@@ -84,11 +87,11 @@ class FrameDiagramTest {
     @Test
     void aFailedFieldIsMarkedFailedWithWhatWasExpected() {
         Showcase failed = new Showcase(Fixtures.run(Fixtures.FAILED));
-        FrameMatch match = failed.frame("vxlan").orElseThrow().evidence();
+        FrameMatchEvidence match = failed.frame("vxlan").orElseThrow().evidence();
         DecodedFrame frame = match.frame().orElseThrow();
         String html = FrameDiagram.render(frame, "f", Set.of("vxlan"), false);
 
-        assertThat(match.verdict()).isEqualTo(Status.FAILED);
+        assertThat(match.verdict()).isEqualTo(CheckVerdict.FAILED);
         assertThat(match.row("vxlan.vni")).hasValueSatisfying(row -> assertThat(row.ok()).isFalse());
         assertThat(html).containsPattern("class=\"f failed[^\"]*\" style=\"grid-column: span 24\" data-field=\"vxlan.vni\"");
         assertThat(html).contains("expected: 1");

@@ -5,17 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.flannel.harness.contracts.evidence.CheckVerdict;
+import org.flannel.harness.contracts.evidence.HopTraceEvidence;
 import org.junit.jupiter.api.Test;
 
 class HopTraceTest {
-    private final HopTraceData request = new Showcase(Fixtures.run(Fixtures.PASSED)).trace("echo request").orElseThrow()
+    private final HopTraceEvidence request = new Showcase(Fixtures.run(Fixtures.PASSED)).trace("echo request").orElseThrow()
             .evidence();
 
     @Test
     void theRequestIsSeenAtEightHops() {
-        assertThat(request.hops()).extracting(HopTraceData.Hop::point).containsExactly("container-1:eth0", "node1:docker0",
+        assertThat(request.hops()).extracting(HopTraceEvidence.Hop::point).containsExactly("container-1:eth0", "node1:docker0",
                 "node1:flannel.1", "node1:eth0", "node2:eth0", "node2:flannel.1", "node2:docker0", "container-2:eth0");
-        assertThat(request.verdict()).isEqualTo(Status.PASSED);
+        assertThat(request.verdict()).isEqualTo(CheckVerdict.PASSED);
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.flannel.harness.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.flannel.harness.contracts.evidence.CheckVerdict;
+import org.flannel.harness.contracts.evidence.KernelTableEvidence;
 import org.junit.jupiter.api.Test;
 
 class KernelTablesTest {
@@ -17,9 +19,9 @@ class KernelTablesTest {
 
     @Test
     void rowsPrintAsTheSeedPrintsThem() {
-        KernelTableData route = showcase.kernelTable("route -n", "vxlan").orElseThrow().evidence();
-        KernelTableData neigh = showcase.kernelTable("ip neigh", "vxlan").orElseThrow().evidence();
-        KernelTableData fdb = showcase.kernelTable("bridge fdb", "vxlan").orElseThrow().evidence();
+        KernelTableEvidence route = showcase.kernelTable("route -n", "vxlan").orElseThrow().evidence();
+        KernelTableEvidence neigh = showcase.kernelTable("ip neigh", "vxlan").orElseThrow().evidence();
+        KernelTableEvidence fdb = showcase.kernelTable("bridge fdb", "vxlan").orElseThrow().evidence();
         String vtep = neigh.expected().get(0).cells().get(1);
 
         assertThat(KernelTables.line(route, List.of("10.1.16.0", "10.1.16.0", "255.255.255.0", "UG", "flannel.1")))
@@ -32,9 +34,9 @@ class KernelTablesTest {
 
     @Test
     void expectedRowsAreMarkedFoundOrMissing() {
-        KernelTableData route = showcase.kernelTable("route -n", "vxlan").orElseThrow().evidence();
-        KernelTableData missing = new KernelTableData("node1", "route -n", Status.FAILED, route.columns(),
-                List.of(new KernelTableData.ExpectedRow(List.of("10.1.99.0", "10.1.99.0", "255.255.255.0", "UG", "flannel.1"),
+        KernelTableEvidence route = showcase.kernelTable("route -n", "vxlan").orElseThrow().evidence();
+        KernelTableEvidence missing = new KernelTableEvidence("node1", "route -n", CheckVerdict.FAILED, route.columns(),
+                List.of(new KernelTableEvidence.ExpectedRow(List.of("10.1.99.0", "10.1.99.0", "255.255.255.0", "UG", "flannel.1"),
                         List.of("10.1.99.0", "10.1.99.0", "255.255.255.0", "UG", "flannel.1"), false)), route.actual());
 
         assertThat(KernelTables.render(route)).contains("<b class=\"ok\">✓</b>").doesNotContain("missing</b>");

@@ -2,9 +2,16 @@ package org.flannel.harness.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flannel.harness.contracts.evidence.CheckVerdict;
+import org.flannel.harness.contracts.evidence.EvidenceJson;
+import org.flannel.harness.contracts.evidence.KernelTableEvidence;
+import org.flannel.harness.contracts.evidence.TopologyEvidence;
 import org.junit.jupiter.api.Test;
 
 class MessagesReaderTest {
@@ -69,6 +76,46 @@ class MessagesReaderTest {
         assertThat(run.scenarios()).isEmpty();
         assertThat(run.finished()).isNull();
         assertThat(run.status()).isEqualTo(Status.NOT_RUN);
+    }
+
+    /** What a step attaches (contracts' records, as EvidenceJson writes them) comes back equal through the messages. */
+    @Test
+    void evidenceAttachedAsTheStepsWriteItIsReadBackEqual() throws IOException {
+        KernelTableEvidence table = new KernelTableEvidence("node1", "ip neigh show dev flannel.1", CheckVerdict.FAILED,
+                List.of("address", "lladdr", "state"),
+                List.of(new KernelTableEvidence.ExpectedRow(List.of("10.1.16.0", "c6:e5:8d:65:c3:44", "PERMANENT"),
+                        List.of("10.1.16.0", "node2.vtep.mac", "PERMANENT"), false)),
+                List.of(List.of("10.1.17.0", "c6:e5:8d:65:c3:45", "PERMANENT")));
+        TopologyEvidence topology = new TopologyEvidence(List.of(new TopologyEvidence.Segment("underlay", "10.168.0.0/24")),
+                List.of(new TopologyEvidence.Host("node1", Optional.empty(),
+                        List.of(new TopologyEvidence.Interface("eth0", "underlay", "10.168.0.2")))),
+                List.of(), Optional.of(new TopologyEvidence.Etcd("etcd", "underlay", "10.168.0.10")));
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder messages = new StringBuilder();
+        for (Object envelope : List.of(
+                Map.of("pickle", Map.of("id", "p1", "uri", "classpath:features/vxlan/01-node-state.feature",
+                        "name", "node1's neighbour", "tags", List.of(), "astNodeIds", List.of(), "steps", List.of())),
+                Map.of("testCase", Map.of("id", "t1", "pickleId", "p1", "testSteps", List.of())),
+                Map.of("testCaseStarted", Map.of("id", "s1", "testCaseId", "t1")),
+                attachment(EvidenceJson.write(table), "ip neigh show dev flannel.1 on node1.json"),
+                attachment(EvidenceJson.write(topology), "topology.json"))) {
+            messages.append(json.writeValueAsString(envelope)).append('\n');
+        }
+
+        Scenario scenario = MessagesReader.read(new StringReader(messages.toString())).scenarios().get(0);
+        ScenarioEvidence evidence = ScenarioEvidence.of(scenario);
+
+        assertThat(evidence.kernelTables()).containsExactly(table);
+        assertThat(evidence.topology()).hasValueSatisfying(read -> {
+            assertThat(read.nodes()).singleElement().satisfies(node -> assertThat(node.on("underlay"))
+                    .hasValue(new TopologyData.Interface("eth0", "underlay", "10.168.0.2")));
+            assertThat(read.etcd()).hasValueSatisfying(etcd -> assertThat(etcd.on("underlay")).isPresent());
+        });
+    }
+
+    private static Map<String, Object> attachment(String body, String name) {
+        return Map.of("attachment", Map.of("body", body, "contentEncoding", "IDENTITY", "fileName", name,
+                "mediaType", EvidenceJson.MEDIA_TYPE, "testCaseStartedId", "s1"));
     }
 
     @Test

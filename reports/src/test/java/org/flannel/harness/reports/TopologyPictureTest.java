@@ -10,7 +10,7 @@ class TopologyPictureTest {
     @Test
     void theDeclaredTopologyWithItsPodsAndSubnets() {
         Scenario scenario = Fixtures.scenario(Fixtures.run(Fixtures.PASSED), Fixtures.SEVEN_STEPS);
-        TopologyData topology = TopologyData.of(scenario).orElseThrow();
+        TopologyData topology = ScenarioEvidence.of(scenario).topology().orElseThrow();
 
         assertThat(topology.nodes()).extracting(TopologyData.Host::name).containsExactly("node1", "node2");
         assertThat(topology.etcd()).isPresent();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,20 @@ class JsonEvidenceTest {
         assertThat(table.expected()).extracting(KernelTableEvidence.ExpectedRow::found).containsExactly(true, false);
         assertThat(table.expected().get(0).written()).containsExactly("10.1.16.0", "node2.vtep.mac", "PERMANENT");
         assertThat(table.expected().get(1).written()).isEqualTo(table.expected().get(1).cells());
+        assertThat(readBack(table)).isEqualTo(table);
+    }
+
+    @Test
+    void aBlankCellAsCucumberGivesItIsKeptEmpty() throws IOException {
+        // DataTable.asMaps() gives a blank cell as null.
+        KernelTableEvidence table = JsonEvidence.kernelTable("node1", "route -n", List.of("Destination", "Options"),
+                List.of(Arrays.asList("10.1.16.0", null)), List.of(List.of("10.1.16.0", "")),
+                List.of(List.of("10.1.16.0", "")), CheckVerdict.PASSED);
+
+        assertThat(table.expected()).singleElement().satisfies(row -> {
+            assertThat(row.written()).containsExactly("10.1.16.0", "");
+            assertThat(row.found()).isTrue();
+        });
         assertThat(readBack(table)).isEqualTo(table);
     }
 

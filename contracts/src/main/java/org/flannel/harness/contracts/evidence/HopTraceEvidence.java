@@ -20,6 +20,10 @@ public record HopTraceEvidence(String packet, String source, String destination,
 
     /** What the feature asked of a column at one hop: as written, and the value a symbol stood for. */
     public record Cell(String written, String value) {
+        public Cell {
+            written = written == null ? "" : written;
+            value = value == null ? "" : value;
+        }
     }
 
     /**
@@ -37,7 +41,7 @@ public record HopTraceEvidence(String packet, String source, String destination,
 
         public Hop {
             expected = expected == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(expected));
-            problems = problems == null ? List.of() : List.copyOf(problems);
+            problems = Texts.of(problems);
             headers = headers == null ? "" : headers;
             frame = frame == null ? Optional.empty() : frame;
         }

@@ -13,15 +13,15 @@ public record KernelTableEvidence(String node, String command, CheckVerdict verd
     /** An expected row: its cells (symbols resolved), as written in the feature, and whether the node had it. */
     public record ExpectedRow(List<String> cells, List<String> written, boolean found) {
         public ExpectedRow {
-            cells = cells == null ? List.of() : List.copyOf(cells);
-            written = written == null ? List.of() : List.copyOf(written);
+            cells = Texts.of(cells);
+            written = Texts.of(written);
         }
     }
 
     public KernelTableEvidence {
-        columns = columns == null ? List.of() : List.copyOf(columns);
+        columns = Texts.of(columns);
         expected = expected == null ? List.of() : List.copyOf(expected);
-        actual = actual == null ? List.of() : actual.stream().map(List::copyOf).toList();
+        actual = Texts.rows(actual);
     }
 
     /** True when the node's row is one the feature expects. */

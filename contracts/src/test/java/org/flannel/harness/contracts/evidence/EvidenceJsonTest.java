@@ -147,6 +147,25 @@ class EvidenceJsonTest {
     }
 
     @Test
+    void aBlankCellOfTheFeaturesTableIsAnEmptyText() throws IOException {
+        // Cucumber gives a blank table cell as null; the steps wrote it so.
+        String json = """
+                {"kind":"kernel-table","node":"node1","command":"route -n","verdict":"passed",
+                 "columns":["Destination","Options"],
+                 "expected":[{"cells":["10.1.16.0",""],"written":["10.1.16.0",null],"found":true}],
+                 "actual":[["10.1.16.0",null]]}
+                """;
+
+        KernelTableEvidence table = (KernelTableEvidence) EvidenceJson.read(json.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
+
+        assertThat(table.expected().get(0).written()).containsExactly("10.1.16.0", "");
+        assertThat(table.actual()).containsExactly(List.of("10.1.16.0", ""));
+        assertThat(new KernelTableEvidence.ExpectedRow(java.util.Arrays.asList("a", null), List.of(), false).cells())
+                .containsExactly("a", "");
+    }
+
+    @Test
     void aFieldTheRecordsDoNotKnowFailsTheRead() {
         String renamed = """
                 {"kind":"kernel-table","host":"node1","command":"route -n","verdict":"passed","columns":[],
