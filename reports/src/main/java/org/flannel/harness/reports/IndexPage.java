@@ -5,10 +5,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flannel.harness.contracts.conformance.Backends;
+import org.flannel.harness.contracts.conformance.Requirement;
+import org.flannel.harness.contracts.conformance.RequirementVerdicts;
+import org.flannel.harness.contracts.conformance.Verdict;
 
 /**
- * The front page: what Flannel is in three sentences, where to start reading, the verdicts (per feature, per
- * backend, per implementation) and how the run was made.
+ * The front page: what Flannel is in three sentences, where to start reading, the verdicts (requirement by
+ * requirement with contracts' model, as conformance.json has them, per backend and per implementation; each
+ * feature's scenarios) and how the run was made.
  */
 public final class IndexPage {
     private final Site site;
@@ -28,8 +33,11 @@ public final class IndexPage {
                 .append("packets between nodes with a <em>backend</em> — VXLAN, udp or host-gw. These pages explain how, ")
                 .append("statement by statement from the document the project starts from, and show each statement ")
                 .append("happening: packets captured on the wire, the nodes' kernel tables, with the verdict of every check.</p>\n");
-        body.append("<div class=\"verdict-banner ").append(run.status().cssClass()).append("\">").append(Html.badge(run.status()))
-                .append(' ').append(summary(executed)).append("</div>\n");
+        RunVerdicts verdicts = RunVerdicts.of(executed);
+        body.append("<div class=\"verdict-banner ").append(info.status().cssClass()).append("\">").append(Html.badge(info.status()))
+                .append(" <b>").append(verdicts.requirements().size())
+                .append(verdicts.requirements().size() == 1 ? " requirement" : " requirements").append("</b>: ")
+                .append(Html.esc(verdicts.verdicts().summary())).append(" · ").append(summary(executed)).append("</div>\n");
 
         body.append("<div class=\"cards\">")
                 .append(card("seed.html", "The seed, statement by statement",
@@ -49,8 +57,10 @@ public final class IndexPage {
                 .append("): nodes on an underlay segment, a pod on each, and etcd, where every node publishes its lease. ")
                 .append("Everything lives in network namespaces made for the run.</figcaption></figure>\n"));
 
-        body.append("<h2>Verdicts</h2>\n<div class=\"verdicts\">");
-        body.append(group("Per backend", byBackend(executed)));
+        body.append("<h2>Verdicts</h2>\n<p class=\"small muted\">Requirement by requirement, as conformance.json judges")
+                .append(" them: an outline's examples make one requirement, which passes only if all of them pass; n/a:")
+                .append(" its backend is not declared.</p>\n<div class=\"verdicts\">");
+        body.append(group("Per backend", byBackend(verdicts.requirements())));
         body.append(group("Per implementation", byImplementation(executed, info)));
         body.append("</div>\n<h3>Per feature</h3>\n<table class=\"per-feature\"><thead><tr><th>feature</th><th>scenarios</th>")
                 .append("<th>verdict</th></tr></thead><tbody>");
@@ -69,10 +79,7 @@ public final class IndexPage {
         }
         body.append("</tbody></table>\n");
 
-        List<Scenario> problems = executed.stream().filter(s -> s.status().isProblem()).toList();
-        if (!problems.isEmpty()) {
-            body.append("<h3>What failed</h3>").append(Site.scenarioList(problems, ""));
-        }
+        body.append(failures(verdicts));
 
         body.append("<h2>How this run was made</h2>\n<dl class=\"run-info\">")
                 .append(item("implementation", Html.esc(info.implementationName()) + (info.implementation().isBlank() ? ""
@@ -107,42 +114,75 @@ public final class IndexPage {
         return scenarios.size() + " scenarios: " + (parts.isEmpty() ? "none ran" : String.join(", ", parts));
     }
 
-    static Map<String, List<Scenario>> byBackend(List<Scenario> scenarios) {
-        Map<String, List<Scenario>> groups = new LinkedHashMap<>();
-        for (String backend : List.of("vxlan", "udp", "host-gw")) {
-            groups.put(backend, scenarios.stream().filter(s -> s.backends().contains(backend)).toList());
+    /** The requirements of each backend (one of two backends for side-by-side networks counts for both). */
+    static Map<String, List<Requirement>> byBackend(List<Requirement> requirements) {
+        Map<String, List<Requirement>> groups = new LinkedHashMap<>();
+        for (String backend : Backends.KNOWN) {
+            groups.put(backend, requirements.stream().filter(r -> r.backends().contains(backend)).toList());
         }
-        List<Scenario> other = scenarios.stream().filter(s -> s.backends().isEmpty()).toList();
+        List<Requirement> other = requirements.stream().filter(r -> r.backends().isEmpty()).toList();
         if (!other.isEmpty()) {
             groups.put("no backend tag", other);
         }
         return groups;
     }
 
-    static Map<String, List<Scenario>> byImplementation(List<Scenario> scenarios, RunInfo info) {
-        Map<String, List<Scenario>> groups = new LinkedHashMap<>();
-        groups.put(info.implementationName(), scenarios.stream().filter(s -> !s.isInterop()).toList());
+    /** The implementation's requirements alone, and those judged beside the reference flanneld (interop). */
+    static Map<String, List<Requirement>> byImplementation(List<Scenario> scenarios, RunInfo info) {
+        Map<String, List<Requirement>> groups = new LinkedHashMap<>();
+        groups.put(info.implementationName(),
+                RunVerdicts.of(scenarios.stream().filter(s -> !s.isInterop()).toList()).requirements());
         List<Scenario> mixed = scenarios.stream().filter(Scenario::isInterop).toList();
         if (!mixed.isEmpty()) {
-            groups.put(info.implementationName() + " beside the reference flanneld (interop)", mixed);
+            groups.put(info.implementationName() + " beside the reference flanneld (interop)",
+                    RunVerdicts.of(mixed).requirements());
         }
         return groups;
     }
 
-    private static String group(String title, Map<String, List<Scenario>> groups) {
+    private static String group(String title, Map<String, List<Requirement>> groups) {
         StringBuilder html = new StringBuilder("<table class=\"per-group\"><caption>").append(Html.esc(title))
                 .append("</caption><tbody>");
-        groups.forEach((name, scenarios) -> {
-            long passed = scenarios.stream().filter(s -> s.status() == Status.PASSED).count();
-            long problems = scenarios.stream().filter(s -> s.status().isProblem()).count();
+        groups.forEach((name, requirements) -> {
+            RequirementVerdicts verdicts = new RequirementVerdicts(requirements);
+            int passed = verdicts.count(Verdict.PASS);
+            int failed = verdicts.count(Verdict.FAIL);
+            int notApplicable = verdicts.count(Verdict.NOT_APPLICABLE);
             html.append("<tr><th>").append(Html.esc(name)).append("</th><td>")
-                    .append(scenarios.isEmpty() ? "<span class=\"muted\">none ran</span>"
-                            : Html.badge(Status.worst(scenarios.stream().map(Scenario::status).toList())))
-                    .append("</td><td class=\"num\">").append(passed).append(" passed").append(problems > 0 ? ", " + problems
-                            + " failed" : "").append(" of ").append(scenarios.size()).append("</td><td class=\"bar\">")
-                    .append(bar(passed, problems, scenarios.size())).append("</td></tr>");
+                    .append(requirements.isEmpty() ? "<span class=\"muted\">none ran</span>" : Html.badge(worst(requirements)))
+                    .append("</td><td class=\"num\">").append(passed).append(" passed").append(failed > 0 ? ", " + failed
+                            + " failed" : "").append(" of ").append(requirements.size())
+                    .append(requirements.size() == 1 ? " requirement" : " requirements")
+                    .append(notApplicable > 0 ? " (" + notApplicable + " n/a)" : "").append("</td><td class=\"bar\">")
+                    .append(bar(passed, failed, requirements.size())).append("</td></tr>");
         });
         return html.append("</tbody></table>").toString();
+    }
+
+    /** A group's badge: failed if one failed, passed if one passed, else skipped or n/a (shown as not run). */
+    private static Status worst(List<Requirement> requirements) {
+        return Status.worst(requirements.stream().map(r -> switch (r.verdict()) {
+            case PASS -> Status.PASSED;
+            case FAIL -> Status.FAILED;
+            case SKIPPED -> Status.SKIPPED;
+            case NOT_APPLICABLE -> Status.NOT_RUN;
+        }).toList());
+    }
+
+    /** The failed requirements, strictest level first, each with the scenarios that failed it. */
+    private static String failures(RunVerdicts verdicts) {
+        List<Requirement> failed = verdicts.verdicts().failed();
+        if (failed.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h3>What failed</h3>\n<ul class=\"failed-requirements\">");
+        for (Requirement requirement : failed) {
+            html.append("<li><span class=\"level\">").append(requirement.level().name()).append("</span> <span class=\"req\">")
+                    .append(Html.esc(requirement.id())).append("</span> ").append(Html.esc(requirement.title()))
+                    .append(Site.scenarioList(verdicts.scenariosOf(requirement).stream()
+                            .filter(s -> s.status().isProblem()).toList(), "")).append("</li>");
+        }
+        return html.append("</ul>\n").toString();
     }
 
     private static String bar(long passed, long failed, long total) {

@@ -30,6 +30,7 @@ public final class MessagesReader {
 
     private final Map<String, JsonNode> documents = new LinkedHashMap<>();
     private final Map<String, JsonNode> astNodes = new HashMap<>();
+    private final Map<String, Integer> exampleRowLines = new HashMap<>();
     private final Map<String, String> stepKeywords = new HashMap<>();
     private final List<JsonNode> pickles = new ArrayList<>();
     private final Map<String, JsonNode> hooks = new HashMap<>();
@@ -118,6 +119,11 @@ public final class MessagesReader {
                 JsonNode part = child.path(kind);
                 if (!part.isMissingNode()) {
                     astNodes.put(part.path("id").asText(), part);
+                    for (JsonNode examples : part.path("examples")) {
+                        for (JsonNode row : examples.path("tableBody")) {
+                            exampleRowLines.put(row.path("id").asText(), row.path("location").path("line").asInt());
+                        }
+                    }
                     for (JsonNode step : part.path("steps")) {
                         stepKeywords.put(step.path("id").asText(), step.path("keyword").asText("").strip());
                     }
@@ -139,7 +145,8 @@ public final class MessagesReader {
         for (Map.Entry<String, List<Scenario>> entry : byUri.entrySet()) {
             JsonNode feature = documents.getOrDefault(entry.getKey(), JSON.createObjectNode()).path("feature");
             List<Scenario> scenarios = new ArrayList<>(entry.getValue());
-            scenarios.sort(Comparator.comparingInt(Scenario::line));
+            scenarios.sort(Comparator.comparingInt((Scenario s) -> s.written().line())
+                    .thenComparingInt(s -> s.written().exampleLine()));
             features.add(new Feature(entry.getKey(), feature.path("name").asText(Feature.pathOf(entry.getKey())),
                     description(feature), tags(feature.path("tags")), scenarios));
         }
@@ -156,9 +163,8 @@ public final class MessagesReader {
         JsonNode ast = astNodes.get(pickle.path("astNodeIds").path(0).asText());
         String description = ast == null ? "" : description(ast);
         int line = ast == null ? 0 : ast.path("location").path("line").asInt();
-        if (pickle.path("astNodeIds").size() > 1) {
-            line = line * 1000 + exampleIndex(ast, pickle.path("astNodeIds").path(1).asText());
-        }
+        String title = ast == null ? pickle.path("name").asText() : ast.path("name").asText(pickle.path("name").asText());
+        int exampleLine = exampleRowLines.getOrDefault(pickle.path("astNodeIds").path(1).asText(), line);
         List<String> tags = new ArrayList<>();
         pickle.path("tags").forEach(tag -> tags.add(tag.path("name").asText()));
 
@@ -210,24 +216,9 @@ public final class MessagesReader {
         }
         String name = pickle.path("name").asText();
         return new Scenario(pickle.path("id").asText(), Slugs.unique(Slugs.of(Feature.pathOf(uri)
-                .replaceFirst("\\.feature$", "") + "-" + name), slugs), uri, name, description, tags, line, status,
+                .replaceFirst("\\.feature$", "") + "-" + name), slugs), uri, name, description, tags,
+                new Scenario.Written(title, line, exampleLine), status,
                 steps, attached);
-    }
-
-    private static int exampleIndex(JsonNode outline, String rowId) {
-        int index = 0;
-        if (outline == null) {
-            return 0;
-        }
-        for (JsonNode examples : outline.path("examples")) {
-            for (JsonNode row : examples.path("tableBody")) {
-                index++;
-                if (row.path("id").asText().equals(rowId)) {
-                    return index;
-                }
-            }
-        }
-        return index;
     }
 
     private static String hookName(JsonNode hook) {

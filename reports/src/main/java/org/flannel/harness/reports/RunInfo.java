@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * How the run was made, for the front page: the implementation judged, the topology driver, the versions,
- * the date, the commit.
+ * the date, the commit; and its verdict, requirement by requirement ({@link RunVerdicts#status}).
  */
 public record RunInfo(String implementation, String driver, String cucumber, String runtime, String os, Instant started,
         Instant finished, String commit, Status status) {
@@ -22,7 +22,7 @@ public record RunInfo(String implementation, String driver, String cucumber, Str
                 : Path.of(implementation).toAbsolutePath().normalize().toString();
         return new RunInfo(impl, driver == null || driver.isBlank() ? "netns" : driver,
                 run.cucumber().strip(), run.runtime().strip(), run.os().strip(), run.started(), run.finished(),
-                commit == null ? "" : commit, run.status());
+                commit == null ? "" : commit, RunVerdicts.of(run.scenarios()).status());
     }
 
     /** "the reference flanneld (Java, this repository)" for ours, else the executable's path. */

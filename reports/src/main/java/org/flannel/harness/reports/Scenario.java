@@ -16,13 +16,23 @@ import org.flannel.harness.contracts.conformance.SourceLines;
  * @param name        its name
  * @param description the scenario's description in the feature file (may hold a {@code Source:} line)
  * @param tags        its tags, the feature's included ({@code @vxlan}, {@code @R-VXLAN-FRAME-01}, {@code @must})
- * @param line        its line in the feature file
+ * @param written     where and how it is written in the feature file
  * @param status      its verdict ({@link Status#NOT_RUN} when the run did not execute it)
  * @param steps       its steps and hooks, in order
  * @param attachments what its steps and hooks attached
  */
 public record Scenario(String id, String slug, String featureUri, String name, String description, List<String> tags,
-        int line, Status status, List<Step> steps, List<Attachment> attachments) {
+        Written written, Status status, List<Step> steps, List<Attachment> attachments) {
+
+    /**
+     * A scenario as written: its title (an outline's with its placeholders), the line of its Scenario or
+     * Scenario Outline, and for an outline's example the line of its row (else that same line).
+     */
+    public record Written(String title, int line, int exampleLine) {
+        public static Written at(String title, int line) {
+            return new Written(title, line, line);
+        }
+    }
 
     public Scenario {
         tags = List.copyOf(tags);

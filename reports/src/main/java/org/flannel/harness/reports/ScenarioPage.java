@@ -25,7 +25,7 @@ public final class ScenarioPage {
         StringBuilder body = new StringBuilder();
         body.append("<p class=\"crumbs\"><a href=\"../scenarios.html#").append(Slugs.of(feature.path())).append("\">")
                 .append(Html.esc(feature.name())).append("</a> · <code>").append(Html.esc(feature.path())).append(':')
-                .append(scenario.line() >= 1000 ? scenario.line() / 1000 : scenario.line()).append("</code></p>\n")
+                .append(scenario.written().line()).append("</code></p>\n")
                 .append("<h1>").append(Html.esc(scenario.name())).append(' ').append(Html.badge(scenario.status())).append("</h1>\n")
                 .append("<p class=\"tags\">");
         scenario.tags().forEach(t -> body.append("<span class=\"tag").append(RequirementTags.ID.matcher(t).matches()

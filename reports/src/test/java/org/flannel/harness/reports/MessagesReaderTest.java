@@ -122,7 +122,7 @@ class MessagesReaderTest {
     void requirementTagsLevelsAndSourceLinesAreReadWhenPresent() {
         Scenario scenario = new Scenario("1", "s", "classpath:features/interop/01-x.feature", "x",
                 "Some words.\nSource: seed #vxlan-flow-3", List.of("@vxlan", "@R-VXLAN-FLOW-03", "@must", "@interop",
-                "@R-bad-1"), 3, Status.PASSED, List.of(), List.of());
+                "@R-bad-1"), Scenario.Written.at("x", 3), Status.PASSED, List.of(), List.of());
 
         assertThat(scenario.requirementIds()).containsExactly("R-VXLAN-FLOW-03");
         assertThat(scenario.level()).hasValue("must");

@@ -33,7 +33,7 @@ class ScenarioSelectorTest {
     @Test
     void aSourceLineNamingTheStatementLinksIt() {
         Scenario tagged = new Scenario("x", "x", "classpath:features/interop/01.feature", "mixed", "Source: seed #vxlan-flow-6",
-                List.of("@R-INTEROP-FLOW-01", "@must"), 1, Status.PASSED, List.of(), List.of());
+                List.of("@R-INTEROP-FLOW-01", "@must"), Scenario.Written.at("mixed", 1), Status.PASSED, List.of(), List.of());
         Run withIt = new Run("", "", "", null, null, List.of(new Feature("classpath:features/interop/01.feature", "f", "",
                 List.of(), List.of(tagged))));
         Seed seed = Seed.load(Optional.empty());

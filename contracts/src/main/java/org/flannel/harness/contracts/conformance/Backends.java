@@ -17,6 +17,11 @@ public final class Backends {
     public static final String PROPERTY = "flannel.backends";
     /** In the order reports list them. */
     public static final List<String> KNOWN = List.of("vxlan", "udp", "host-gw");
+    /**
+     * How the reason a scenario does not apply begins: the applicability hook aborts the scenario with it, so
+     * the message stream says it too (a scenario skipped for another reason is "skipped", not "n/a").
+     */
+    public static final String NOT_APPLICABLE = "not applicable: ";
 
     private Backends() {
     }
@@ -78,9 +83,14 @@ public final class Backends {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("not applicable: needs backend" + (missing.size() > 1 ? "s " : " ")
+        return Optional.of(NOT_APPLICABLE + "needs backend" + (missing.size() > 1 ? "s " : " ")
                 + String.join(", ", missing) + "; declared: " + String.join(", ", sorted(declared))
                 + " (-D" + PROPERTY + ")");
+    }
+
+    /** Whether a skipped scenario's message is the reason {@link #notApplicable} gives. */
+    public static boolean saysNotApplicable(String message) {
+        return message != null && message.startsWith(NOT_APPLICABLE);
     }
 
     private static Set<String> sorted(Set<String> backends) {

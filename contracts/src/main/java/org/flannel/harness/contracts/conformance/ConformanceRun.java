@@ -41,13 +41,19 @@ public record ConformanceRun(String format, String implementation, String topolo
         return totals.getOrDefault(level.json(), new LevelTotals(0, 0, 0, 0, 0));
     }
 
+    /** Its requirements, counted (the totals, the failures, the summary). */
+    @JsonIgnore
+    public RequirementVerdicts verdicts() {
+        return new RequirementVerdicts(requirements);
+    }
+
     /** The requirements that failed at a level. */
     public List<Requirement> failed(Level level) {
-        return requirements.stream().filter(r -> r.level() == level && r.verdict() == Verdict.FAIL).toList();
+        return verdicts().failed(level);
     }
 
     @JsonIgnore
     public int count(Verdict verdict) {
-        return (int) requirements.stream().filter(r -> r.verdict() == verdict).count();
+        return verdicts().count(verdict);
     }
 }

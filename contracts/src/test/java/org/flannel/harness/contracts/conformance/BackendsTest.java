@@ -38,4 +38,13 @@ class BackendsTest {
         assertThat(Backends.notApplicable(List.of("@host-gw", "@udp"), vxlan))
                 .hasValueSatisfying(reason -> assertThat(reason).startsWith("not applicable: needs backends udp, host-gw;"));
     }
+
+    @Test
+    void theReasonANotApplicableScenarioGivesIsToldApartFromOtherSkips() {
+        String reason = Backends.notApplicable(List.of("@udp"), Set.of("vxlan")).orElseThrow();
+
+        assertThat(Backends.saysNotApplicable(reason)).isTrue();
+        assertThat(Backends.saysNotApplicable("skipped: an assumption failed")).isFalse();
+        assertThat(Backends.saysNotApplicable(null)).isFalse();
+    }
 }
