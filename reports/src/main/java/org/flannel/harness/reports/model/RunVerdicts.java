@@ -23,12 +23,10 @@ import org.flannel.harness.contracts.conformance.Verdict;
  */
 public final class RunVerdicts {
     private final RequirementVerdicts verdicts;
-    private final List<String> warnings;
     private final Map<PickleResult, Scenario> scenarios;
 
-    private RunVerdicts(RequirementVerdicts verdicts, List<String> warnings, Map<PickleResult, Scenario> scenarios) {
+    private RunVerdicts(RequirementVerdicts verdicts, Map<PickleResult, Scenario> scenarios) {
         this.verdicts = verdicts;
-        this.warnings = List.copyOf(warnings);
         this.scenarios = scenarios;
     }
 
@@ -44,8 +42,8 @@ public final class RunVerdicts {
             byPickle.put(pickle.result(), scenario);
             pickles.add(pickle);
         }
-        List<String> warnings = new ArrayList<>();
-        return new RunVerdicts(RequirementVerdicts.judge(pickles, warnings), warnings, byPickle);
+        // What is odd about the tags is conformance.json's to warn about; the site shows the verdicts.
+        return new RunVerdicts(RequirementVerdicts.judge(pickles, new ArrayList<>()), byPickle);
     }
 
     static PickleObservation observe(Scenario scenario) {
@@ -78,11 +76,6 @@ public final class RunVerdicts {
 
     public List<Requirement> requirements() {
         return verdicts.requirements();
-    }
-
-    /** What is odd about the scenarios' tags, as the conformance report warns about it. */
-    public List<String> warnings() {
-        return warnings;
     }
 
     /** The scenarios a requirement was judged on (an outline's examples), in the run's order. */
