@@ -2,12 +2,9 @@ package org.flannel.harness.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +15,10 @@ import java.util.stream.Stream;
 import org.flannel.harness.run.RunSettings;
 import org.flannel.harness.conformance.AllRuns;
 import org.flannel.harness.conformance.ConformanceResults;
-import org.flannel.harness.conformance.PickleResult;
-import org.flannel.harness.conformance.Requirement;
-import org.flannel.harness.conformance.Verdict;
+import org.flannel.harness.contracts.conformance.PickleResult;
+import org.flannel.harness.contracts.conformance.Requirement;
+import org.flannel.harness.contracts.conformance.ShownAbleToFail;
+import org.flannel.harness.contracts.conformance.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,13 +96,7 @@ class HarnessSelfTest {
         int shown = SHOWN.size() - never.size();
         String figure = "requirements shown able to fail: " + shown + " of " + SHOWN.size();
         System.out.println("SELF-TEST  " + figure + (never.isEmpty() ? "" : "; never failed by a variant: " + never));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("shown", shown);
-        json.put("total", SHOWN.size());
-        json.put("neverFailed", never);
-        json.put("failedBy", SHOWN);
-        Files.createDirectories(REPORTS);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(REPORTS.resolve(AllRuns.SHOWN_ABLE_TO_FAIL).toFile(), json);
+        new ShownAbleToFail(shown, SHOWN.size(), never, SHOWN).write(REPORTS.resolve(ShownAbleToFail.FILE_NAME));
         AllRuns.update(REPORTS);
         if (variantsJudged == SelfTestVariants.ALL.size()) {
             assertThat(never).as(figure + ": requirements no broken variant fails (add a variant, or a check that"

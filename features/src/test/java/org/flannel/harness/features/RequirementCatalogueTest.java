@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.flannel.harness.contracts.conformance.Backends;
+import org.flannel.harness.contracts.conformance.Level;
+import org.flannel.harness.contracts.conformance.RequirementTags;
+import org.flannel.harness.contracts.conformance.SourceLines;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +47,8 @@ import org.junit.jupiter.api.Test;
  * parsing, no network, no root: surefire runs it.
  */
 class RequirementCatalogueTest {
-    static final Pattern ID = Pattern.compile("^@R-[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{2}$");
-    static final Set<String> LEVELS = Set.of("@must", "@should", "@may");
-    static final List<String> BACKENDS = List.of("@vxlan", "@udp", "@host-gw");
-    static final String SOURCE_PREFIX = "Source: ";
+    /** The requirement tag's form, as the conformance report reads it. */
+    static final Pattern ID = RequirementTags.ID;
     static final Pattern SEED_REF = Pattern.compile("^seed: \"([^\"]+)\"$");
     static final Pattern BEHAVIOUR_REF = Pattern.compile("^flannel-behaviour\\.md §(\\d+(?:\\.\\d+)*) (\\S.*)$");
     static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(\\d+(?:\\.\\d+)*)\\.?\\s+(.*)$");
@@ -68,7 +71,7 @@ class RequirementCatalogueTest {
         }
 
         List<String> levelTags() {
-            return tags.stream().filter(t -> LEVELS.contains(t.toLowerCase())).toList();
+            return tags.stream().filter(RequirementCatalogueTest::isLevelTag).toList();
         }
 
         Optional<String> id() {
@@ -81,14 +84,14 @@ class RequirementCatalogueTest {
             return levels.size() == 1 ? Optional.of(levels.get(0).substring(1).toLowerCase()) : Optional.empty();
         }
 
-        List<String> sourceLines() {
-            return descriptionLines.stream().filter(l -> l.startsWith("Source:")).toList();
+        /** What its {@code Source:} lines say, as the conformance report reads them. */
+        List<String> sources() {
+            return SourceLines.of(String.join("\n", descriptionLines));
         }
 
         /** The backends of the feature, as the tags name them, in a fixed order: "vxlan", "host-gw, vxlan". */
         String backends() {
-            return featureTags.stream().filter(BACKENDS::contains).map(t -> t.substring(1)).sorted()
-                    .collect(Collectors.joining(", "));
+            return Backends.of(featureTags).stream().sorted().collect(Collectors.joining(", "));
         }
     }
 
@@ -277,13 +280,18 @@ class RequirementCatalogueTest {
     }
 
     static boolean isRequirementTag(String tag) {
-        return tag.startsWith("@R-") || tag.startsWith("@r-") || LEVELS.contains(tag.toLowerCase());
+        return tag.startsWith("@R-") || tag.startsWith("@r-") || isLevelTag(tag);
+    }
+
+    /** {@code @must}, {@code @should}, {@code @may}, in any case (a wrong case is a level written wrongly). */
+    static boolean isLevelTag(String tag) {
+        return Level.fromTag(tag.toLowerCase(Locale.ROOT)).isPresent();
     }
 
     static List<String> sourceProblems(List<Requirement> all, Sources sources) {
         List<String> problems = new ArrayList<>();
         for (Requirement r : all) {
-            List<String> lines = r.sourceLines();
+            List<String> lines = r.sources();
             if (lines.isEmpty()) {
                 problems.add(r.where() + ": no `Source:` line; add one directly under the Scenario line, e.g. "
                         + "Source: seed: \"<quote>\" ; flannel-behaviour.md §4.5 Per remote lease: EventAdded");
@@ -293,12 +301,12 @@ class RequirementCatalogueTest {
                 problems.add(r.where() + ": " + lines.size() + " `Source:` lines; join them into one, references separated by ' ; '");
             }
             for (String line : lines) {
-                if (!line.startsWith(SOURCE_PREFIX) || line.substring(SOURCE_PREFIX.length()).isBlank()) {
-                    problems.add(r.where() + ": `" + line + "` names no reference after 'Source: '");
+                if (line.isBlank()) {
+                    problems.add(r.where() + ": `" + SourceLines.PREFIX + "` names no reference after it");
                     continue;
                 }
-                for (String ref : line.substring(SOURCE_PREFIX.length()).split(" ; ")) {
-                    sources.check(ref.strip()).ifPresent(problem -> problems.add(r.where() + ": " + problem));
+                for (String ref : SourceLines.references(line)) {
+                    sources.check(ref).ifPresent(problem -> problems.add(r.where() + ": " + problem));
                 }
             }
         }
@@ -361,8 +369,7 @@ class RequirementCatalogueTest {
     // ---------------------------------------------------------------------------------------------- the table
 
     static List<String> expectedCells(Requirement r) {
-        String source = r.sourceLines().stream().findFirst()
-                .map(l -> l.startsWith(SOURCE_PREFIX) ? l.substring(SOURCE_PREFIX.length()) : l).orElse("");
+        String source = r.sources().stream().findFirst().orElse("");
         return List.of(r.id().orElse("?"), r.level().orElse("?").toUpperCase(), r.backends(),
                 escape(r.name()) + " (`" + r.file() + "`)", escape(source));
     }

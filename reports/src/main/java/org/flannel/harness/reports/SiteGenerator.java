@@ -14,6 +14,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.flannel.harness.reports.model.Feature;
+import org.flannel.harness.reports.model.MessagesReader;
+import org.flannel.harness.reports.model.Run;
+import org.flannel.harness.reports.model.RunInfo;
+import org.flannel.harness.reports.model.Scenario;
+import org.flannel.harness.reports.pages.FlowPage;
+import org.flannel.harness.reports.pages.FramesPage;
+import org.flannel.harness.reports.pages.IndexPage;
+import org.flannel.harness.reports.pages.KernelPage;
+import org.flannel.harness.reports.pages.ScenarioPage;
+import org.flannel.harness.reports.pages.ScenariosPage;
+import org.flannel.harness.reports.pages.SeedPage;
+import org.flannel.harness.reports.pages.Site;
+import org.flannel.harness.reports.seed.Seed;
 
 /**
  * Makes the living documentation: a static site (target/site/index.html and the pages it links) from a run's

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.flannel.harness.reports.model.MessagesReader;
+import org.flannel.harness.reports.model.Run;
+import org.flannel.harness.reports.model.Scenario;
 
 /**
  * The runs the tests read: trimmed from real runs (fixture/trim-messages.py), real captures included.
@@ -11,27 +14,27 @@ import java.nio.file.Path;
  * tables, the udp and host-gw frames. failed-run: the frame-format scenario against a flanneld that uses
  * VNI 2 (features/impls/broken/wrong-vni).
  */
-final class Fixtures {
-    static final String PASSED = "/fixture/passed-run.ndjson";
-    static final String FAILED = "/fixture/failed-run.ndjson";
+public final class Fixtures {
+    public static final String PASSED = "/fixture/passed-run.ndjson";
+    public static final String FAILED = "/fixture/failed-run.ndjson";
 
-    static final String FRAME_FORMAT = "the echo request from 10.1.15.2 to 10.1.16.3 as it leaves node1 on eth0";
-    static final String SEVEN_STEPS = "the echo request on its way out and the reply on its way back";
-    static final String NODE_STATE = "node1's route, neighbour and FDB entry for node2's subnet, as the seed prints them";
-    static final String UDP_FRAME = "on node1's eth0 the same packet rides in a UDP datagram to node2, port 8285 both ways";
-    static final String HOST_GW_FRAME = "the echo request leaves node1 unencapsulated, addressed to node2's eth0";
+    public static final String FRAME_FORMAT = "the echo request from 10.1.15.2 to 10.1.16.3 as it leaves node1 on eth0";
+    public static final String SEVEN_STEPS = "the echo request on its way out and the reply on its way back";
+    public static final String NODE_STATE = "node1's route, neighbour and FDB entry for node2's subnet, as the seed prints them";
+    public static final String UDP_FRAME = "on node1's eth0 the same packet rides in a UDP datagram to node2, port 8285 both ways";
+    public static final String HOST_GW_FRAME = "the echo request leaves node1 unencapsulated, addressed to node2's eth0";
 
     /** The captured frame's values in passed-run, as the capture holds them. */
-    static final String INNER_DESTINATION_MAC = "1e:d6:c9:c8:68:47";
-    static final String INNER_SOURCE_MAC = "7a:61:a2:4f:d0:7a";
-    static final String OUTER_DESTINATION_MAC = "be:94:21:84:50:70";
+    public static final String INNER_DESTINATION_MAC = "1e:d6:c9:c8:68:47";
+    public static final String INNER_SOURCE_MAC = "7a:61:a2:4f:d0:7a";
+    public static final String OUTER_DESTINATION_MAC = "be:94:21:84:50:70";
     /** node2's VTEP MAC in the seven-step scenario (every scenario builds its own nodes, with their own MACs). */
-    static final String FLOW_NODE2_VTEP_MAC = "c6:e5:8d:65:c3:44";
+    public static final String FLOW_NODE2_VTEP_MAC = "c6:e5:8d:65:c3:44";
 
     private Fixtures() {
     }
 
-    static Path path(String resource) {
+    public static Path path(String resource) {
         try {
             return Path.of(Fixtures.class.getResource(resource).toURI());
         } catch (URISyntaxException | NullPointerException e) {
@@ -39,7 +42,7 @@ final class Fixtures {
         }
     }
 
-    static Run run(String resource) {
+    public static Run run(String resource) {
         try {
             return MessagesReader.read(path(resource));
         } catch (IOException e) {
@@ -47,7 +50,7 @@ final class Fixtures {
         }
     }
 
-    static Scenario scenario(Run run, String name) {
+    public static Scenario scenario(Run run, String name) {
         return run.scenario(name).orElseThrow(() -> new AssertionError("no scenario " + name + " in the fixture"));
     }
 }

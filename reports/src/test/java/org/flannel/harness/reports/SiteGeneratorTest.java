@@ -46,7 +46,8 @@ class SiteGeneratorTest {
             assertThat(pages.count()).isEqualTo(5);
         }
         String index = Files.readString(site.resolve("index.html"));
-        assertThat(index).contains("/opt/flannel/flanneld", "netns", "abc1234", "5 scenarios: 5 passed", "cucumber-jvm");
+        assertThat(index).contains("/opt/flannel/flanneld", "netns", "abc1234", "5 scenarios: 5 passed", "cucumber-jvm",
+                "5 requirements</b>: MUST 5/5  SHOULD 0/0  MAY 0/0  n/a 0", "5 passed of 5 requirements");
         String seed = Files.readString(site.resolve("seed.html"));
         assertThat(seed).contains("TUN 设备是一种工作在三层", "A TUN device is a virtual network device",
                 "id=\"vxlan-flow-3\"", "3. 通过查询网关10.1.16.0的mac地址");
@@ -71,7 +72,8 @@ class SiteGeneratorTest {
 
         assertThat(html).contains("Why it failed", "field diff at node1:eth0", "flanneld on node1.log", "node1 kernel state.txt",
                 "data-field=\"vxlan.vni\"");
-        assertThat(Files.readString(site.resolve("index.html"))).contains("What failed", "1 failed");
+        assertThat(Files.readString(site.resolve("index.html"))).contains("What failed", "1 failed",
+                "0 passed, 1 failed of 1 requirement", "UNTAGGED 0/1 (judged as MUST)");
         assertThat(brokenLinks(site)).isEmpty();
     }
 

@@ -9,6 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.ShownAbleToFail;
 
 /**
  * Implementation × requirement over several runs: each run's report directory sits beside the others
@@ -18,7 +21,7 @@ import java.util.stream.Stream;
 public final class AllRuns {
     static final String FILE_NAME = "conformance-all-runs.html";
     /** Written by the harness's self-test beside its variants' reports: how many requirements can fail. */
-    public static final String SHOWN_ABLE_TO_FAIL = "shown-able-to-fail.json";
+    public static final String SHOWN_ABLE_TO_FAIL = ShownAbleToFail.FILE_NAME;
 
     private AllRuns() {}
 
@@ -56,10 +59,7 @@ public final class AllRuns {
             return null;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(figure.toFile());
-            String never = json.path("neverFailed").isEmpty() ? "" : "; never failed by a variant: " + json.path("neverFailed");
-            return "Requirements shown able to fail (failed by some broken variant, as expected): "
-                    + json.path("shown").asInt() + " of " + json.path("total").asInt() + never;
+            return ShownAbleToFail.read(figure).headline();
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -25,6 +25,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.flannel.harness.contracts.conformance.Backends;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.Outcome;
+import org.flannel.harness.contracts.conformance.PickleObservation;
+import org.flannel.harness.contracts.conformance.PickleResult;
+import org.flannel.harness.contracts.conformance.Requirement;
+import org.flannel.harness.contracts.conformance.RequirementTags;
+import org.flannel.harness.contracts.conformance.Requirements;
 import org.flannel.harness.run.RunSettings;
 
 /**
@@ -132,7 +141,7 @@ public final class ConformanceReport implements ConcurrentEventListener {
         RequirementTags tags = RequirementTags.parse(testCase.getTags());
         Set<String> declaredNow = declared == null ? settings.declaredBackends() : declared;
         Optional<String> notApplicable = Backends.notApplicable(testCase.getTags(), declaredNow);
-        Outcome outcome = Outcome.of(result.getStatus(), notApplicable.isEmpty());
+        Outcome outcome = Outcome.of(result.getStatus().name(), notApplicable.isEmpty());
         String uri = testCase.getUri().toString();
         int line = testCase.getLocation().getLine();
         ScenarioSources.ScenarioSource scenario = sources.find(uri, line)

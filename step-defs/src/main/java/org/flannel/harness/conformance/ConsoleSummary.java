@@ -3,6 +3,12 @@ package org.flannel.harness.conformance;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.Level;
+import org.flannel.harness.contracts.conformance.Requirement;
+import org.flannel.harness.contracts.conformance.RequirementTags;
+import org.flannel.harness.contracts.conformance.Requirements;
 
 /**
  * The run in a few console lines: one summary line, e.g.
@@ -15,26 +21,7 @@ public final class ConsoleSummary {
     }
 
     public static String summaryLine(ConformanceRun run, Path html) {
-        StringBuilder line = new StringBuilder("CONFORMANCE");
-        for (Level level : Level.values()) {
-            LevelTotals totals = run.totals(level);
-            if (level == Level.UNTAGGED && totals.total() == 0) {
-                continue;
-            }
-            line.append("  ").append(level.name()).append(' ').append(totals.pass()).append('/').append(totals.judged());
-            if (level == Level.UNTAGGED) {
-                line.append(" (judged as MUST)");
-            }
-        }
-        line.append("  n/a ").append(run.count(Verdict.NOT_APPLICABLE));
-        int skipped = run.count(Verdict.SKIPPED);
-        if (skipped > 0) {
-            line.append("  skipped ").append(skipped);
-        }
-        if (html != null) {
-            line.append("  (").append(html).append(')');
-        }
-        return line.toString();
+        return "CONFORMANCE  " + run.verdicts().summary() + (html == null ? "" : "  (" + html + ")");
     }
 
     /** "FAIL MUST R-VXLAN-FDB-01 node1's route, neighbour and FDB entry ...", strictest level first. */

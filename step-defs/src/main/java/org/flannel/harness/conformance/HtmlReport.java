@@ -1,5 +1,7 @@
 package org.flannel.harness.conformance;
 
+import static org.flannel.harness.contracts.html.HtmlText.escape;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.flannel.harness.contracts.conformance.Backends;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.JsonReport;
+import org.flannel.harness.contracts.conformance.Level;
+import org.flannel.harness.contracts.conformance.LevelTotals;
+import org.flannel.harness.contracts.conformance.PickleResult;
+import org.flannel.harness.contracts.conformance.Requirement;
+import org.flannel.harness.contracts.conformance.Requirements;
+import org.flannel.harness.contracts.conformance.Verdict;
 
 /**
  * conformance.html: the run for people. One self-contained page (no script, no external resource): what
@@ -253,25 +264,5 @@ public final class HtmlReport {
         Path path = Path.of(implementation);
         int count = path.getNameCount();
         return count <= 3 ? implementation : path.subpath(count - 3, count).toString();
-    }
-
-    /** Text and attribute values: &amp; &lt; &gt; &quot; &#39;. */
-    public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }

@@ -8,13 +8,10 @@ import io.cucumber.messages.types.Rule;
 import io.cucumber.messages.types.RuleChild;
 import io.cucumber.messages.types.Scenario;
 import io.cucumber.messages.types.TableRow;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.flannel.harness.contracts.conformance.SourceLines;
 
 /**
  * The scenarios as written, from the Gherkin documents Cucumber parsed: for a pickle's location (a
@@ -22,8 +19,6 @@ import java.util.regex.Pattern;
  * {@code Source:} line of its description (the references to the seed and flannel-behaviour.md).
  */
 public final class ScenarioSources {
-    private static final Pattern SOURCE = Pattern.compile("^\\s*Source:\\s*(.*?)\\s*$", Pattern.MULTILINE);
-
     /** The scenario a pickle comes from. */
     public record ScenarioSource(int line, String title, String source) {
     }
@@ -50,7 +45,7 @@ public final class ScenarioSources {
 
     private void add(String uri, Scenario scenario) {
         int line = scenario.getLocation().getLine().intValue();
-        ScenarioSource source = new ScenarioSource(line, scenario.getName(), sourceLine(scenario.getDescription()));
+        ScenarioSource source = new ScenarioSource(line, scenario.getName(), SourceLines.joined(scenario.getDescription()));
         byPickleLocation.put(key(uri, line), source);
         for (Examples examples : scenario.getExamples()) {
             for (TableRow row : examples.getTableBody()) {
@@ -62,19 +57,6 @@ public final class ScenarioSources {
     /** The scenario of the pickle at this location, if its document was seen. */
     public Optional<ScenarioSource> find(String uri, int pickleLine) {
         return Optional.ofNullable(byPickleLocation.get(key(uri, pickleLine)));
-    }
-
-    /** The text after "Source:" on the description's lines that have it (joined by " / "), or "". */
-    static String sourceLine(String description) {
-        if (description == null) {
-            return "";
-        }
-        List<String> sources = new ArrayList<>();
-        Matcher matcher = SOURCE.matcher(description);
-        while (matcher.find()) {
-            sources.add(matcher.group(1));
-        }
-        return String.join(" / ", sources);
     }
 
     private static String key(String uri, int line) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.flannel.harness.conformance.Backends;
+import org.flannel.harness.contracts.conformance.Backends;
 import org.flannel.harness.topology.TopologySettings;
 
 /**

@@ -3,7 +3,7 @@ package org.flannel.harness.steps;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import java.util.Set;
-import org.flannel.harness.conformance.Backends;
+import org.flannel.harness.contracts.conformance.Backends;
 import org.flannel.harness.run.RunSettings;
 import org.opentest4j.TestAbortedException;
 

@@ -1,15 +1,22 @@
 package org.flannel.harness.steps;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.Scenario;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flannel.harness.contracts.evidence.CheckVerdict;
+import org.flannel.harness.contracts.evidence.DecodedFrame;
+import org.flannel.harness.contracts.evidence.Evidence;
+import org.flannel.harness.contracts.evidence.EvidenceJson;
+import org.flannel.harness.contracts.evidence.FieldVerdict;
+import org.flannel.harness.contracts.evidence.FrameMatchEvidence;
+import org.flannel.harness.contracts.evidence.JudgedBy;
+import org.flannel.harness.contracts.evidence.KernelTableEvidence;
+import org.flannel.harness.contracts.evidence.RuleVerdict;
+import org.flannel.harness.contracts.evidence.TopologyEvidence;
 import org.flannel.harness.expect.ExpectationRow;
 import org.flannel.harness.expect.FrameEvaluation;
 import org.flannel.harness.expect.MatchResult;
@@ -23,72 +30,52 @@ import org.flannel.harness.wire.RuleCheck;
 
 /**
  * Structured evidence for the living documentation (reports/): the same facts as the text attachments,
- * as JSON a program can draw (a frame's fields with offsets, widths and verdicts; kernel tables, expected
- * and found; the declared topology). Attaching never fails a step: a problem here is written down instead.
+ * as the records of contracts' evidence package, which reports reads back (a frame's fields with offsets,
+ * widths and verdicts; kernel tables, expected and found; the declared topology). Attaching never fails a
+ * step: a problem here is written down instead.
  */
 final class JsonEvidence {
-    static final String MEDIA_TYPE = "application/json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonEvidence() {
     }
 
-    static ObjectNode object() {
-        return JSON.createObjectNode();
-    }
-
-    static void attach(Scenario scenario, String name, ObjectNode json) {
+    static void attach(Scenario scenario, String name, Evidence evidence) {
         if (scenario == null) {
             return;
         }
         try {
-            scenario.attach(JSON.writeValueAsString(json), MEDIA_TYPE, name);
-        } catch (JsonProcessingException | RuntimeException e) {
+            scenario.attach(EvidenceJson.write(evidence), EvidenceJson.MEDIA_TYPE, name);
+        } catch (RuntimeException e) {
             scenario.attach("cannot write " + name + ": " + e, "text/plain", name + ".error.txt");
         }
     }
 
     /** A header table judged on a capture: the rows with their verdicts, and the frame they were judged on. */
-    static ObjectNode frameMatch(String point, List<ExpectationRow> rows, MatchResult result) {
-        ObjectNode json = object();
-        json.put("kind", "frame-match");
-        json.put("point", point);
-        json.put("verdict", result.found() ? "passed" : "failed");
-        json.put("framesCaptured", result.totalFrames());
+    static FrameMatchEvidence frameMatch(String point, List<ExpectationRow> rows, MatchResult result) {
         Optional<FrameEvaluation> closest = result.closest();
-        ArrayNode table = json.putArray("rows");
         List<RowVerdict> verdicts = closest.map(FrameEvaluation::rows).orElse(List.of());
+        List<FrameMatchEvidence.Row> table = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ExpectationRow row = rows.get(i);
-            ObjectNode cell = table.addObject();
-            cell.put("layer", row.layer());
-            cell.put("field", row.field());
-            cell.put("expected", row.expected());
-            cell.put("fieldName", row.fieldName());
-            if (i < verdicts.size()) {
-                RowVerdict verdict = verdicts.get(i);
-                cell.put("expectedValue", verdict.expected());
-                cell.put("actual", verdict.actual());
-                cell.put("ok", verdict.ok());
-            }
+            // Without a frame to judge it against, a row has no value found and is not met.
+            Optional<RowVerdict> verdict = i < verdicts.size() ? Optional.of(verdicts.get(i)) : Optional.empty();
+            table.add(new FrameMatchEvidence.Row(row.layer(), row.field(), row.expected(), row.fieldName(),
+                    verdict.map(RowVerdict::expected).orElse(row.expected()), verdict.map(RowVerdict::actual).orElse(""),
+                    verdict.map(RowVerdict::ok).orElse(false)));
         }
-        closest.ifPresent(evaluation -> {
-            ArrayNode broken = json.putArray("ruleViolations");
-            for (RowVerdict violation : evaluation.ruleViolations()) {
-                broken.addObject().put("field", violation.field()).put("expected", violation.expected())
-                        .put("actual", violation.actual());
-            }
-            json.put("frameConforms", evaluation.conforms());
-            json.set("frame", frame(evaluation.frame(), evaluation.verdicts()));
-        });
-        return json;
+        List<FrameMatchEvidence.RuleViolation> broken = closest.map(evaluation -> evaluation.ruleViolations().stream()
+                .map(v -> new FrameMatchEvidence.RuleViolation(v.field(), v.expected(), v.actual())).toList())
+                .orElse(List.of());
+        return new FrameMatchEvidence(point, CheckVerdict.of(result.found()), result.totalFrames(), table, broken,
+                closest.map(FrameEvaluation::conforms).orElse(false),
+                closest.map(evaluation -> frame(evaluation.frame(), evaluation.verdicts())));
     }
 
     /**
      * One frame: raw bytes, layers and fields (value, offset, bit offset, width) and a verdict per field:
      * the table's when a row names it, else the protocol rules computed from the bytes, else "unchecked".
      */
-    static ObjectNode frame(Frame frame, List<RowVerdict> verdicts) {
+    static DecodedFrame frame(Frame frame, List<RowVerdict> verdicts) {
         Map<String, RowVerdict> byField = new HashMap<>();
         for (RowVerdict verdict : verdicts) {
             byField.putIfAbsent(verdict.field(), verdict);
@@ -96,108 +83,68 @@ final class JsonEvidence {
                 byField.put(verdict.field(), verdict);
             }
         }
-        ObjectNode json = object();
-        json.put("number", frame.number());
-        json.put("timestamp", frame.timestamp().toString());
-        json.put("linkType", frame.linkType());
-        json.put("linkTypeName", LinkTypes.name(frame.linkType()));
-        json.put("capturedLength", frame.capturedLength());
-        json.put("originalLength", frame.originalLength());
-        json.put("summary", frame.summary());
-        json.put("bytes", HexFormat.of().formatHex(frame.bytes()));
-        ArrayNode layers = json.putArray("layers");
+        List<DecodedFrame.Layer> layers = new ArrayList<>();
         for (Layer layer : frame.layers()) {
-            ObjectNode l = layers.addObject();
-            l.put("name", layer.name());
-            l.put("protocol", layer.protocol());
-            l.put("offset", layer.offset());
-            ArrayNode fields = l.putArray("fields");
+            List<DecodedFrame.Field> fields = new ArrayList<>();
             for (Field field : layer.fields()) {
-                ObjectNode f = fields.addObject();
-                f.put("name", field.name());
-                f.put("value", field.value());
-                f.put("kind", field.kind().name());
-                f.put("offset", field.offset());
-                f.put("bitOffset", field.bitOffset());
-                f.put("bitWidth", field.bitWidth());
-                RowVerdict row = byField.get(field.name());
-                List<RuleCheck> checks = frame.checksFor(field.name());
-                if (row != null) {
-                    f.put("verdict", row.ok() ? "passed" : "failed");
-                    f.put("expected", row.expected());
-                    f.put("judgedBy", row.fromTable() ? "table" : "rule");
-                } else if (!checks.isEmpty()) {
-                    boolean failed = checks.stream().anyMatch(check -> check.verdict() == RuleCheck.Verdict.FAIL);
-                    boolean unsure = checks.stream().anyMatch(check -> check.verdict() == RuleCheck.Verdict.UNVERIFIABLE);
-                    f.put("verdict", failed ? "failed" : unsure ? "unverifiable" : "passed");
-                    f.put("expected", checks.get(0).rule() + ": " + checks.get(0).expected());
-                    f.put("judgedBy", "rule");
-                } else {
-                    f.put("verdict", "unchecked");
-                }
+                fields.add(judged(field, byField.get(field.name()), frame.checksFor(field.name())));
             }
+            layers.add(new DecodedFrame.Layer(layer.name(), layer.protocol(), layer.offset(), fields));
         }
-        ArrayNode rules = json.putArray("rules");
-        for (RuleCheck check : frame.checks()) {
-            rules.addObject().put("field", check.field()).put("rule", check.rule()).put("expected", check.expected())
-                    .put("actual", check.actual()).put("verdict", check.verdict().name().toLowerCase());
+        List<DecodedFrame.RuleResult> rules = frame.checks().stream().map(check -> new DecodedFrame.RuleResult(
+                check.field(), check.rule(), check.expected(), check.actual(), ruleVerdict(check.verdict()))).toList();
+        return new DecodedFrame(frame.number(), frame.timestamp().toString(), frame.linkType(),
+                LinkTypes.name(frame.linkType()), frame.capturedLength(), frame.originalLength(), frame.summary(),
+                HexFormat.of().formatHex(frame.bytes()), layers, rules);
+    }
+
+    private static DecodedFrame.Field judged(Field field, RowVerdict row, List<RuleCheck> checks) {
+        DecodedFrame.Field unchecked = new DecodedFrame.Field(field.name(), field.value(), field.kind().name(),
+                field.offset(), field.bitOffset(), field.bitWidth(), FieldVerdict.UNCHECKED, "", Optional.empty());
+        if (row != null) {
+            return unchecked.judged(row.ok() ? FieldVerdict.PASSED : FieldVerdict.FAILED, row.expected(),
+                    row.fromTable() ? JudgedBy.TABLE : JudgedBy.RULE);
         }
-        return json;
+        if (checks.isEmpty()) {
+            return unchecked;
+        }
+        boolean failed = checks.stream().anyMatch(check -> check.verdict() == RuleCheck.Verdict.FAIL);
+        boolean unsure = checks.stream().anyMatch(check -> check.verdict() == RuleCheck.Verdict.UNVERIFIABLE);
+        return unchecked.judged(failed ? FieldVerdict.FAILED : unsure ? FieldVerdict.UNVERIFIABLE : FieldVerdict.PASSED,
+                checks.get(0).rule() + ": " + checks.get(0).expected(), JudgedBy.RULE);
+    }
+
+    private static RuleVerdict ruleVerdict(RuleCheck.Verdict verdict) {
+        return switch (verdict) {
+            case PASS -> RuleVerdict.PASS;
+            case FAIL -> RuleVerdict.FAIL;
+            case UNVERIFIABLE -> RuleVerdict.UNVERIFIABLE;
+        };
     }
 
     /** A kernel table as the seed prints it: the rows the feature expects and the rows the node has. */
-    static ObjectNode kernelTable(String node, String command, List<String> columns, List<List<String>> written,
-            List<List<String>> expected, List<List<String>> actual, String verdict) {
-        ObjectNode json = object();
-        json.put("kind", "kernel-table");
-        json.put("node", node);
-        json.put("command", command);
-        json.put("verdict", verdict);
-        ArrayNode names = json.putArray("columns");
-        columns.forEach(names::add);
-        ArrayNode rows = json.putArray("expected");
+    static KernelTableEvidence kernelTable(String node, String command, List<String> columns, List<List<String>> written,
+            List<List<String>> expected, List<List<String>> actual, CheckVerdict verdict) {
+        List<KernelTableEvidence.ExpectedRow> rows = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
-            ObjectNode row = rows.addObject();
-            ArrayNode cells = row.putArray("cells");
-            expected.get(i).forEach(cells::add);
-            ArrayNode as = row.putArray("written");
-            (i < written.size() ? written.get(i) : expected.get(i)).forEach(as::add);
-            row.put("found", actual.contains(expected.get(i)));
+            rows.add(new KernelTableEvidence.ExpectedRow(expected.get(i),
+                    i < written.size() ? written.get(i) : expected.get(i), actual.contains(expected.get(i))));
         }
-        ArrayNode found = json.putArray("actual");
-        for (List<String> row : actual) {
-            ArrayNode cells = found.addArray();
-            row.forEach(cells::add);
-        }
-        return json;
+        return new KernelTableEvidence(node, command, verdict, columns, rows, actual);
     }
 
     /** The topology a scenario declared: segments, nodes with their interfaces, routers, etcd. */
-    static ObjectNode topology(TopologySpec spec) {
-        ObjectNode json = object();
-        json.put("kind", "topology");
-        ArrayNode segments = json.putArray("segments");
-        for (TopologySpec.SegmentSpec segment : spec.segments()) {
-            segments.addObject().put("name", segment.name()).put("subnet", segment.subnet().toString());
-        }
-        ArrayNode nodes = json.putArray("nodes");
-        for (TopologySpec.NodeSpec node : spec.nodes()) {
-            ObjectNode n = nodes.addObject().put("name", node.name());
-            spec.gateway(node.name()).ifPresent(gateway -> n.put("gateway", gateway));
-            interfaces(n.putArray("interfaces"), node.interfaces());
-        }
-        ArrayNode routers = json.putArray("routers");
-        for (TopologySpec.RouterSpec router : spec.routers()) {
-            interfaces(routers.addObject().put("name", router.name()).putArray("interfaces"), router.interfaces());
-        }
-        spec.etcd().ifPresent(etcd -> json.putObject("etcd").put("name", TopologySpec.ETCD)
-                .put("segment", etcd.segment()).put("address", etcd.address()));
-        return json;
+    static TopologyEvidence topology(TopologySpec spec) {
+        return new TopologyEvidence(
+                spec.segments().stream().map(s -> new TopologyEvidence.Segment(s.name(), s.subnet().toString())).toList(),
+                spec.nodes().stream().map(n -> new TopologyEvidence.Host(n.name(), spec.gateway(n.name()),
+                        interfaces(n.interfaces()))).toList(),
+                spec.routers().stream().map(r -> new TopologyEvidence.Host(r.name(), Optional.empty(),
+                        interfaces(r.interfaces()))).toList(),
+                spec.etcd().map(etcd -> new TopologyEvidence.Etcd(TopologySpec.ETCD, etcd.segment(), etcd.address())));
     }
 
-    private static void interfaces(ArrayNode array, List<TopologySpec.InterfaceSpec> interfaces) {
-        for (TopologySpec.InterfaceSpec i : interfaces) {
-            array.addObject().put("name", i.name()).put("segment", i.segment()).put("address", i.address());
-        }
+    private static List<TopologyEvidence.Interface> interfaces(List<TopologySpec.InterfaceSpec> interfaces) {
+        return interfaces.stream().map(i -> new TopologyEvidence.Interface(i.name(), i.segment(), i.address())).toList();
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.awaitility.core.TerminalFailureException;
+import org.flannel.harness.contracts.evidence.CheckVerdict;
 import org.flannel.harness.expect.Symbols;
 import org.flannel.harness.kernel.DeviceInfo;
 import org.flannel.harness.kernel.FdbEntry;
@@ -252,7 +253,7 @@ public final class KernelSteps {
         List<List<String>> asWritten = written.asMaps().stream()
                 .map(row -> columns.stream().map(column -> row.getOrDefault(column, "")).toList()).toList();
         JsonEvidence.attach(world.scenario(), command + " on " + node + ".json", JsonEvidence.kernelTable(node,
-                command, columns, asWritten, expected, found, passed ? "passed" : "failed"));
+                command, columns, asWritten, expected, found, CheckVerdict.of(passed)));
     }
 
     private static <T> List<List<String>> cells(List<T> rows, Function<T, String[]> toCells) {

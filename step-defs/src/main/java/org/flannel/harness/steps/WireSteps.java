@@ -277,7 +277,7 @@ public final class WireSteps {
             evidence.hop(hop, symbols, found, frames.size(), problems);
         }
         JsonEvidence.attach(world.scenario(), "hops of the " + (type == EchoPackets.ECHO_REQUEST ? "echo request"
-                : "echo reply") + " from " + source + " to " + destination + ".json", evidence.json());
+                : "echo reply") + " from " + source + " to " + destination + ".json", evidence.trace());
         softly.assertAll();
     }
 

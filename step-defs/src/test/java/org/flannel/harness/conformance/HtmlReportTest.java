@@ -3,6 +3,8 @@ package org.flannel.harness.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.Outcome;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
@@ -18,7 +20,6 @@ class HtmlReportTest {
                 .contains("dst    10.1.16.0   &lt;missing&gt;")
                 .doesNotContain("<script")
                 .doesNotContain("<missing>");
-        assertThat(HtmlReport.escape("a<b>&\"'")).isEqualTo("a&lt;b&gt;&amp;&quot;&#39;");
     }
 
     @Test

@@ -2,6 +2,13 @@ package org.flannel.harness.conformance;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flannel.harness.contracts.conformance.ConformanceRun;
+import org.flannel.harness.contracts.conformance.Outcome;
+import org.flannel.harness.contracts.conformance.PickleObservation;
+import org.flannel.harness.contracts.conformance.PickleResult;
+import org.flannel.harness.contracts.conformance.Requirement;
+import org.flannel.harness.contracts.conformance.RequirementTags;
+import org.flannel.harness.contracts.conformance.Requirements;
 
 /** Builds small runs for the tests: requirements with one pickle each. */
 final class Runs {
