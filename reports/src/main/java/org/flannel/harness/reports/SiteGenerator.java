@@ -56,8 +56,9 @@ public final class SiteGenerator {
             return;
         }
         Optional<Path> seed = Optional.ofNullable(options.get("seed")).filter(s -> !s.isBlank()).map(Path::of);
-        Path index = generate(messages, out, seed, options.getOrDefault("impl", System.getProperty("flannel.impl", "")),
-                options.getOrDefault("driver", System.getProperty("flannel.topology", "netns")), commit());
+        // The run's configuration comes as arguments (the pom passes flannel.impl and flannel.topology).
+        Path index = generate(messages, out, seed, options.getOrDefault("impl", ""), options.getOrDefault("driver", "netns"),
+                commit());
         System.out.println("reports: the living documentation: " + index + " (open it in a browser)");
     }
 

@@ -87,25 +87,37 @@ public final class EtcdFaultSteps {
     }
 
     /**
-     * Renewed: the lease's remaining TTL grew back above what it would be had nobody renewed it (by more than the
-     * seconds etcd rounds), and the value is what it was. How (a new etcd lease or a keep-alive) is the agent's.
+     * Renewed: each lease's remaining TTL grew back above what it would be had nobody renewed it (by more than the
+     * seconds etcd rounds), and its value is what it was. All leases are watched at once, from when the step
+     * starts. How (a new etcd lease, as Flannel, or a keep-alive) is the agent's.
      */
-    @Then("within {int} seconds the lease {word} is renewed, its value unchanged")
-    public void withinSecondsTheLeaseIsRenewed(int seconds, String subnet) {
-        String key = LeaseKeys.key(world.etcdPrefix(), subnet);
-        String value = etcd().get(key).orElseThrow(() -> new AssertionError("no lease " + subnet + " in etcd"));
-        long ttlAtStart = ttl(key);
+    @Then("within {int} seconds every lease is renewed, its value unchanged")
+    public void withinSecondsEveryLeaseIsRenewed(int seconds) {
+        SortedMap<String, String> values = leases();
+        assertThat(values).as("leases to watch").isNotEmpty();
+        Map<String, Long> ttlAtStart = new java.util.TreeMap<>();
+        values.keySet().forEach(key -> ttlAtStart.put(key, ttl(key)));
         long start = System.nanoTime();
+        java.util.Set<String> waiting = new java.util.TreeSet<>(values.keySet());
         try {
-            await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> ttl(key) > ttlAtStart - elapsedSeconds(start) + 10);
+            await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                waiting.removeIf(key -> {
+                    boolean renewed = ttl(key) > ttlAtStart.get(key) - elapsedSeconds(start) + 10;
+                    if (renewed) {
+                        world.scenario().log(key + " renewed " + elapsedSeconds(start) + " s into the wait; TTL now "
+                                + ttl(key) + " s");
+                    }
+                    return renewed;
+                });
+                return waiting.isEmpty();
+            });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("within " + seconds + " s the lease " + subnet + " was not renewed: its TTL went"
-                    + " from " + ttlAtStart + " s to " + ttl(key) + " s");
+            StringBuilder ttls = new StringBuilder();
+            waiting.forEach(key -> ttls.append("\n  ").append(key).append(": TTL ").append(ttlAtStart.get(key))
+                    .append(" s at the start, ").append(ttl(key)).append(" s now"));
+            throw new AssertionError("within " + seconds + " s these leases were not renewed:" + ttls);
         }
-        world.scenario().log("the lease " + subnet + " was renewed " + elapsedSeconds(start) + " s into the wait; TTL now "
-                + ttl(key) + " s");
-        assertThat(etcd().get(key)).as("the lease %s's value after its renewal", subnet).contains(value);
+        assertThat(leases()).as("the leases' values after their renewal").isEqualTo(values);
     }
 
     /** Nothing took another subnet for that public IP: the whole window is watched. */

@@ -146,11 +146,16 @@ public final class FlanneldSteps {
     @When("flanneld on {word} restarts")
     public void flanneldRestarts(String node) {
         Agent before = world.agent(node);
-        world.rememberBeforeRestart(node, new RestartMemory(subnetOf(node),
-                new KernelReader(world.node(node)).firstVxlanDevice().map(d -> d.attribute("mac")).orElse("")));
+        rememberBeforeRestart(node);
         before.process().stop(Duration.ofSeconds(10));
         world.stopped(node);
         startAgain(node, before);
+    }
+
+    /** What a restart must keep: the node's subnet and its VTEP MAC (none without a VXLAN device). */
+    void rememberBeforeRestart(String node) {
+        world.rememberBeforeRestart(node, new RestartMemory(subnetOf(node),
+                new KernelReader(world.node(node)).firstVxlanDevice().map(d -> d.attribute("mac")).orElse("")));
     }
 
     /** The same implementation and flags again: in a mixed cluster a node keeps the one it ran. */

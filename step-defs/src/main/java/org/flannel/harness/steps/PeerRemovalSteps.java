@@ -13,9 +13,10 @@ import org.flannel.harness.wire.Frame;
 import org.flannel.harness.wire.PcapReader;
 
 /**
- * That a node forgot a peer, seen on its own wire rather than end to end: with udp, deleting a lease
- * also stops its owner (its data path dies with it), so a failing ping alone cannot tell whether the
- * other nodes removed the peer or still send it datagrams nobody reads.
+ * Where a node sends a peer's traffic, seen on its own wire rather than end to end: that it forgot a peer (with
+ * udp, deleting a lease also stops its owner, whose data path dies with it, so a failing ping alone cannot tell
+ * whether the other nodes removed the peer or still send it datagrams nobody reads), and that it follows a
+ * peer's new address.
  */
 public final class PeerRemovalSteps {
     private static final Duration PAUSE = Duration.ofMillis(200);
@@ -43,6 +44,39 @@ public final class PeerRemovalSteps {
             throw new AssertionError("within " + seconds + " s: " + last.get() + " (the node still sends its removed"
                     + " peer datagrams)");
         }
+    }
+
+    /** Where a node sends a peer's datagrams, seen on its wire: for a lease whose PublicIP changed. */
+    @Then("within {int} seconds a ping from {word} to {word} leaves {word} in a datagram to {word}")
+    public void aPingLeavesInADatagramTo(int seconds, String from, String destination, String point, String peer) {
+        AtomicReference<String> last = new AtomicReference<>("no capture finished");
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollDelay(Duration.ZERO).pollInterval(PAUSE)
+                    .until(() -> {
+                        List<Frame> carrying = framesCarrying(point, from, destination);
+                        List<String> peers = carrying.stream().map(frame -> frame.value("outer.ipv4.destination")
+                                .orElse("?")).distinct().toList();
+                        last.set(carrying.isEmpty() ? "no datagram on " + point + " carried the ping"
+                                : "the datagrams carrying it went to " + peers);
+                        return peers.equals(List.of(peer));
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("within " + seconds + " s no ping from " + from + " to " + destination + " left "
+                    + point + " in a datagram to " + peer + " alone: " + last.get());
+        }
+    }
+
+    private List<Frame> framesCarrying(String point, String from, String destination) {
+        Capture capture = world.topology().capture(point, "");
+        Path pcap;
+        try {
+            world.host(from).exec("ping", "-n", "-c", "1", "-W", "1", destination);
+        } finally {
+            pcap = capture.stop();
+            world.keepCapture(point, pcap);
+        }
+        return PcapReader.read(pcap, DecodeOptions.vxlanPorts(world.vxlanPort())).stream().filter(Frame::isEncapsulated)
+                .filter(frame -> frame.value("inner.ipv4.destination").filter(destination::equals).isPresent()).toList();
     }
 
     /** One round: both pings under a fresh capture; what is wrong with it, or nothing. */
