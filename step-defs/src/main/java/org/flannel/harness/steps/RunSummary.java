@@ -6,7 +6,6 @@ import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestCaseStarted;
 import io.cucumber.plugin.event.TestRunFinished;
-import io.cucumber.plugin.event.TestRunStarted;
 import io.cucumber.plugin.event.TestStepStarted;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,27 +22,21 @@ import org.flannel.harness.run.RunSettings;
 import org.flannel.harness.topology.TopologySettings;
 
 /**
- * A Cucumber plugin that prints, as the run goes, each scenario's verdict and wall time, and at the
- * end the total and where the reports are: the speed figures and the pointer a person needs.
+ * A Cucumber plugin for the end of a run: where the reports are, and the scenarios' wall times kept beside
+ * them (and set against the other topology driver's, when that one ran the same scenarios). The console
+ * plugin (org.flannel.harness.console.ConsoleProgress) prints each scenario's line as it ends.
  */
 public final class RunSummary implements ConcurrentEventListener {
     private final PrintStream out = System.out;
     private final RunSettings settings = RunSettings.fromSystemProperties();
-    private final List<String> lines = new ArrayList<>();
     private final List<ScenarioTiming> timings = new ArrayList<>();
     private final Map<UUID, Instant> started = new ConcurrentHashMap<>();
     private final Map<UUID, Duration> setUp = new ConcurrentHashMap<>();
-    private Instant runStarted;
-    private int done;
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
-        publisher.registerHandlerFor(TestRunStarted.class, event -> runStarted = event.getInstant());
-        publisher.registerHandlerFor(TestCaseStarted.class, event -> {
-            started.put(event.getTestCase().getId(), event.getInstant());
-            out.printf("%n>>> %s (%s:%d)%n", event.getTestCase().getName(),
-                    fileName(event.getTestCase().getUri().toString()), event.getTestCase().getLocation().getLine());
-        });
+        publisher.registerHandlerFor(TestCaseStarted.class, event ->
+                started.put(event.getTestCase().getId(), event.getInstant()));
         publisher.registerHandlerFor(TestStepStarted.class, this::stepStarted);
         publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
         publisher.registerHandlerFor(TestRunFinished.class, this::runFinished);
@@ -64,30 +56,18 @@ public final class RunSummary implements ConcurrentEventListener {
         }
     }
 
-    private void finished(TestCaseFinished event) {
-        done++;
+    private synchronized void finished(TestCaseFinished event) {
         Duration ready = setUp.get(event.getTestCase().getId());
-        String line = String.format(Locale.ROOT, "%-7s %6.1f s  (ready in %s)  %s", event.getResult().getStatus(),
-                event.getResult().getDuration().toMillis() / 1000.0,
-                ready == null ? "  -  " : String.format(Locale.ROOT, "%4.1f s", ready.toMillis() / 1000.0),
-                event.getTestCase().getName());
-        lines.add(line);
         timings.add(new ScenarioTiming(fileName(event.getTestCase().getUri().toString()) + ":"
                 + event.getTestCase().getLocation().getLine(), event.getTestCase().getName(),
                 event.getResult().getStatus().name(), event.getResult().getDuration(), ready));
-        out.printf("<<< [%d] %s%n", done, line);
     }
 
-    private void runFinished(TestRunFinished event) {
-        Duration total = Duration.between(runStarted, event.getInstant());
-        out.println();
-        out.println("Scenario timings (wall time with set-up and clean-up; \"ready\": topology, etcd, agents and"
-                + " containers up, until the first When step):");
-        lines.forEach(line -> out.println("  " + line));
-        out.printf(Locale.ROOT, "Total: %d scenarios in %.1f s%n", lines.size(), total.toMillis() / 1000.0);
+    private synchronized void runFinished(TestRunFinished event) {
         settings.reportsDir().ifPresent(dir -> {
             out.println("Reports: " + dir.resolve("cucumber.html") + " (open in a browser; pcaps attached per scenario)");
-            out.println("         " + dir.resolve("messages.ndjson") + ", " + dir.resolve("junit.xml"));
+            out.println("         " + dir.resolve("messages.ndjson") + ", " + dir.resolve("junit.xml")
+                    + (Files.exists(dir.resolve("test-output.log")) ? ", " + dir.resolve("test-output.log") : ""));
             out.println("Living documentation (made next, by the reports module): "
                     + dir.resolveSibling("site").resolve("index.html"));
         });
