@@ -21,7 +21,7 @@ Feature: Leases over time: renewal and revocation
 
   @R-LEASE-RENEW-01 @must @slow
   Scenario: with a renew margin of 1439 minutes, each lease is renewed about a minute after it was granted, and pods never lose traffic
-    Source: flannel-behaviour.md §1.5 Lease TTL, creation, renewal ; flannel-behaviour.md §9 Known user gotchas (8: lease not renewed)
+    Source: flannel-behaviour.md §1.5 Lease TTL, creation, renewal ; flannel-behaviour.md §9 Known user gotchas (candidate negative / regression scenarios)
     Given flanneld is running on node1 and node2 with --subnet-lease-renew-margin=1439
     And container-1 runs on node1 at 10.1.15.2 and container-2 on node2 at 10.1.16.3
     When container-1 starts pinging 10.1.16.3 five times a second
@@ -30,7 +30,7 @@ Feature: Leases over time: renewal and revocation
 
   @R-LEASE-REVOKE-01 @must
   Scenario: a node's own lease deleted: its flanneld stops and takes no other subnet by itself
-    Source: flannel-behaviour.md §1.5 Lease TTL, creation, renewal ; flannel-behaviour.md §10 Code-reading observations (5)
+    Source: flannel-behaviour.md §1.5 Lease TTL, creation, renewal ; flannel-behaviour.md §10 Code-reading observations worth pinning (or explicitly not pinning) in the harness
     Given flanneld is running on node1 and node2
     When the lease 10.1.16.0/24 is deleted from etcd
     Then within 10 seconds flanneld on node2 exits

@@ -23,7 +23,7 @@ Feature: VXLAN: a peer's lease changed in place
 
   @R-VXLAN-PEERCHANGE-01 @must
   Scenario: node2 reboots: its new VTEP MAC replaces the old one in node1's neighbour and FDB entries
-    Source: flannel-behaviour.md §4.5 Per remote lease: EventAdded ; flannel-behaviour.md §9 Known user gotchas (2, 4)
+    Source: flannel-behaviour.md §4.5 Per remote lease: EventAdded ; flannel-behaviour.md §9 Known user gotchas (candidate negative / regression scenarios)
     When node2 reboots
     Then node2.vtep.mac is the VtepMAC of the lease 10.1.16.0/24
     And node1's neighbours on flannel.1 are exactly:
@@ -51,7 +51,7 @@ Feature: VXLAN: a peer's lease changed in place
 
   @R-VXLAN-PEERCHANGE-03 @may
   Scenario: the old VTEP MAC's FDB entry goes when a peer's VtepMAC changes
-    Source: flannel-behaviour.md §4.6 EventRemoved (Flannel keeps it: see CONFORMANCE.md)
+    Source: flannel-behaviour.md §4.6 EventRemoved (lease deleted/expired) (vxlan_network.go L454-516)
     When the lease 10.1.16.0/24 is rewritten with VtepMAC 0e:00:00:00:00:99
     Then node1's FDB entries on flannel.1 are exactly:
       | mac               | dst        | flags | state     |

@@ -53,7 +53,7 @@ Feature: etcd goes away for a while
 
   @R-ETCD-COMPACT-01 @must @vxlan
   Scenario: etcd's history compacted past what the agents watched, and etcd restarted: a later join still arrives
-    Source: flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart (compaction / reconnect recovery re-lists)
+    Source: flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart
     Given the network config is:
       """
       {"Network": "10.1.0.0/16", "SubnetMin": "10.1.15.0", "SubnetMax": "10.1.17.0", "Backend": {"Type": "vxlan"}}
@@ -68,7 +68,7 @@ Feature: etcd goes away for a while
 
   @R-ETCD-COMPACT-02 @may @vxlan
   Scenario: etcd's history compacted past what the agents watched, and etcd restarted: a later leave is removed within 10 seconds
-    Source: flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart (Flannel's resync blocks on a retry: see CONFORMANCE.md)
+    Source: flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart
     Given the network config is:
       """
       {"Network": "10.1.0.0/16", "SubnetMin": "10.1.15.0", "SubnetMax": "10.1.17.0", "Backend": {"Type": "vxlan"}}

@@ -70,7 +70,7 @@ Feature: an agent crashes, or is stopped
 
   @R-STOP-01 @must @vxlan
   Scenario: flanneld on node2 sent SIGTERM exits within 5 seconds
-    Source: flannel-behaviour.md §1.5 Lease TTL, creation, renewal (main cancels everything and exits after "Exiting cleanly...")
+    Source: flannel-behaviour.md §1.5 Lease TTL, creation, renewal
     Given the network config is:
       """
       {"Network": "10.1.0.0/16", "SubnetMin": "10.1.15.0", "SubnetMax": "10.1.16.0", "Backend": {"Type": "vxlan"}}

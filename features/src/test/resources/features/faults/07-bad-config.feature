@@ -14,7 +14,7 @@ Feature: a network config that cannot work
 
   @R-CONFIG-BAD-01 @must
   Scenario Outline: a config that is <problem>: nothing is leased, and the corrected config is taken up
-    Source: flannel-behaviour.md §1.3 Network config JSON ; flannel-behaviour.md §3 subnet.env (startup order)
+    Source: flannel-behaviour.md §1.3 Network config JSON ; flannel-behaviour.md §3 subnet.env
     Given the network config is:
       """
       <config>
@@ -38,7 +38,7 @@ Feature: a network config that cannot work
 
   @R-CONFIG-BAD-02 @must
   Scenario Outline: a config <problem>: nothing is leased, whether the agent exits (Flannel) or waits
-    Source: flannel-behaviour.md §1.3 Network config JSON ; flannel-behaviour.md §10 Code-reading observations (1)
+    Source: flannel-behaviour.md §1.3 Network config JSON ; flannel-behaviour.md §10 Code-reading observations worth pinning (or explicitly not pinning) in the harness
     Given the network config is:
       """
       <config>

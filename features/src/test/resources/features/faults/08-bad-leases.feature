@@ -20,7 +20,7 @@ Feature: values under subnets/ that are no lease
 
   @R-LEASE-GARBAGE-01 @must
   Scenario: bad values under subnets/ do not stop node1 from programming node2, nor end its agent
-    Source: flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart (watching) ; flannel-behaviour.md §1.4 Lease value JSON
+    Source: flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart ; flannel-behaviour.md §1.4 Lease value JSON
     When these values are written under the network's prefix:
       | key                  | value                                                                                          |
       | subnets/10.1.20.0-24 | this is not JSON                                                                               |
@@ -33,7 +33,7 @@ Feature: values under subnets/ that are no lease
 
   @R-LEASE-GARBAGE-02 @may
   Scenario: a vxlan lease without a VtepMAC is skipped, and a valid peer written a second later is programmed at once
-    Source: flannel-behaviour.md §4.5 Per remote lease: EventAdded (Flannel retries the neighbour entry with a growing back-off and does not program the next peer: see CONFORMANCE.md)
+    Source: flannel-behaviour.md §4.5 Per remote lease: EventAdded
     When these values are written under the network's prefix:
       | key                  | value                                                         |
       | subnets/10.1.22.0-24 | {"PublicIP":"10.168.0.9","BackendType":"vxlan","BackendData":{"VNI":1}} |
