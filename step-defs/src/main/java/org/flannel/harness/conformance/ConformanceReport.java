@@ -119,20 +119,9 @@ public final class ConformanceReport implements ConcurrentEventListener {
 
     /** The first step (or hook) that did not pass: where the pickle failed. */
     private void stepFinished(TestStepFinished event) {
-        Status status = event.getResult().getStatus();
-        if (status == Status.PASSED || status == Status.SKIPPED || status == Status.UNUSED) {
-            return;
+        if (FailureText.isFailure(event.getResult().getStatus())) {
+            failedSteps.putIfAbsent(event.getTestCase().getId(), FailureText.where(event.getTestStep()));
         }
-        String step;
-        if (event.getTestStep() instanceof PickleStepTestStep pickleStep) {
-            step = pickleStep.getStep().getKeyword() + pickleStep.getStep().getText() + "  (line "
-                    + pickleStep.getStep().getLine() + ")";
-        } else if (event.getTestStep() instanceof HookTestStep hook) {
-            step = hook.getHookType() + " hook " + hook.getCodeLocation();
-        } else {
-            step = event.getTestStep().getCodeLocation();
-        }
-        failedSteps.putIfAbsent(event.getTestCase().getId(), step);
     }
 
     void caseFinished(TestCaseFinished event) {
@@ -146,7 +135,7 @@ public final class ConformanceReport implements ConcurrentEventListener {
         int line = testCase.getLocation().getLine();
         ScenarioSources.ScenarioSource scenario = sources.find(uri, line)
                 .orElse(new ScenarioSources.ScenarioSource(line, testCase.getName(), ""));
-        String message = message(result.getError());
+        String message = FailureText.message(result.getError());
         String failure = outcome.failing() ? Optional.ofNullable(message).orElse(outcome.json()) : null;
         String reason = null;
         if (outcome == Outcome.NOT_APPLICABLE) {
@@ -162,17 +151,6 @@ public final class ConformanceReport implements ConcurrentEventListener {
         failedSteps.remove(testCase.getId());
     }
 
-    /** The whole message: our failures carry a field diff or a kernel table in it. */
-    static String message(Throwable error) {
-        if (error == null) {
-            return null;
-        }
-        String message = error.getMessage();
-        if (error instanceof AssertionError && message != null) {
-            return message;
-        }
-        return message == null ? error.getClass().getName() : error.getClass().getName() + ": " + message;
-    }
 
     void runFinished(TestRunFinished event) {
         ConformanceRun run;

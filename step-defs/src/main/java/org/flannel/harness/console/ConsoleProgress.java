@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
+import org.flannel.harness.conformance.FailureText;
 import org.flannel.harness.contracts.conformance.Backends;
 import org.flannel.harness.contracts.conformance.RequirementTags;
 import org.flannel.harness.run.RunSettings;
@@ -115,20 +116,9 @@ public final class ConsoleProgress implements ConcurrentEventListener {
 
     /** The first step (or hook) that did not pass: where the scenario failed. */
     void stepFinished(TestStepFinished event) {
-        Status status = event.getResult().getStatus();
-        if (status == Status.PASSED || status == Status.SKIPPED || status == Status.UNUSED) {
-            return;
+        if (FailureText.isFailure(event.getResult().getStatus())) {
+            failedSteps.putIfAbsent(event.getTestCase().getId(), FailureText.where(event.getTestStep()));
         }
-        String step;
-        if (event.getTestStep() instanceof PickleStepTestStep pickleStep) {
-            step = pickleStep.getStep().getKeyword() + pickleStep.getStep().getText() + "  (line "
-                    + pickleStep.getStep().getLine() + ")";
-        } else if (event.getTestStep() instanceof HookTestStep hook) {
-            step = hook.getHookType() + " hook " + hook.getCodeLocation();
-        } else {
-            step = event.getTestStep().getCodeLocation();
-        }
-        failedSteps.putIfAbsent(event.getTestCase().getId(), step);
     }
 
     synchronized void caseFinished(TestCaseFinished event) {
@@ -144,7 +134,7 @@ public final class ConsoleProgress implements ConcurrentEventListener {
         Map<String, String> logs = agentLogs.remove(testCase.getId());
         String failedStep = failedSteps.remove(testCase.getId());
         if (failing(result.getStatus())) {
-            FailureDetails.lines(failedStep, FailureDetails.message(result.getError()), logs == null ? Map.of() : logs)
+            FailureDetails.lines(failedStep, FailureText.message(result.getError()), logs == null ? Map.of() : logs)
                     .forEach(out::println);
         }
     }

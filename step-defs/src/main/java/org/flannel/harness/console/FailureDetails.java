@@ -42,17 +42,6 @@ final class FailureDetails {
         return lines;
     }
 
-    /** The failure's message: an assertion's as it is (it is the diff), any other error's with its type. */
-    static String message(Throwable error) {
-        if (error == null) {
-            return null;
-        }
-        String message = error.getMessage();
-        if (error instanceof AssertionError && message != null) {
-            return message;
-        }
-        return message == null ? error.getClass().getName() : error.getClass().getName() + ": " + message;
-    }
 
     /** The last lines of a log, without the header naming the implementation and without trailing blanks. */
     static List<String> tail(String log, int count) {

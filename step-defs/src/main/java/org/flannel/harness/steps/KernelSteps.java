@@ -175,20 +175,22 @@ public final class KernelSteps {
     /** The entries named are there; others may be too (a stale one is judged elsewhere, where it matters). */
     @Then("{word}'s FDB entries on {word} include:")
     public void fdbEntriesInclude(String node, String device, DataTable expected) {
-        Symbols symbols = world.symbols();
-        List<FdbEntry> wanted = expected.asMaps().stream().map(row -> new FdbEntry(value(row, "mac", symbols),
-                value(row, "dst", symbols), value(row, "flags", symbols), value(row, "state", symbols))).toList();
+        List<FdbEntry> wanted = fdbEntries(expected);
         KernelReader kernel = new KernelReader(world.node(node));
         await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(kernel.fdb(device)).as("bridge fdb show dev %s on %s (entries with a dst)", device, node)
                         .containsAll(wanted));
     }
 
+    private List<FdbEntry> fdbEntries(DataTable expected) {
+        Symbols symbols = world.symbols();
+        return expected.asMaps().stream().map(row -> new FdbEntry(value(row, "mac", symbols),
+                value(row, "dst", symbols), value(row, "flags", symbols), value(row, "state", symbols))).toList();
+    }
+
     @Then("{word}'s FDB entries on {word} are exactly:")
     public void fdbEntriesAreExactly(String node, String device, DataTable expected) {
-        Symbols symbols = world.symbols();
-        List<FdbEntry> wanted = expected.asMaps().stream().map(row -> new FdbEntry(value(row, "mac", symbols),
-                value(row, "dst", symbols), value(row, "flags", symbols), value(row, "state", symbols))).toList();
+        List<FdbEntry> wanted = fdbEntries(expected);
         KernelReader kernel = new KernelReader(world.node(node));
         boolean passed = false;
         try {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.flannel.harness.conformance.FailureText;
 import org.junit.jupiter.api.Test;
 
 class FailureDetailsTest {
@@ -22,12 +23,12 @@ class FailureDetailsTest {
 
     @Test
     void anAssertionsMessageIsTheDiffAnyOtherErrorNamesItsType() {
-        assertThat(FailureDetails.message(new AssertionError("expected: 8472\n but was: 4789")))
+        assertThat(FailureText.message(new AssertionError("expected: 8472\n but was: 4789")))
                 .isEqualTo("expected: 8472\n but was: 4789");
-        assertThat(FailureDetails.message(new IllegalStateException("etcd did not come up")))
+        assertThat(FailureText.message(new IllegalStateException("etcd did not come up")))
                 .isEqualTo("java.lang.IllegalStateException: etcd did not come up");
-        assertThat(FailureDetails.message(new NullPointerException())).isEqualTo("java.lang.NullPointerException");
-        assertThat(FailureDetails.message(null)).isNull();
+        assertThat(FailureText.message(new NullPointerException())).isEqualTo("java.lang.NullPointerException");
+        assertThat(FailureText.message(null)).isNull();
     }
 
     @Test
