@@ -1,6 +1,7 @@
 package org.flannel.reference;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.flannel.reference.subnet.etcd.LeaseAcquirer;
 import org.flannel.reference.subnet.etcd.LeaseKeeper;
 import org.flannel.reference.subnet.etcd.LeaseWatcher;
 import org.flannel.reference.subnet.etcd.RegistryException;
+import org.flannel.reference.subnet.etcd.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +91,7 @@ final class Daemon {
                 return 1;
             }
             resources.add(network);
-            LeaseKeeper keeper = new LeaseKeeper(registry, thread, network.lease(),
+            LeaseKeeper keeper = new LeaseKeeper(registry, Scheduler.on(thread), Clock.systemUTC(), network.lease(),
                     Duration.ofMinutes(options.subnetLeaseRenewMargin()), this::stop);
             LeaseWatcher watcher = new LeaseWatcher(registry, thread, new LeaseFollower(network, keeper::handle));
             resources.add(watcher);

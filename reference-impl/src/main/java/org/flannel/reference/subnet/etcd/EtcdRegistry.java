@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * Flannel's etcd v3 schema: the network config at {@code <prefix>/config}, one key per lease at
  * {@code <prefix>/subnets/10.1.15.0-24} holding the lease's JSON and attached to an etcd lease (its TTL).
  */
-public final class EtcdRegistry implements LeaseStream, AutoCloseable {
+public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EtcdRegistry.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -123,6 +123,7 @@ public final class EtcdRegistry implements LeaseStream, AutoCloseable {
      * Rewrites the lease with new attributes under a fresh etcd lease of {@code ttl}, as Flannel renews
      * (a new etcd lease and a put, no keep-alive). A {@code null} ttl keeps a reservation a reservation.
      */
+    @Override
     public Lease updateLease(Ip4Net subnet, LeaseAttrs attrs, Duration ttl) throws RegistryException {
         String key = leaseKey(subnet);
         PutOption.Builder put = PutOption.builder();
@@ -209,6 +210,7 @@ public final class EtcdRegistry implements LeaseStream, AutoCloseable {
      * When the lease's key expires, read from etcd now; empty when the key is gone. A reservation (a key
      * without an etcd lease) never expires: its expiration is {@link Instant#MAX}.
      */
+    @Override
     public Optional<Instant> expirationOf(Ip4Net subnet) throws RegistryException {
         String key = leaseKey(subnet);
         GetResponse response = await(client.getKVClient().get(bytes(key)), "read " + key);
