@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.flannel.reference.ip.Ip4Net;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.LeaseAttrs;
@@ -42,12 +43,14 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
     private static final Logger LOG = LoggerFactory.getLogger(EtcdRegistry.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Client client;
+    private final Supplier<Client> connector;
     private final String prefix;
+    private volatile Client client;
 
-    EtcdRegistry(Client client, String prefix) {
-        this.client = client;
+    private EtcdRegistry(Supplier<Client> connector, String prefix) {
+        this.connector = connector;
         this.prefix = prefix.replaceAll("/+$", "");
+        this.client = connector.get();
     }
 
     public static EtcdRegistry connect(EtcdOptions options) throws RegistryException {
@@ -70,7 +73,7 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
         } else {
             LOG.warn("no certificate provided: connecting to etcd with http. This is insecure");
         }
-        return new EtcdRegistry(builder.build(), options.prefix());
+        return new EtcdRegistry(builder::build, options.prefix());
     }
 
     public String configKey() {
@@ -250,6 +253,17 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
 
     private static ByteSequence bytes(String text) {
         return ByteSequence.from(text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A new client in place of the current one, which is closed (its watches end). gRPC's channel
+     * reconnects with a back-off that grows to two minutes; a new channel connects on its first call.
+     */
+    @Override
+    public void reconnect() {
+        Client previous = client;
+        client = connector.get();
+        previous.close();
     }
 
     @Override
