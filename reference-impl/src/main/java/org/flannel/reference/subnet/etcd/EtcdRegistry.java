@@ -170,8 +170,8 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
             KeyValue previous = event.getPrevKV();
             boolean hasPrevious = previous != null && !previous.getKey().isEmpty();
             KeyValue source = hasPrevious ? previous : event.getKeyValue();
-            LeaseAttrs attrs = hasPrevious ? attrsOrNull(previous) : null;
-            return parseKey(source).map(key -> attrs == null
+            LeaseAttrs attrs = hasPrevious ? StoredLease.attrsOrNull(text(previous.getValue())) : null;
+            return StoredLease.subnetKey(text(source.getKey())).map(key -> attrs == null
                     ? LeaseEvent.removed(key.subnet())
                     : LeaseEvent.removed(new Lease(key.subnet(), key.ipv6Subnet(), attrs, null)));
         }
@@ -179,34 +179,12 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
     }
 
     private Optional<Lease> toLease(KeyValue kv, boolean withExpiration) {
-        Optional<SubnetKey> key = parseKey(kv);
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
-        LeaseAttrs attrs = attrsOrNull(kv);
-        if (attrs == null) {
-            LOG.warn("{}: cannot read the lease's value, skipping", kv.getKey().toString(StandardCharsets.UTF_8));
-            return Optional.empty();
-        }
-        Instant expiration = withExpiration ? expiration(kv) : null;
-        return Optional.of(new Lease(key.get().subnet(), key.get().ipv6Subnet(), attrs, expiration));
+        return StoredLease.read(text(kv.getKey()), text(kv.getValue()))
+                .map(lease -> withExpiration ? lease.withExpiration(expiration(kv)) : lease);
     }
 
-    private Optional<SubnetKey> parseKey(KeyValue kv) {
-        String key = kv.getKey().toString(StandardCharsets.UTF_8);
-        Optional<SubnetKey> parsed = SubnetKey.parse(key);
-        if (parsed.isEmpty()) {
-            LOG.warn("{}: not a subnet, skipping", key);
-        }
-        return parsed;
-    }
-
-    private static LeaseAttrs attrsOrNull(KeyValue kv) {
-        try {
-            return LeaseAttrs.fromJson(kv.getValue().toString(StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            return null;
-        }
+    private static String text(ByteSequence bytes) {
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /**
