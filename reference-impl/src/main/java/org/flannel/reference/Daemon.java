@@ -1,6 +1,7 @@
 package org.flannel.reference;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
-import org.flannel.reference.backend.BackendConfig;
-import org.flannel.reference.backend.BackendConfigs;
 import org.flannel.reference.backend.LeaseFollower;
 import org.flannel.reference.backend.Network;
 import org.flannel.reference.cli.FlanneldOptions;
@@ -24,8 +23,6 @@ import org.flannel.reference.kernel.Kernel;
 import org.flannel.reference.net.ExternalInterface;
 import org.flannel.reference.net.ExternalInterfaceFinder;
 import org.flannel.reference.net.InterfaceLookupException;
-import org.flannel.reference.subnet.ConfigException;
-import org.flannel.reference.subnet.NetworkConfig;
 import org.flannel.reference.subnet.SubnetFile;
 import org.flannel.reference.subnet.etcd.EtcdOptions;
 import org.flannel.reference.subnet.etcd.EtcdRegistry;
@@ -33,6 +30,7 @@ import org.flannel.reference.subnet.etcd.LeaseAcquirer;
 import org.flannel.reference.subnet.etcd.LeaseKeeper;
 import org.flannel.reference.subnet.etcd.LeaseWatcher;
 import org.flannel.reference.subnet.etcd.RegistryException;
+import org.flannel.reference.subnet.etcd.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +41,34 @@ import org.slf4j.LoggerFactory;
  */
 final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
-    private static final Duration CONFIG_RETRY = Duration.ofSeconds(1);
     private static final Duration FIRST_LISTING_LIMIT = Duration.ofSeconds(10);
 
     private final FlanneldOptions options;
     private final Kernel kernel;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean ready;
+    /** The thread starting the daemon, until it runs: a stop interrupts whatever it waits for. */
+    private Thread startup;
 
     Daemon(FlanneldOptions options, Kernel kernel) {
         this.options = options;
         this.kernel = kernel;
     }
 
-    /** Runs until stopped; returns the process's exit status. */
-    int run() throws InterruptedException {
+    /**
+     * Runs until stopped; returns the process's exit status. A stop during startup (etcd unreachable,
+     * the config still wrong) interrupts what the startup waits for, so SIGTERM ends the agent at once.
+     */
+    int run() {
+        startup = Thread.currentThread();
+        try {
+            return runUntilStopped();
+        } catch (InterruptedException e) {
+            return stopping() ? exitCleanly() : 1;
+        }
+    }
+
+    private int runUntilStopped() throws InterruptedException {
         List<AutoCloseable> resources = new ArrayList<>();
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "subnet-watch");
@@ -71,9 +82,10 @@ final class Daemon {
             EtcdRegistry registry = EtcdRegistry.connect(etcdOptions());
             resources.add(registry);
 
-            Optional<Config> config = awaitValidConfig(registry);
+            Optional<ConfigPoller.Config> config = new ConfigPoller(registry::networkConfig, this::stoppedWithin)
+                    .awaitUsable();
             if (config.isEmpty()) {
-                return 0;
+                return exitCleanly();
             }
             ExternalInterface iface = new ExternalInterfaceFinder(kernel).find(options.ifaces(), options.ifaceRegexes(),
                     canReach(), options.publicIpAddress());
@@ -85,11 +97,10 @@ final class Daemon {
                 network = config.get().backend().newBackend(config.get().network(), iface, kernel)
                         .register(attrs -> acquirer.acquire(config.get().network(), attrs));
             } catch (Exception e) {
-                LOG.error("Error registering network: {}", e.getMessage());
-                return 1;
+                return failed("Error registering network: " + e.getMessage());
             }
             resources.add(network);
-            LeaseKeeper keeper = new LeaseKeeper(registry, thread, network.lease(),
+            LeaseKeeper keeper = new LeaseKeeper(registry, Scheduler.on(thread), Clock.systemUTC(), network.lease(),
                     Duration.ofMinutes(options.subnetLeaseRenewMargin()), this::stop);
             LeaseWatcher watcher = new LeaseWatcher(registry, thread, new LeaseFollower(network, keeper::handle));
             resources.add(watcher);
@@ -106,25 +117,37 @@ final class Daemon {
             }
             keeper.start();
             LOG.info("Running backend.");
+            synchronized (this) {
+                startup = null;
+            }
             stopped.await();
-            LOG.info("Exiting cleanly...");
-            return 0;
-        } catch (InterfaceLookupException e) {
-            LOG.error("{}", e.getMessage());
-            return 1;
-        } catch (RegistryException e) {
-            LOG.error("{}", e.getMessage());
-            return 1;
+            return exitCleanly();
+        } catch (InterfaceLookupException | RegistryException e) {
+            return failed(e.getMessage());
         } catch (java.io.IOException e) {
-            LOG.error("Cannot start the health server on {}:{}: {}", options.healthzIp(), options.healthzPort(),
-                    e.getMessage());
-            return 1;
+            return failed("Cannot start the health server on " + options.healthzIp() + ":" + options.healthzPort()
+                    + ": " + e.getMessage());
         } finally {
+            Thread.interrupted(); // a stop's interrupt has done its job: it must not cut the closing short
             for (int i = resources.size() - 1; i >= 0; i--) {
                 closeQuietly(resources.get(i));
             }
             thread.shutdownNow();
         }
+    }
+
+    /** A startup step failed; when that is the stop's doing, it is no failure. */
+    private int failed(String why) {
+        if (stopping()) {
+            return exitCleanly();
+        }
+        LOG.error("{}", why);
+        return 1;
+    }
+
+    private static int exitCleanly() {
+        LOG.info("Exiting cleanly...");
+        return 0;
     }
 
     private static void awaitFirstListing(CompletableFuture<Void> listing) throws InterruptedException {
@@ -138,32 +161,19 @@ final class Daemon {
 
     void stop() {
         stopped.countDown();
-    }
-
-    /** A parsed network config and its validated backend section. */
-    private record Config(NetworkConfig network, BackendConfig backend) {
-    }
-
-    /** Polls the config every second, logging why it is not usable, until it is (or the daemon stops). */
-    private Optional<Config> awaitValidConfig(EtcdRegistry registry) throws InterruptedException {
-        while (true) {
-            String error;
-            try {
-                Optional<String> raw = registry.networkConfig();
-                if (raw.isPresent()) {
-                    NetworkConfig network = NetworkConfig.parse(raw.get());
-                    BackendConfig backend = BackendConfigs.parse(network);
-                    return Optional.of(new Config(network, backend));
-                }
-                error = "flannel config not found in etcd store. Did you create your config using etcdv3 API?";
-            } catch (ConfigException | RegistryException e) {
-                error = e.getMessage();
-            }
-            LOG.error("Couldn't fetch network config: {}", error);
-            if (stopped.await(CONFIG_RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
-                return Optional.empty();
+        synchronized (this) {
+            if (startup != null) {
+                startup.interrupt();
             }
         }
+    }
+
+    private boolean stopping() {
+        return stopped.getCount() == 0;
+    }
+
+    private boolean stoppedWithin(Duration duration) throws InterruptedException {
+        return stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private EtcdOptions etcdOptions() {

@@ -25,10 +25,14 @@ final class GoJsonReader {
     private GoJsonReader() {
     }
 
-    /** The tree of {@code text}; the exception's message is the parser's own, without location. */
+    /** The tree of {@code text}; for text that is not JSON, Go's syntax error (as Flannel logs it). */
     static JsonNode readTree(String text) throws InvalidJsonException {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             throw new InvalidJsonException("unexpected end of JSON input");
+        }
+        Optional<String> syntaxError = GoJsonSyntax.firstError(text);
+        if (syntaxError.isPresent()) {
+            throw new InvalidJsonException(syntaxError.get());
         }
         try {
             return MAPPER.readTree(text);

@@ -48,8 +48,8 @@ public final class NetworkConfig {
      * Decodes, defaults and validates a network config. JSON member names match case-insensitively and
      * unknown members are ignored, as with Go's {@code encoding/json}.
      *
-     * @throws ConfigException with Flannel's message (e.g. {@code SubnetLen must be less than /31}), or
-     *     for text that is not JSON, a message starting {@code error decoding network config: }
+     * @throws ConfigException with Flannel's message (e.g. {@code SubnetLen must be less than /31}), for
+     *     text that is not JSON Go's (e.g. {@code invalid character 'h' in literal true (expecting 'r')})
      */
     public static NetworkConfig parse(String json) throws ConfigException {
         NetworkConfigFields fields = NetworkConfigDecoder.decode(json);

@@ -68,6 +68,12 @@ final class NetworkConfigChecker {
         if ((c.subnetMax.bits() & mask) != c.subnetMax.bits()) {
             throw new ConfigException("SubnetMax is not on a SubnetLen boundary: " + c.subnetMax);
         }
+        // Beyond Flannel, which takes such a range, creates its device and then exits with "out of subnets":
+        // a range that holds no subnet is a config that cannot work, reported before anything is made.
+        if (c.subnetMin.compareTo(c.subnetMax) > 0) {
+            throw new ConfigException("SubnetMin (" + c.subnetMin + ") is above SubnetMax (" + c.subnetMax
+                    + "): no subnet can be leased");
+        }
     }
 
     private static void checkIpv6(NetworkConfigFields c) throws ConfigException {

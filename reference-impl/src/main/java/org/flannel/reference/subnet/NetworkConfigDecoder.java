@@ -37,7 +37,7 @@ final class NetworkConfigDecoder {
         try {
             root = GoJsonReader.readTree(json);
         } catch (GoJsonReader.InvalidJsonException e) {
-            throw new ConfigException("error decoding network config: " + e.getMessage());
+            throw new ConfigException(e.getMessage()); // Flannel logs Go's error as it is
         }
         NetworkConfigFields fields = new NetworkConfigFields();
         if (!root.isNull()) { // Go: unmarshalling null leaves the struct as it was

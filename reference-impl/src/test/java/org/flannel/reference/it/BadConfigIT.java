@@ -47,7 +47,8 @@ class BadConfigIT {
 
     static Stream<Arguments> badConfigs() {
         return Stream.of(
-                Arguments.of("not JSON", "this is not json", "error decoding network config"),
+                Arguments.of("not JSON", "this is not json",
+                        "Couldn't fetch network config: invalid character 'h' in literal true (expecting 'r')"),
                 Arguments.of("no Network", "{\"Backend\":{\"Type\":\"vxlan\"}}",
                         "please define a correct Network parameter in the flannel config"),
                 Arguments.of("SubnetLen 31", "{\"Network\":\"10.1.0.0/16\",\"SubnetLen\":31,\"Backend\":{\"Type\":\"vxlan\"}}",

@@ -166,12 +166,14 @@ class NetworkConfigTest {
             assertRefused("null", "please define a correct Network parameter in the flannel config");
         }
 
-        @ParameterizedTest
-        @ValueSource(strings = {"hello", "{", "{\"Network\":\"10.0.0.0/8\"} trailing", "{'Network':'10.0.0.0/8'}", "", "   "})
-        void textThatIsNotJsonIsRefusedWithOurPrefix(String text) {
-            assertThatThrownBy(() -> parse(text))
-                    .isInstanceOf(ConfigException.class)
-                    .hasMessageStartingWith("error decoding network config: ");
+        @Test
+        void textThatIsNotJsonIsRefusedWithGosSyntaxError() {
+            assertRefused("hello", "invalid character 'h' looking for beginning of value");
+            assertRefused("{", "unexpected end of JSON input");
+            assertRefused("{\"Network\":\"10.0.0.0/8\"} trailing", "invalid character 't' after top-level value");
+            assertRefused("{'Network':'10.0.0.0/8'}", "invalid character '\\'' looking for beginning of object key string");
+            assertRefused("", "unexpected end of JSON input");
+            assertRefused("   ", "unexpected end of JSON input");
         }
 
         @Test
@@ -298,6 +300,15 @@ class NetworkConfigTest {
         void subnetMaxOffBoundary() {
             assertRefused("{\"Network\":\"10.3.0.0/16\",\"SubnetMax\":\"10.3.9.1\"}",
                     "SubnetMax is not on a SubnetLen boundary: 10.3.9.1");
+        }
+
+        @Test
+        void aRangeThatHoldsNoSubnetIsRefusedBeforeAnythingIsMadeBeyondFlannel() throws Exception {
+            assertRefused("{\"Network\":\"10.1.0.0/16\",\"SubnetMin\":\"10.1.200.0\",\"SubnetMax\":\"10.1.100.0\"}",
+                    "SubnetMin (10.1.200.0) is above SubnetMax (10.1.100.0): no subnet can be leased");
+            // A range of one subnet is still a range.
+            NetworkConfig one = parse("{\"Network\":\"10.1.0.0/16\",\"SubnetMin\":\"10.1.7.0\",\"SubnetMax\":\"10.1.7.0\"}");
+            assertThat(one.subnetMin()).isEqualTo(one.subnetMax());
         }
 
         @Test

@@ -103,9 +103,11 @@ class SubnetAllocatorTest {
     }
 
     @Test
-    void anEmptyRangeGivesEmpty() throws Exception {
-        NetworkConfig config = config("{\"Network\":\"10.3.0.0/16\",\"SubnetMin\":\"10.3.9.0\",\"SubnetMax\":\"10.3.8.0\"}");
-        assertThat(SubnetAllocator.allocate(config, List.of(), new ScriptedRandom(0))).isEmpty();
+    void aRangeWhoseOnlySubnetIsTakenGivesEmpty() throws Exception {
+        // A range with no subnet at all (SubnetMin above SubnetMax) is refused with the config itself.
+        NetworkConfig config = config("{\"Network\":\"10.3.0.0/16\",\"SubnetMin\":\"10.3.8.0\",\"SubnetMax\":\"10.3.8.0\"}");
+        assertThat(SubnetAllocator.allocate(config, List.of(Ip4Net.parse("10.3.8.0/24")), new ScriptedRandom(0)))
+                .isEmpty();
     }
 
     @Test

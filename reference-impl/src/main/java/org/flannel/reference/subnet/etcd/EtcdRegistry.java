@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.flannel.reference.ip.Ip4Net;
 import org.flannel.reference.subnet.Lease;
 import org.flannel.reference.subnet.LeaseAttrs;
@@ -38,16 +39,18 @@ import org.slf4j.LoggerFactory;
  * Flannel's etcd v3 schema: the network config at {@code <prefix>/config}, one key per lease at
  * {@code <prefix>/subnets/10.1.15.0-24} holding the lease's JSON and attached to an etcd lease (its TTL).
  */
-public final class EtcdRegistry implements LeaseStream, AutoCloseable {
+public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EtcdRegistry.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Client client;
+    private final Supplier<Client> connector;
     private final String prefix;
+    private volatile Client client;
 
-    EtcdRegistry(Client client, String prefix) {
-        this.client = client;
+    private EtcdRegistry(Supplier<Client> connector, String prefix) {
+        this.connector = connector;
         this.prefix = prefix.replaceAll("/+$", "");
+        this.client = connector.get();
     }
 
     public static EtcdRegistry connect(EtcdOptions options) throws RegistryException {
@@ -70,7 +73,7 @@ public final class EtcdRegistry implements LeaseStream, AutoCloseable {
         } else {
             LOG.warn("no certificate provided: connecting to etcd with http. This is insecure");
         }
-        return new EtcdRegistry(builder.build(), options.prefix());
+        return new EtcdRegistry(builder::build, options.prefix());
     }
 
     public String configKey() {
@@ -123,6 +126,7 @@ public final class EtcdRegistry implements LeaseStream, AutoCloseable {
      * Rewrites the lease with new attributes under a fresh etcd lease of {@code ttl}, as Flannel renews
      * (a new etcd lease and a put, no keep-alive). A {@code null} ttl keeps a reservation a reservation.
      */
+    @Override
     public Lease updateLease(Ip4Net subnet, LeaseAttrs attrs, Duration ttl) throws RegistryException {
         String key = leaseKey(subnet);
         PutOption.Builder put = PutOption.builder();
@@ -166,8 +170,8 @@ public final class EtcdRegistry implements LeaseStream, AutoCloseable {
             KeyValue previous = event.getPrevKV();
             boolean hasPrevious = previous != null && !previous.getKey().isEmpty();
             KeyValue source = hasPrevious ? previous : event.getKeyValue();
-            LeaseAttrs attrs = hasPrevious ? attrsOrNull(previous) : null;
-            return parseKey(source).map(key -> attrs == null
+            LeaseAttrs attrs = hasPrevious ? StoredLease.attrsOrNull(text(previous.getValue())) : null;
+            return StoredLease.subnetKey(text(source.getKey())).map(key -> attrs == null
                     ? LeaseEvent.removed(key.subnet())
                     : LeaseEvent.removed(new Lease(key.subnet(), key.ipv6Subnet(), attrs, null)));
         }
@@ -175,40 +179,19 @@ public final class EtcdRegistry implements LeaseStream, AutoCloseable {
     }
 
     private Optional<Lease> toLease(KeyValue kv, boolean withExpiration) {
-        Optional<SubnetKey> key = parseKey(kv);
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
-        LeaseAttrs attrs = attrsOrNull(kv);
-        if (attrs == null) {
-            LOG.warn("{}: cannot read the lease's value, skipping", kv.getKey().toString(StandardCharsets.UTF_8));
-            return Optional.empty();
-        }
-        Instant expiration = withExpiration ? expiration(kv) : null;
-        return Optional.of(new Lease(key.get().subnet(), key.get().ipv6Subnet(), attrs, expiration));
+        return StoredLease.read(text(kv.getKey()), text(kv.getValue()))
+                .map(lease -> withExpiration ? lease.withExpiration(expiration(kv)) : lease);
     }
 
-    private Optional<SubnetKey> parseKey(KeyValue kv) {
-        String key = kv.getKey().toString(StandardCharsets.UTF_8);
-        Optional<SubnetKey> parsed = SubnetKey.parse(key);
-        if (parsed.isEmpty()) {
-            LOG.warn("{}: not a subnet, skipping", key);
-        }
-        return parsed;
-    }
-
-    private static LeaseAttrs attrsOrNull(KeyValue kv) {
-        try {
-            return LeaseAttrs.fromJson(kv.getValue().toString(StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            return null;
-        }
+    private static String text(ByteSequence bytes) {
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /**
      * When the lease's key expires, read from etcd now; empty when the key is gone. A reservation (a key
      * without an etcd lease) never expires: its expiration is {@link Instant#MAX}.
      */
+    @Override
     public Optional<Instant> expirationOf(Ip4Net subnet) throws RegistryException {
         String key = leaseKey(subnet);
         GetResponse response = await(client.getKVClient().get(bytes(key)), "read " + key);
@@ -248,6 +231,17 @@ public final class EtcdRegistry implements LeaseStream, AutoCloseable {
 
     private static ByteSequence bytes(String text) {
         return ByteSequence.from(text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A new client in place of the current one, which is closed (its watches end). gRPC's channel
+     * reconnects with a back-off that grows to two minutes; a new channel connects on its first call.
+     */
+    @Override
+    public void reconnect() {
+        Client previous = client;
+        client = connector.get();
+        previous.close();
     }
 
     @Override

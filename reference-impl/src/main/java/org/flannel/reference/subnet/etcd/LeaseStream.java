@@ -11,4 +11,7 @@ public interface LeaseStream {
 
     /** Starts a watch; events in order, {@code onError} once when the watch ends for good. */
     AutoCloseable watchLeases(long fromRevision, Consumer<List<LeaseEvent>> onEvents, Consumer<Throwable> onError);
+
+    /** Drops the connection for a new one, made at once: after a failure, the next listing should not wait. */
+    void reconnect();
 }

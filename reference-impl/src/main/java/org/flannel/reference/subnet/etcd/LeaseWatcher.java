@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a view of every lease: list, then watch from the next revision. When the watch ends (history
- * compacted, connection lost for good) it lists again and reports the difference against what it had
- * seen, so that no lease is missed and a lease deleted meanwhile is still reported as removed, with the
- * attributes it last had. Everything runs on one thread, so consumers see events in order.
+ * compacted, connection lost) it lists again, on a fresh connection, and reports the difference against
+ * what it had handed on ({@link LeaseListingDiff}), so that no lease is missed and a lease deleted
+ * meanwhile is still reported as removed, with the attributes it last had. Everything runs on one
+ * thread, so consumers see events in order.
  */
 public final class LeaseWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseWatcher.class);
@@ -40,35 +41,34 @@ public final class LeaseWatcher implements AutoCloseable {
 
     /** Starts following etcd; the future completes once the first listing has been handed over. */
     public CompletableFuture<Void> start() {
-        thread.execute(this::resync);
+        thread.execute(() -> resync(false));
         return firstListing;
     }
 
-    private void resync() {
+    /**
+     * After a failure the connection is made afresh first: the etcd client's own reconnection backs off
+     * up to two minutes, and the agent must see etcd again within a second or two of its return.
+     */
+    private void resync(boolean afterFailure) {
         if (closed) {
             return;
         }
         try {
+            if (afterFailure) {
+                closeWatcher();
+                registry.reconnect();
+            }
             resyncOnce();
         } catch (RegistryException | RuntimeException e) {
             // Whatever went wrong, the view must not stop following etcd: list again in a second.
             LOG.warn("Cannot list and watch leases, trying again in 1 s: {}", e.getMessage());
-            thread.schedule(this::resync, 1, TimeUnit.SECONDS);
+            thread.schedule(() -> resync(true), 1, TimeUnit.SECONDS);
         }
     }
 
     private void resyncOnce() throws RegistryException {
         LeaseSnapshot snapshot = registry.leases();
-        List<LeaseEvent> events = new ArrayList<>();
-        Map<Ip4Net, Lease> now = new HashMap<>();
-        snapshot.leases().forEach(lease -> now.put(lease.subnet(), lease));
-        known.forEach((subnet, lease) -> {
-            if (!now.containsKey(subnet)) {
-                events.add(LeaseEvent.removed(lease));
-            }
-        });
-        now.values().forEach(lease -> events.add(LeaseEvent.added(lease)));
-        deliver(events);
+        deliver(LeaseListingDiff.between(known, snapshot.leases()));
         firstListing.complete(null);
 
         long myGeneration = ++generation;
@@ -82,7 +82,7 @@ public final class LeaseWatcher implements AutoCloseable {
                 error -> thread.execute(() -> {
                     if (myGeneration == generation && !closed) {
                         LOG.info("Lease watch ended ({}); listing leases again", error.getMessage());
-                        thread.schedule(this::resync, 1, TimeUnit.SECONDS);
+                        thread.schedule(() -> resync(true), 1, TimeUnit.SECONDS);
                     }
                 }));
     }

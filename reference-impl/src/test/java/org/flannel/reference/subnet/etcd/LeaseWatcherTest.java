@@ -66,7 +66,13 @@ class LeaseWatcherTest {
         volatile LeaseSnapshot snapshot = new LeaseSnapshot(List.of(), 1);
         final AtomicInteger listings = new AtomicInteger();
         final AtomicInteger listingsToRefuse = new AtomicInteger();
+        final AtomicInteger reconnections = new AtomicInteger();
         final List<FakeWatch> watches = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void reconnect() {
+            reconnections.incrementAndGet();
+        }
 
         @Override
         public LeaseSnapshot leases() throws RegistryException {
@@ -152,20 +158,21 @@ class LeaseWatcherTest {
     }
 
     @Test
-    void afterTheWatchEndsItListsAgainReportingVanishedLeasesAsRemovedWithTheirLastAttrsAndNewOnesAsAdded() {
-        startWith(10, A, B);
+    void afterTheWatchEndsItListsAgainOnAFreshConnectionReportingOnlyWhatChangedMeanwhile() {
+        startWith(10, A, B, C);
         FakeWatch first = stream.watch(0);
         first.emit(LeaseEvent.added(A_MOVED)); // A's last attributes are now A_MOVED's
         awaitBatches(2);
+        assertThat(stream.reconnections).hasValue(0);
 
-        stream.snapshot = new LeaseSnapshot(List.of(B, C), 20); // meanwhile A went, C came
+        Lease cMoved = lease("10.1.18.0/24", "10.168.0.55");
+        stream.snapshot = new LeaseSnapshot(List.of(B, cMoved, D), 20); // meanwhile A went, C moved, D came
         first.fail("etcdserver: mvcc: required revision has been compacted");
 
         awaitBatches(3);
-        List<LeaseEvent> resync = batches.get(2);
-        assertThat(resync).containsExactlyInAnyOrder(LeaseEvent.removed(A_MOVED), LeaseEvent.added(B),
-                LeaseEvent.added(C));
-        assertThat(resync.get(0)).isEqualTo(LeaseEvent.removed(A_MOVED));
+        assertThat(batches.get(2)).containsExactly(LeaseEvent.removed(A_MOVED), LeaseEvent.added(cMoved),
+                LeaseEvent.added(D));
+        assertThat(stream.reconnections).hasValue(1);
         assertThat(stream.listings).hasValue(2);
         assertThat(stream.watches).hasSize(2);
         assertThat(stream.watch(1).fromRevision).isEqualTo(21);
@@ -173,24 +180,28 @@ class LeaseWatcherTest {
     }
 
     @Test
-    void aLeaseTheWatchAlreadyReportedRemovedIsNotRemovedAgainByTheNextListing() {
+    void aListingThatChangesNothingHandsNothingOn() {
         startWith(10, A, B);
         FakeWatch first = stream.watch(0);
-        first.emit(LeaseEvent.removed(A));
+        first.emit(LeaseEvent.removed(A)); // already reported: the next listing must not report it again
         awaitBatches(2);
 
         stream.snapshot = new LeaseSnapshot(List.of(B), 20);
         first.fail("connection lost");
 
+        await().atMost(PATIENCE).until(() -> stream.watches.size() == 2);
+        assertThat(batches).hasSize(2);
+        // Events after the listing are handed on as usual.
+        stream.watch(1).emit(LeaseEvent.added(C));
         awaitBatches(3);
-        assertThat(batches.get(2)).containsExactly(LeaseEvent.added(B));
+        assertThat(batches.get(2)).containsExactly(LeaseEvent.added(C));
     }
 
     @Test
     void eventsAndErrorsOfASupersededWatchAreDropped() {
         startWith(10, A);
         FakeWatch first = stream.watch(0);
-        stream.snapshot = new LeaseSnapshot(List.of(A), 20);
+        stream.snapshot = new LeaseSnapshot(List.of(A_MOVED), 20);
         first.fail("compacted");
         await().atMost(PATIENCE).until(() -> stream.watches.size() == 2);
         awaitBatches(2);
@@ -210,15 +221,16 @@ class LeaseWatcherTest {
     }
 
     @Test
-    void aRefusedListingIsTriedAgain() {
-        stream.listingsToRefuse.set(1);
+    void aRefusedListingIsTriedAgainOnAFreshConnection() {
+        stream.listingsToRefuse.set(2);
         stream.snapshot = new LeaseSnapshot(List.of(A), 5);
 
         watcher.start();
 
         awaitBatches(1);
         assertThat(batches.get(0)).containsExactly(LeaseEvent.added(A));
-        assertThat(stream.listings).hasValue(2);
+        assertThat(stream.listings).hasValue(3);
+        assertThat(stream.reconnections).hasValue(2);
         assertThat(stream.watch(0).fromRevision).isEqualTo(6);
     }
 
