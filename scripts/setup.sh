@@ -40,7 +40,9 @@ if command -v dockerd >/dev/null && ! docker info >/dev/null 2>&1; then
     exit 1
   fi
   echo "setup: starting dockerd (log: /var/log/flannel-conformance-dockerd.log)"
-  nohup dockerd >/var/log/flannel-conformance-dockerd.log 2>&1 &
+  # A session of its own: a caller that ends its process group (a CI step, a tool's job) must not take the
+  # engine with it while later commands still need it.
+  setsid nohup dockerd >>/var/log/flannel-conformance-dockerd.log 2>&1 < /dev/null &
   for _ in $(seq 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
   docker info >/dev/null 2>&1 || { echo "setup: dockerd did not start; see /var/log/flannel-conformance-dockerd.log" >&2; exit 1; }
 fi
