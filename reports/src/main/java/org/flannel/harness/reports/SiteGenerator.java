@@ -19,6 +19,7 @@ import org.flannel.harness.reports.model.MessagesReader;
 import org.flannel.harness.reports.model.Run;
 import org.flannel.harness.reports.model.RunInfo;
 import org.flannel.harness.reports.model.Scenario;
+import org.flannel.harness.reports.pages.FaultsPage;
 import org.flannel.harness.reports.pages.FlowPage;
 import org.flannel.harness.reports.pages.FramesPage;
 import org.flannel.harness.reports.pages.IndexPage;
@@ -82,6 +83,7 @@ public final class SiteGenerator {
         new FlowPage(site).write();
         new FramesPage(site).write();
         new KernelPage(site).write();
+        new FaultsPage(site).write();
         new ScenariosPage(site).write();
         ScenarioPage pages = new ScenarioPage(site);
         for (Feature feature : run.features()) {

@@ -12,17 +12,36 @@ import org.flannel.harness.reports.model.Scenario;
  * The runs the tests read: trimmed from real runs (fixture/trim-messages.py), real captures included.
  * passed-run: the reference flanneld; the VXLAN frame-format and seven-step scenarios, node1's kernel
  * tables, the udp and host-gw frames. failed-run: the frame-format scenario against a flanneld that uses
- * VNI 2 (features/impls/broken/wrong-vni).
+ * VNI 2 (features/impls/broken/wrong-vni). faults-run: five @faults scenarios against the reference flanneld
+ * (etcd down for 12 s with a ping running across it, a node rebooted, SIGTERM, junk datagrams, etcd's history
+ * compacted), all passed. faults-failed-run: the udp etcd outage against a flanneld that exits 2 s after it is ready
+ * (features/impls/broken/dies-after-ready): its pings are lost from then on, and the scenario fails before it judges
+ * them. Both trimmed from runs of -Dcucumber.filter.tags=@faults (the failed one with
+ * -Dflannel.impl=features/impls/broken/dies-after-ready/flanneld).
  */
 public final class Fixtures {
     public static final String PASSED = "/fixture/passed-run.ndjson";
     public static final String FAILED = "/fixture/failed-run.ndjson";
+    public static final String FAULTS = "/fixture/faults-run.ndjson";
+    public static final String FAULTS_FAILED = "/fixture/faults-failed-run.ndjson";
 
     public static final String FRAME_FORMAT = "the echo request from 10.1.15.2 to 10.1.16.3 as it leaves node1 on eth0";
     public static final String SEVEN_STEPS = "the echo request on its way out and the reply on its way back";
     public static final String NODE_STATE = "node1's route, neighbour and FDB entry for node2's subnet, as the seed prints them";
     public static final String UDP_FRAME = "on node1's eth0 the same packet rides in a UDP datagram to node2, port 8285 both ways";
     public static final String HOST_GW_FRAME = "the echo request leaves node1 unencapsulated, addressed to node2's eth0";
+
+    public static final String ETCD_OUTAGE = "vxlan: etcd is down for 12 seconds; the agents stay, pods keep pinging, and later"
+            + " joins and leaves arrive";
+    public static final String REBOOT = "node2 reboots: its new VTEP MAC replaces the old one in node1's neighbour and FDB entries";
+    public static final String SIGTERM = "flanneld on node2 sent SIGTERM exits within 5 seconds";
+    public static final String JUNK = "random bytes and truncated IPv4 headers sent to node1's port 8285 are dropped; the pods"
+            + " keep pinging";
+    public static final String COMPACTION = "etcd's history compacted past what the agents watched, and etcd restarted: a later"
+            + " join still arrives";
+    /** In faults-failed-run. */
+    public static final String UDP_ETCD_OUTAGE = "udp: etcd is down for 12 seconds; the agents stay, pods keep pinging, and"
+            + " later joins and leaves arrive";
 
     /** The captured frame's values in passed-run, as the capture holds them. */
     public static final String INNER_DESTINATION_MAC = "1e:d6:c9:c8:68:47";

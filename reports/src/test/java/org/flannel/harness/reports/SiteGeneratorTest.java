@@ -36,7 +36,7 @@ class SiteGeneratorTest {
         Path site = generate(Fixtures.PASSED);
 
         for (String page : List.of("index.html", "seed.html", "flow.html", "frames.html", "kernel.html", "scenarios.html",
-                "assets/style.css", "assets/site.js", "seed/flannel-notes.zh.md", "seed/README.md")) {
+                "faults.html", "assets/style.css", "assets/site.js", "seed/flannel-notes.zh.md", "seed/README.md")) {
             assertThat(site.resolve(page)).as(page).isRegularFile();
         }
         try (Stream<Path> pcaps = Files.walk(site.resolve("evidence"))) {
@@ -75,6 +75,53 @@ class SiteGeneratorTest {
         assertThat(Files.readString(site.resolve("index.html"))).contains("What failed", "1 failed",
                 "0 passed, 1 failed of 1 requirement", "UNTAGGED 0/1 (judged as MUST)");
         assertThat(brokenLinks(site)).isEmpty();
+    }
+
+    @Test
+    void theFaultsPageDrawsEveryFaultScenarioOnATimelineLinkedBothWays() throws IOException {
+        Path site = generate(Fixtures.FAULTS);
+        String faults = Files.readString(site.resolve("faults.html"));
+
+        assertThat(count(faults, "<svg class=\"timeline\"")).isEqualTo(5);
+        assertThat(faults).contains("<h1>Faults over time</h1>", "etcd goes away for a while", "etcd down, from ",
+                "meanwhile container-1 → 10.1.16.3: ", "the check allowed 0 losses", "Every event, in order",
+                "node2</b>: rebooted: flannel&#39;s devices, routes and subnet file gone");
+        assertThat(faults).doesNotContain("lost</b>");
+        String index = Files.readString(site.resolve("index.html"));
+        assertThat(index).contains("<a class=\"card\" href=\"faults.html\">", "<a href=\"faults.html\">Faults over time</a>");
+        for (String name : List.of(Fixtures.ETCD_OUTAGE, Fixtures.REBOOT, Fixtures.SIGTERM, Fixtures.JUNK, Fixtures.COMPACTION)) {
+            org.flannel.harness.reports.model.Scenario scenario = Fixtures.scenario(Fixtures.run(Fixtures.FAULTS), name);
+            assertThat(faults).as(name).contains("id=\"over-time-" + scenario.slug() + "\"");
+            String page = Files.readString(site.resolve("scenarios/" + scenario.slug() + ".html"));
+            assertThat(page).as(name).contains("<h2 id=\"over-time\">Over time</h2>", "<svg class=\"timeline\" id=\"timeline\"",
+                    "href=\"../faults.html#over-time-" + scenario.slug() + "\"");
+        }
+        assertThat(brokenLinks(site)).isEmpty();
+        assertThat(duplicateIds(site)).isEmpty();
+    }
+
+    @Test
+    void aFailedFaultScenarioShowsWhereItFailedAndWhatThePingsLost() throws IOException {
+        Path site = generate(Fixtures.FAULTS_FAILED);
+        String faults = Files.readString(site.resolve("faults.html"));
+
+        assertThat(count(faults, "<svg class=\"timeline\"")).isEqualTo(1);
+        assertThat(faults).contains("<li class=\"failed\">", "<b>Then flanneld on node1 is still running</b>",
+                "no step judged it (the scenario ended first)", "<b class=\"bad\">", "<g class=\"step check failed\"",
+                "<rect class=\"lost\"");
+        assertThat(brokenLinks(site)).isEmpty();
+    }
+
+    @Test
+    void aRunWithoutFaultScenariosSaysSoAndTheFrontPageOffersNone() throws IOException {
+        Path site = generate(Fixtures.PASSED);
+
+        assertThat(Files.readString(site.resolve("faults.html"))).contains("This run ran no scenario tagged <code>@faults</code>");
+        assertThat(Files.readString(site.resolve("index.html"))).doesNotContain("class=\"card\" href=\"faults.html\"");
+    }
+
+    private static int count(String text, String what) {
+        return text.split(Pattern.quote(what), -1).length - 1;
     }
 
     @Test
@@ -118,17 +165,25 @@ class SiteGeneratorTest {
 
     @Test
     void noPageHasTheSameIdTwice() throws IOException {
-        Path site = generate(Fixtures.PASSED);
+        assertThat(duplicateIds(generate(Fixtures.PASSED))).isEmpty();
+    }
+
+    /** Ids that appear more than once on a page. */
+    static List<String> duplicateIds(Path site) throws IOException {
         Pattern id = Pattern.compile(" id=\"([^\"]+)\"");
+        List<String> twice = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(site)) {
             for (Path page : walk.filter(p -> p.toString().endsWith(".html")).toList()) {
                 Matcher m = id.matcher(Files.readString(page));
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 while (m.find()) {
-                    assertThat(seen.add(m.group(1))).as("id %s appears once in %s", m.group(1), site.relativize(page)).isTrue();
+                    if (!seen.add(m.group(1))) {
+                        twice.add(site.relativize(page) + ": " + m.group(1));
+                    }
                 }
             }
         }
+        return twice;
     }
 
     /** Every href and src of every page: a file that exists, with the anchor it names; nothing outside. */

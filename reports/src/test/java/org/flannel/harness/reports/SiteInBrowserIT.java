@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
+import org.flannel.harness.reports.model.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +40,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * The site as a person sees it: generated from runs of known captures, opened page by page in headless
  * Chromium (Debian's chromium and chromium-driver). Fails on any console error and any link or source that
- * does not resolve; checks that the frame diagram shows the captured values; keeps screenshots of the front
- * page and the frame diagram in target/screenshots.
+ * does not resolve; checks that the frame diagram shows the captured values, and that the faults page draws each
+ * fault scenario on its time axis; keeps screenshots of the front page, the frame diagram and a fault's timeline in
+ * target/screenshots.
  *
  * <p>Skipped, with the reason, where Chromium is not installed, unless {@code -Dflannel.chromium.required=true}
  * (CI), which makes a missing Chromium a failure.
@@ -53,6 +55,8 @@ class SiteInBrowserIT {
     private static WebDriver browser;
     private static Path passedSite;
     private static Path failedSite;
+    private static Path faultsSite;
+    private static Path faultsFailedSite;
     private static String skipped;
 
     @BeforeEach
@@ -80,6 +84,12 @@ class SiteInBrowserIT {
                 "/work/reference-impl/target/flanneld", "netns", "fixture");
         SiteGenerator.generate(Fixtures.path(Fixtures.FAILED), failedSite, Optional.empty(),
                 "/work/features/impls/broken/wrong-vni/flanneld", "netns", "fixture");
+        faultsSite = sites.resolve("faults");
+        faultsFailedSite = sites.resolve("faults-failed");
+        SiteGenerator.generate(Fixtures.path(Fixtures.FAULTS), faultsSite, Optional.empty(),
+                "/work/reference-impl/target/flanneld", "netns", "fixture");
+        SiteGenerator.generate(Fixtures.path(Fixtures.FAULTS_FAILED), faultsFailedSite, Optional.empty(),
+                "/work/features/impls/broken/dies-after-ready/flanneld", "netns", "fixture");
 
         // Never let Selenium look for or download a driver or a browser: both are Debian's.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -105,10 +115,10 @@ class SiteInBrowserIT {
 
     @Test
     void everyPageOpensWithoutAConsoleErrorOrABrokenLink() throws IOException {
-        for (Path site : List.of(passedSite, failedSite)) {
+        for (Path site : List.of(passedSite, failedSite, faultsSite, faultsFailedSite)) {
             List<String> problems = new ArrayList<>();
             Set<Path> visited = crawl(site, problems);
-            assertThat(visited).as("pages opened in %s", site).hasSizeGreaterThanOrEqualTo(7);
+            assertThat(visited).as("pages opened in %s", site).hasSizeGreaterThanOrEqualTo(8);
             assertThat(problems).as("console errors and broken links in %s", site).isEmpty();
         }
     }
@@ -167,6 +177,54 @@ class SiteInBrowserIT {
     }
 
     @Test
+    void theFaultsPageDrawsEachScenarioOnItsTimeAxis() throws IOException {
+        open(faultsSite.resolve("index.html"));
+        browser.findElement(By.cssSelector("a.card[href='faults.html']")).click();
+        List<WebElement> timelines = browser.findElements(By.cssSelector("svg.timeline"));
+
+        assertThat(timelines).hasSize(5).allSatisfy(svg -> {
+            assertThat(svg.isDisplayed()).isTrue();
+            assertThat(svg.getSize().getWidth()).isGreaterThan(900);
+        });
+        Scenario outage = Fixtures.scenario(Fixtures.run(Fixtures.FAULTS), Fixtures.ETCD_OUTAGE);
+        WebElement svg = browser.findElement(By.id("timeline-" + outage.slug()));
+        // etcd's lane: down for about 12 s, drawn between the fault lines of "etcd stops" and "etcd starts again".
+        WebElement down = svg.findElement(By.cssSelector("[data-lane='etcd'] rect.period.down"));
+        List<WebElement> faultLines = svg.findElements(By.cssSelector("line.fault-line"));
+        assertThat(faultLines).hasSizeGreaterThanOrEqualTo(3);
+        double downFrom = down.getRect().getX();
+        double downTo = downFrom + down.getRect().getWidth();
+        assertThat(faultLines.stream().mapToDouble(l -> l.getRect().getX()).min().orElseThrow()).isCloseTo(downFrom,
+                org.assertj.core.api.Assertions.within(3.0));
+        // 12 of some 17 seconds, on a time axis that takes two thirds of the drawing's width.
+        assertThat(down.getRect().getWidth()).isGreaterThan(svg.getSize().getWidth() * 2 / 5);
+        // The ping ran across it, every request answered.
+        List<WebElement> answered = svg.findElements(By.cssSelector("g.ping rect.answered"));
+        assertThat(answered).isNotEmpty().allSatisfy(r -> assertThat(r.isDisplayed()).isTrue());
+        assertThat(svg.findElements(By.cssSelector("g.ping rect.lost"))).isEmpty();
+        List<WebElement> requests = svg.findElements(By.cssSelector("g.ping rect.answered, g.ping rect.in-flight"));
+        assertThat(requests.stream().mapToInt(r -> r.getRect().getX()).min().orElseThrow()).isLessThanOrEqualTo((int) downFrom + 2);
+        assertThat(requests.stream().mapToInt(r -> r.getRect().getX() + r.getRect().getWidth()).max().orElseThrow())
+                .isGreaterThanOrEqualTo((int) downTo - 2);
+        screenshot(svg.findElement(By.xpath("./ancestor::section[1]")), "faults-timeline.png");
+
+        open(faultsFailedSite.resolve("faults.html"));
+        WebElement failed = browser.findElement(By.cssSelector("svg.timeline"));
+        assertThat(failed.findElement(By.cssSelector("g.step.check.failed .bar")).isDisplayed()).isTrue();
+        List<WebElement> lost = failed.findElements(By.cssSelector("g.ping rect.lost"));
+        assertThat(lost).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("ul.during li.failed")).getText())
+                .contains("Then flanneld on node1 is still running");
+        screenshot(failed.findElement(By.xpath("./ancestor::section[1]")), "faults-timeline-failed.png");
+
+        // From the scenario's own page, the same drawing and the way back.
+        open(faultsSite.resolve(org.flannel.harness.reports.pages.Site.scenarioHref(outage)));
+        assertThat(browser.findElement(By.cssSelector("#over-time + p a")).getAttribute("href"))
+                .endsWith("faults.html#over-time-" + outage.slug());
+        assertThat(browser.findElement(By.id("timeline")).isDisplayed()).isTrue();
+    }
+
+    @Test
     void theSeedPageShowsTheOriginalBesideTheEnglishAndTheScenarios() throws IOException {
         open(passedSite.resolve("seed.html#vxlan-flow-3"));
         WebElement statement = browser.findElement(By.id("vxlan-flow-3"));
@@ -194,9 +252,10 @@ class SiteInBrowserIT {
                 }
             }
             @SuppressWarnings("unchecked")
+            // Resolved against the page: an SVG link's href is no string (an SVGAnimatedString), so the attribute is read.
             List<String> links = (List<String>) ((JavascriptExecutor) browser).executeScript(
-                    "return Array.from(document.querySelectorAll('[href],[src]'))"
-                            + ".map(e => e.getAttribute('href') !== null ? e.href : e.src);");
+                    "return Array.from(document.querySelectorAll('[href],[src]')).map(e => new URL(e.getAttribute('href')"
+                            + " !== null ? e.getAttribute('href') : e.getAttribute('src'), document.baseURI).href);");
             for (String link : links) {
                 if (link.startsWith("data:")) {
                     continue;

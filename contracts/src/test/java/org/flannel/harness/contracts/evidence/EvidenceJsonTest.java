@@ -108,6 +108,38 @@ class EvidenceJsonTest {
     }
 
     @Test
+    void aPingSeriesComesBackEqualWithItsLostAndInFlightRequests() throws IOException {
+        PingSeriesEvidence series = new PingSeriesEvidence("container-1", "10.1.16.3", 200,
+                Optional.of("2026-11-27T21:47:09.000Z"), Optional.of("2026-11-27T21:47:10.300Z"), 3, Optional.of(0),
+                Optional.of(CheckVerdict.FAILED), List.of(
+                        new PingSeriesEvidence.Request(1, true, Optional.of("2026-11-27T21:47:09.001Z"), Optional.of(0.21)),
+                        new PingSeriesEvidence.Request(2, false, Optional.of("2026-11-27T21:47:09.201Z"), Optional.empty()),
+                        new PingSeriesEvidence.Request(3, true, Optional.empty(), Optional.of(1200.0)),
+                        new PingSeriesEvidence.Request(4, false, Optional.empty(), Optional.empty())));
+
+        PingSeriesEvidence back = roundTrip(series);
+
+        assertThat(back).isEqualTo(series);
+        assertThat(back.lost()).containsExactly(2);
+        assertThat(back.inFlight(back.requests().get(3))).isTrue();
+        assertThat(back.requests().get(1).sentAt()).contains(java.time.Instant.parse("2026-11-27T21:47:09.201Z"));
+        JsonNode json = tree(series);
+        assertThat(json.path("kind").asText()).isEqualTo("ping-series");
+        assertThat(json.path("verdict").asText()).isEqualTo("failed");
+        assertThat(json.has("lost")).isFalse();
+        assertThat(json.path("requests").get(2).has("sent")).isFalse();
+    }
+
+    @Test
+    void aPingSeriesNoStepJudgedHasNoVerdict() throws IOException {
+        PingSeriesEvidence unjudged = new PingSeriesEvidence("container-1", "10.1.16.3", 200, Optional.empty(),
+                Optional.empty(), 0, Optional.empty(), Optional.empty(), List.of());
+
+        assertThat(roundTrip(unjudged)).isEqualTo(unjudged);
+        assertThat(tree(unjudged).has("verdict")).isFalse();
+    }
+
+    @Test
     void theJsonNamesItsKindAndKeepsTheShapeTheSitesOfEarlierRunsHave() throws IOException {
         FrameMatchEvidence match = new FrameMatchEvidence("node1:eth0", CheckVerdict.PASSED, 1, List.of(), List.of(),
                 true, Optional.of(FRAME));

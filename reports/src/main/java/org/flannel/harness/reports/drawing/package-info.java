@@ -1,5 +1,5 @@
 /**
  * HTML fragments drawn from the evidence: the frame diagram, the byte dump, the hop trace, kernel tables,
- * the topology picture, badges and escaping. They write no file and know no page.
+ * the topology picture, a fault scenario's timeline, badges and escaping. They write no file and know no page.
  */
 package org.flannel.harness.reports.drawing;

@@ -38,6 +38,9 @@ public final class MessagesReader {
     private final Map<String, JsonNode> lastStartByTestCase = new HashMap<>();
     private final Map<String, JsonNode> startedById = new HashMap<>();
     private final Map<String, Map<String, JsonNode>> stepResults = new HashMap<>();
+    private final Map<String, Map<String, Instant>> stepStarts = new HashMap<>();
+    private final Map<String, Map<String, Instant>> stepEnds = new HashMap<>();
+    private final Map<String, Instant> caseEnds = new HashMap<>();
     private final Map<String, List<JsonNode>> attachments = new HashMap<>();
     private JsonNode meta;
     private Instant started;
@@ -94,10 +97,19 @@ public final class MessagesReader {
             JsonNode start = envelope.get("testCaseStarted");
             lastStartByTestCase.put(start.path("testCaseId").asText(), start);
             startedById.put(start.path("id").asText(), start);
+        } else if (envelope.has("testStepStarted")) {
+            JsonNode begun = envelope.get("testStepStarted");
+            stepStarts.computeIfAbsent(begun.path("testCaseStartedId").asText(), id -> new HashMap<>())
+                    .put(begun.path("testStepId").asText(), instant(begun.path("timestamp")));
         } else if (envelope.has("testStepFinished")) {
             JsonNode done = envelope.get("testStepFinished");
             stepResults.computeIfAbsent(done.path("testCaseStartedId").asText(), id -> new HashMap<>())
                     .put(done.path("testStepId").asText(), done.path("testStepResult"));
+            stepEnds.computeIfAbsent(done.path("testCaseStartedId").asText(), id -> new HashMap<>())
+                    .put(done.path("testStepId").asText(), instant(done.path("timestamp")));
+        } else if (envelope.has("testCaseFinished")) {
+            JsonNode done = envelope.get("testCaseFinished");
+            caseEnds.put(done.path("testCaseStartedId").asText(), instant(done.path("timestamp")));
         } else if (envelope.has("attachment")) {
             JsonNode attachment = envelope.get("attachment");
             attachments.computeIfAbsent(attachment.path("testCaseStartedId").asText(), id -> new ArrayList<>())
@@ -172,8 +184,10 @@ public final class MessagesReader {
         pickle.path("steps").forEach(step -> pickleSteps.put(step.path("id").asText(), step));
         JsonNode testCase = testCasesByPickle.get(pickle.path("id").asText());
         JsonNode start = testCase == null ? null : lastStartByTestCase.get(testCase.path("id").asText());
-        Map<String, JsonNode> results = start == null ? Map.of()
-                : stepResults.getOrDefault(start.path("id").asText(), Map.of());
+        String startedId = start == null ? "" : start.path("id").asText();
+        Map<String, JsonNode> results = stepResults.getOrDefault(startedId, Map.of());
+        Map<String, Instant> begun = stepStarts.getOrDefault(startedId, Map.of());
+        Map<String, Instant> ended = stepEnds.getOrDefault(startedId, Map.of());
 
         List<Step> steps = new ArrayList<>();
         Map<String, Integer> stepIndex = new HashMap<>();
@@ -182,17 +196,20 @@ public final class MessagesReader {
                 JsonNode result = results.get(testStep.path("id").asText());
                 Status status = result == null ? Status.NOT_RUN : Status.of(result.path("status").asText());
                 String message = result == null ? null : result.path("message").asText(null);
-                stepIndex.put(testStep.path("id").asText(), steps.size());
+                String testStepId = testStep.path("id").asText();
+                stepIndex.put(testStepId, steps.size());
                 JsonNode pickleStep = pickleSteps.get(testStep.path("pickleStepId").asText(""));
                 if (pickleStep != null) {
                     steps.add(new Step(stepKeywords.getOrDefault(pickleStep.path("astNodeIds").path(0).asText(), ""),
                             pickleStep.path("text").asText(), table(pickleStep.path("argument").path("dataTable")),
                             pickleStep.path("argument").path("docString").path("content").asText(null), status,
-                            message, false));
+                            message, false, pickleStep.path("type").asText(""), begun.get(testStepId),
+                            ended.get(testStepId)));
                 } else {
                     JsonNode hook = hooks.get(testStep.path("hookId").asText(""));
                     String name = hook == null ? "hook" : hook.path("name").asText(hookName(hook));
-                    steps.add(new Step("", name, List.of(), null, status, message, true));
+                    steps.add(new Step("", name, List.of(), null, status, message, true, "", begun.get(testStepId),
+                            ended.get(testStepId)));
                 }
             }
         } else {
@@ -218,7 +235,7 @@ public final class MessagesReader {
         return new Scenario(pickle.path("id").asText(), Slugs.unique(Slugs.of(Feature.pathOf(uri)
                 .replaceFirst("\\.feature$", "") + "-" + name), slugs), uri, name, description, tags,
                 new Scenario.Written(title, line, exampleLine), status,
-                steps, attached);
+                steps, attached, start == null ? null : instant(start.path("timestamp")), caseEnds.get(startedId));
     }
 
     private static String hookName(JsonNode hook) {
@@ -233,7 +250,7 @@ public final class MessagesReader {
         byte[] bytes = a.path("contentEncoding").asText("IDENTITY").equals("BASE64")
                 ? Base64.getMimeDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
         return new Attachment(a.path("fileName").asText(""), a.path("mediaType").asText("application/octet-stream"),
-                bytes, stepIndex);
+                bytes, stepIndex, instant(a.path("timestamp")));
     }
 
     private static List<List<String>> table(JsonNode dataTable) {

@@ -1,5 +1,6 @@
 package org.flannel.harness.reports.model;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.flannel.harness.contracts.conformance.Backends;
@@ -20,9 +21,12 @@ import org.flannel.harness.contracts.conformance.SourceLines;
  * @param status      its verdict ({@link Status#NOT_RUN} when the run did not execute it)
  * @param steps       its steps and hooks, in order
  * @param attachments what its steps and hooks attached
+ * @param started     when it started (null when it did not run, or the messages do not say)
+ * @param finished    when it finished (null when it did not finish)
  */
 public record Scenario(String id, String slug, String featureUri, String name, String description, List<String> tags,
-        Written written, Status status, List<Step> steps, List<Attachment> attachments) {
+        Written written, Status status, List<Step> steps, List<Attachment> attachments, Instant started,
+        Instant finished) {
 
     /**
      * A scenario as written: its title (an outline's with its placeholders), the line of its Scenario or
@@ -38,6 +42,12 @@ public record Scenario(String id, String slug, String featureUri, String name, S
         tags = List.copyOf(tags);
         steps = List.copyOf(steps);
         attachments = List.copyOf(attachments);
+    }
+
+    /** A scenario without its times. */
+    public Scenario(String id, String slug, String featureUri, String name, String description, List<String> tags,
+            Written written, Status status, List<Step> steps, List<Attachment> attachments) {
+        this(id, slug, featureUri, name, description, tags, written, status, steps, attachments, null, null);
     }
 
     /** Requirement IDs without the {@code @}: {@code R-VXLAN-FRAME-01}. */

@@ -56,8 +56,13 @@ public final class IndexPage {
                 .append(card("frames.html", "Frames on the wire",
                         "The seed's header diagram filled with a captured frame's values, for VXLAN, udp and host-gw."))
                 .append(card("kernel.html", "Kernel tables",
-                        "route -n, ip neigh, bridge fdb as the seed prints them, read on the nodes, beside the expected rows."))
-                .append("</div>\n");
+                        "route -n, ip neigh, bridge fdb as the seed prints them, read on the nodes, beside the expected rows."));
+        if (!FaultsPage.scenarios(site).isEmpty()) {
+            body.append(card(FaultsPage.HREF, "Faults over time",
+                    "etcd stopped, agents killed, nodes rebooted, leases rewritten: each fault scenario on a time axis, with "
+                            + "what happened to etcd and the nodes, and the pings that got through."));
+        }
+        body.append("</div>\n");
 
         site.showcase().topology().ifPresent(pick -> body.append("<figure class=\"picture\">")
                 .append(TopologyPicture.render(pick.evidence(), TopologyPicture.tunnelFor(pick.scenario().backends()),

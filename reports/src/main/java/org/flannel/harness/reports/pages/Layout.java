@@ -12,7 +12,7 @@ public final class Layout {
     static final List<NavItem> NAV = List.of(new NavItem("index.html", "Overview"),
             new NavItem("seed.html", "The seed"), new NavItem("flow.html", "The VXLAN flow"),
             new NavItem("frames.html", "Frames on the wire"), new NavItem("kernel.html", "Kernel tables"),
-            new NavItem("scenarios.html", "Scenarios"));
+            new NavItem(FaultsPage.HREF, "Faults over time"), new NavItem("scenarios.html", "Scenarios"));
 
     private final RunInfo info;
 

@@ -79,6 +79,7 @@ public final class ScenarioPage {
             body.append("</li>");
         }
         body.append("</ol>\n");
+        body.append(FaultsPage.onScenarioPage(site, scenario));
         evidence.topology().ifPresent(topology -> body.append("<h2>Topology</h2><figure class=\"picture\">")
                 .append(TopologyPicture.render(topology, TopologyPicture.tunnelFor(scenario.backends()),
                         "the topology of this scenario")).append("</figure>\n"));

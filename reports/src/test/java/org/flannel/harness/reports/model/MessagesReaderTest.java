@@ -47,6 +47,29 @@ class MessagesReaderTest {
     }
 
     @Test
+    void everyStepAndAttachmentHasItsTimeAndEveryStepWhatGherkinMakesOfIt() {
+        Scenario scenario = Fixtures.scenario(Fixtures.run(Fixtures.FAULTS), Fixtures.ETCD_OUTAGE);
+
+        assertThat(scenario.started()).isNotNull();
+        assertThat(scenario.finished()).isAfter(scenario.started());
+        assertThat(scenario.steps()).allSatisfy(step -> {
+            assertThat(step.started()).isNotNull().isAfterOrEqualTo(scenario.started());
+            assertThat(step.finished()).isAfterOrEqualTo(step.started()).isBeforeOrEqualTo(scenario.finished());
+        });
+        Step wait = scenario.steps().stream().filter(s -> s.text().equals("12 seconds pass")).findFirst().orElseThrow();
+        assertThat(java.time.Duration.between(wait.started(), wait.finished()).toSeconds()).isEqualTo(12);
+        assertThat(wait.type()).isEqualTo(Step.ACTION);
+        Step check = scenario.steps().stream().filter(s -> s.text().equals("flanneld on node2 is still running")).findFirst()
+                .orElseThrow();
+        assertThat(check.keyword()).isEqualTo("And");
+        assertThat(check.type()).isEqualTo(Step.OUTCOME);
+        assertThat(check.isOutcome()).isTrue();
+        assertThat(scenario.steps().stream().filter(Step::hook)).allSatisfy(hook -> assertThat(hook.type()).isEmpty());
+        assertThat(scenario.attachments()).allSatisfy(a -> assertThat(a.timestamp()).isNotNull()
+                .isBetween(scenario.started(), scenario.finished()));
+    }
+
+    @Test
     void binaryAttachmentsAreDecodedAndTextOnesKept() {
         Scenario scenario = Fixtures.scenario(Fixtures.run(Fixtures.PASSED), Fixtures.FRAME_FORMAT);
 
