@@ -18,22 +18,25 @@ stdin, one command per line:
   add <a.b.c.d>/<len> <public ip> <port>     (replaces an entry for the same subnet)
   del <a.b.c.d>/<len>
 
-End of stdin means the daemon is gone (also when it was SIGKILLed: the pipe closes with it): the proxy
-exits, and the kernel removes the TUN device with its addresses and routes. It also exits when its
-parent changes (re-parented), in case something else still holds the pipe open.
+The proxy lives no longer than its daemon: the kernel kills it when the daemon dies (a parent-death
+signal, so also when the daemon was SIGKILLed), and the kernel removes the TUN device with its addresses
+and routes. End of stdin (the daemon closed the pipe, or is gone) and a change of parent (re-parented)
+end it too.
 
 Options switch on the shell flanneld's deliberate faults (see features/impls/README.md): --pi keeps
 the 4-byte packet-info header (in the device and in the datagram), --keep-ttl, --tap (a TAP device:
 ARP is answered for every address, frames are stripped to and rebuilt from their IP packet),
---no-icmp, --outlive (the proxy ignores the end of its pipe and its re-parenting: it goes on forwarding after
-its daemon was killed), --fragile (a datagram shorter than an IPv4 header kills the proxy).
+--no-icmp, --outlive (no parent-death signal, and the end of its pipe and its re-parenting are ignored: it
+goes on forwarding after its daemon was killed), --fragile (a datagram shorter than an IPv4 header kills the proxy).
 """
 
 import argparse
+import ctypes
 import errno
 import fcntl
 import os
 import select
+import signal
 import socket
 import struct
 import sys
@@ -46,6 +49,7 @@ ETH_P_IP, ETH_P_ARP = 0x0800, 0x0806
 ICMP_ERROR_TYPES = {3, 4, 5, 11, 12}   # never answer an ICMP error with another (RFC 1122 3.2.2)
 FAKE_MAC = bytes.fromhex("0a0000000001")  # tap fault: the "router" behind flannel0 that answers ARP
 BUF = 65536
+PR_SET_PDEATHSIG = 1
 
 
 def log(msg):
@@ -334,6 +338,11 @@ def main():
     p.add_argument("--outlive", action="store_true", help="fault: keep forwarding after the daemon is gone")
     p.add_argument("--fragile", action="store_true", help="fault: die on a datagram shorter than an IPv4 header")
     args = p.parse_args()
+    if not args.outlive:
+        # Killed by the kernel the moment its daemon dies (SIGKILL included), so that flannel0 goes with the
+        # daemon rather than a moment after it (a node's reboot deletes its TUN devices right after the agent's
+        # death). The end of the pipe and the re-parenting stay as guards (a daemon gone before this call).
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     try:
         proxy = Proxy(args)
     except OSError as e:
