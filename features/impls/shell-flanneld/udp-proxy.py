@@ -8,7 +8,9 @@ socket, and moves packets both ways:
               datagram to <PublicIP>:<port> of the peer whose subnet holds its destination; a packet for
               no peer's subnet is answered with ICMP net unreachable (type 3 code 0) from the device's
               address, written back into the device.
-  UDP -> TUN  a datagram's payload, TTL decremented, is written into the device.
+  UDP -> TUN  a datagram's payload, TTL decremented, is written into the device when it is exactly one
+              IPv4 packet (whole header, its total length, a valid checksum); anything else is dropped, and
+              the drops are counted in a log line every 5 s and at exit.
 
 The daemon configures the device (address, MTU, up, route) and tells the proxy the peer table on
 stdin, one command per line:
@@ -16,21 +18,25 @@ stdin, one command per line:
   add <a.b.c.d>/<len> <public ip> <port>     (replaces an entry for the same subnet)
   del <a.b.c.d>/<len>
 
-End of stdin means the daemon is gone (also when it was SIGKILLed: the pipe closes with it): the proxy
-exits, and the kernel removes the TUN device with its addresses and routes. It also exits when its
-parent changes (re-parented), in case something else still holds the pipe open.
+The proxy lives no longer than its daemon: the kernel kills it when the daemon dies (a parent-death
+signal, so also when the daemon was SIGKILLed), and the kernel removes the TUN device with its addresses
+and routes. End of stdin (the daemon closed the pipe, or is gone) and a change of parent (re-parented)
+end it too.
 
 Options switch on the shell flanneld's deliberate faults (see features/impls/README.md): --pi keeps
 the 4-byte packet-info header (in the device and in the datagram), --keep-ttl, --tap (a TAP device:
 ARP is answered for every address, frames are stripped to and rebuilt from their IP packet),
---no-icmp.
+--no-icmp, --outlive (no parent-death signal, and the end of its pipe and its re-parenting are ignored: it
+goes on forwarding after its daemon was killed), --fragile (a datagram shorter than an IPv4 header kills the proxy).
 """
 
 import argparse
+import ctypes
 import errno
 import fcntl
 import os
 import select
+import signal
 import socket
 import struct
 import sys
@@ -43,6 +49,7 @@ ETH_P_IP, ETH_P_ARP = 0x0800, 0x0806
 ICMP_ERROR_TYPES = {3, 4, 5, 11, 12}   # never answer an ICMP error with another (RFC 1122 3.2.2)
 FAKE_MAC = bytes.fromhex("0a0000000001")  # tap fault: the "router" behind flannel0 that answers ARP
 BUF = 65536
+PR_SET_PDEATHSIG = 1
 
 
 def log(msg):
@@ -65,6 +72,20 @@ def checksum(data):
 
 def ipv4_ok(pkt):
     return len(pkt) >= 20 and pkt[0] >> 4 == 4 and (pkt[0] & 0x0F) >= 5
+
+
+def one_ipv4_packet(data):
+    """True when a datagram holds exactly one IPv4 packet: version 4, a header of 20 to 60 bytes that fits,
+    a total length that is the datagram's, a valid header checksum. Anything on the underlay can send to
+    the port: random bytes, a header cut short and the like are dropped, never written into the device."""
+    if len(data) < 20 or data[0] >> 4 != 4:
+        return False
+    ihl = (data[0] & 0x0F) * 4
+    if ihl < 20 or ihl > len(data):
+        return False
+    if struct.unpack("!H", data[2:4])[0] != len(data):
+        return False
+    return checksum(data[:ihl]) == 0
 
 
 def ttl_decremented(pkt, off=0):
@@ -114,6 +135,9 @@ class Proxy:
         self.routes = {}                 # (net int, mask int) -> (ip str, port int)
         self.dev_mac = None              # tap fault: flannel0's own MAC
         self.ctl_buf = b""
+        self.dropped = 0                 # datagrams that held no IPv4 packet, since the last report
+        self.reported = time.monotonic()
+        self.control_open = True
         self.parent = os.getppid()
         self.sock = self.open_socket()
         self.tun = self.open_tun()
@@ -256,7 +280,12 @@ class Proxy:
         pi_header = b""
         if self.args.pi:
             pi_header, data = data[:4], data[4:]
-        if not ipv4_ok(data):
+        if self.args.fragile:
+            # fault: the header is read before anything is checked; a datagram shorter than an IPv4 header
+            # raises struct.error, which nothing catches, and the proxy dies
+            struct.unpack("!BBHHHBBH4s4s", data[:20])
+        if not one_ipv4_packet(data):
+            self.dropped += 1
             return
         if not self.args.keep_ttl:
             data = ttl_decremented(data)
@@ -264,19 +293,34 @@ class Proxy:
                 return
         self.write_packet(data, pi_header)
 
+    def report_dropped(self, final=False):
+        now = time.monotonic()
+        if final or now - self.reported >= 5:
+            if self.dropped:
+                log("dropped %d datagrams that held no IPv4 packet in the last %d s" % (self.dropped, now - self.reported))
+            self.dropped, self.reported = 0, now
+
     def run(self):
         log("%s up (%s), udp %s:%d" % (self.args.dev, "tap" if self.args.tap else "tun",
                                        self.args.bind, self.args.port))
         while True:
-            readable, _, _ = select.select([self.tun, self.sock, 0], [], [], 1.0)
+            inputs = [self.tun, self.sock] + ([0] if self.control_open else [])
+            readable, _, _ = select.select(inputs, [], [], 1.0)
             if 0 in readable and not self.read_control():
-                log("control channel closed: exiting")
-                return
+                if not self.args.outlive:
+                    self.report_dropped(final=True)
+                    log("control channel closed: exiting")
+                    return
+                # fault: the data path outlives its daemon
+                log("control channel closed: carrying on (fault udp-proxy-outlives-agent)")
+                self.control_open = False
             if self.tun in readable:
                 self.tun_to_udp()
             if self.sock in readable:
                 self.udp_to_tun()
-            if os.getppid() != self.parent:
+            self.report_dropped()
+            if os.getppid() != self.parent and not self.args.outlive:
+                self.report_dropped(final=True)
                 log("flanneld is gone: exiting")
                 return
 
@@ -291,7 +335,14 @@ def main():
     p.add_argument("--keep-ttl", action="store_true", help="fault: TTL not decremented")
     p.add_argument("--tap", action="store_true", help="fault: a TAP device instead of TUN")
     p.add_argument("--no-icmp", action="store_true", help="fault: never answer net unreachable")
+    p.add_argument("--outlive", action="store_true", help="fault: keep forwarding after the daemon is gone")
+    p.add_argument("--fragile", action="store_true", help="fault: die on a datagram shorter than an IPv4 header")
     args = p.parse_args()
+    if not args.outlive:
+        # Killed by the kernel the moment its daemon dies (SIGKILL included), so that flannel0 goes with the
+        # daemon rather than a moment after it (a node's reboot deletes its TUN devices right after the agent's
+        # death). The end of the pipe and the re-parenting stay as guards (a daemon gone before this call).
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     try:
         proxy = Proxy(args)
     except OSError as e:

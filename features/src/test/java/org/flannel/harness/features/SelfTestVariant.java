@@ -11,8 +11,11 @@ import java.util.TreeSet;
  * variant's run to what its fault can touch); {@code failures} are exactly the requirements it must
  * fail; {@code named} says, for some of them, what the failure's message must name: the field or the
  * table row that differs, so that a generic failure (a timeout, a ping) cannot stand in for the fault.
- * {@code tags} (null: none) narrows a run further, only where the fault makes every scenario wait out a
- * limit (an agent that never becomes ready): its comment says why.
+ * {@code tags} (null: none) narrows a run further: a fault of the steady state skips the fault scenarios
+ * ({@link SelfTestVariants#STEADY_STATE}), a fault over time runs only the fault scenarios it touches, and a fault
+ * that makes every scenario wait out a limit (an agent that never becomes ready) only its own; the comments in
+ * {@link SelfTestVariants} say why. A filter that runs some of an outline's examples but not others must pick
+ * them by backend tag, so that what runs is what the variant declares.
  */
 record SelfTestVariant(String name, Set<String> backends, String tags, Set<String> failures, Map<String, String> named) {
     static final Set<String> ALL_BACKENDS = Set.of("vxlan", "udp", "host-gw");
