@@ -35,8 +35,7 @@ final class ConfigPoller {
     }
 
     /** A parsed network config and its validated backend section. */
-    record Config(NetworkConfig network, BackendConfig backend) {
-    }
+    record Config(NetworkConfig network, BackendConfig backend) {}
 
     private final Source source;
     private final Pause pause;

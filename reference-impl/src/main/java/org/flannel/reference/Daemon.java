@@ -82,26 +82,33 @@ final class Daemon {
             EtcdRegistry registry = EtcdRegistry.connect(etcdOptions());
             resources.add(registry);
 
-            Optional<ConfigPoller.Config> config = new ConfigPoller(registry::networkConfig, this::stoppedWithin)
-                    .awaitUsable();
+            Optional<ConfigPoller.Config> config =
+                    new ConfigPoller(registry::networkConfig, this::stoppedWithin).awaitUsable();
             if (config.isEmpty()) {
                 return exitCleanly();
             }
-            ExternalInterface iface = new ExternalInterfaceFinder(kernel).find(options.ifaces(), options.ifaceRegexes(),
-                    canReach(), options.publicIpAddress());
+            ExternalInterface iface = new ExternalInterfaceFinder(kernel)
+                    .find(options.ifaces(), options.ifaceRegexes(), canReach(), options.publicIpAddress());
 
             Path subnetFile = options.subnetFile();
             LeaseAcquirer acquirer = new LeaseAcquirer(registry, subnetFile, RandomGenerator.getDefault());
             Network network;
             try {
-                network = config.get().backend().newBackend(config.get().network(), iface, kernel)
+                network = config.get()
+                        .backend()
+                        .newBackend(config.get().network(), iface, kernel)
                         .register(attrs -> acquirer.acquire(config.get().network(), attrs));
             } catch (Exception e) {
                 return failed("Error registering network: " + e.getMessage());
             }
             resources.add(network);
-            LeaseKeeper keeper = new LeaseKeeper(registry, Scheduler.on(thread), Clock.systemUTC(), network.lease(),
-                    Duration.ofMinutes(options.subnetLeaseRenewMargin()), this::stop);
+            LeaseKeeper keeper = new LeaseKeeper(
+                    registry,
+                    Scheduler.on(thread),
+                    Clock.systemUTC(),
+                    network.lease(),
+                    Duration.ofMinutes(options.subnetLeaseRenewMargin()),
+                    this::stop);
             LeaseWatcher watcher = new LeaseWatcher(registry, thread, new LeaseFollower(network, keeper::handle));
             resources.add(watcher);
             awaitFirstListing(watcher.start());
@@ -109,7 +116,12 @@ final class Daemon {
             // Beyond Flannel, which writes it first: the subnet file (readiness) comes once the peers that
             // already exist are programmed, so a pod started on readiness can reach them at once.
             try {
-                SubnetFile.write(subnetFile, config.get().network(), network.lease().subnet(), null, network.mtu(),
+                SubnetFile.write(
+                        subnetFile,
+                        config.get().network(),
+                        network.lease().subnet(),
+                        null,
+                        network.mtu(),
                         options.ipMasq());
                 ready = true;
             } catch (Exception e) {
@@ -154,7 +166,8 @@ final class Daemon {
         try {
             listing.get(FIRST_LISTING_LIMIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("The peers' leases are not listed yet after {} s; going on, they will follow",
+            LOG.warn(
+                    "The peers' leases are not listed yet after {} s; going on, they will follow",
                     FIRST_LISTING_LIMIT.toSeconds());
         }
     }
@@ -177,8 +190,13 @@ final class Daemon {
     }
 
     private EtcdOptions etcdOptions() {
-        return new EtcdOptions(options.etcdEndpoints(), options.etcdPrefix(), nonEmpty(options.etcdCafile()),
-                nonEmpty(options.etcdCertfile()), nonEmpty(options.etcdKeyfile()), nonEmpty(options.etcdUsername()),
+        return new EtcdOptions(
+                options.etcdEndpoints(),
+                options.etcdPrefix(),
+                nonEmpty(options.etcdCafile()),
+                nonEmpty(options.etcdCertfile()),
+                nonEmpty(options.etcdKeyfile()),
+                nonEmpty(options.etcdUsername()),
                 nonEmpty(options.etcdPassword()));
     }
 

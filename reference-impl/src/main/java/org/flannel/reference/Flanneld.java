@@ -11,8 +11,7 @@ public final class Flanneld {
     /** The Flannel release whose behaviour this implementation follows. */
     static final String FLANNEL_COMPATIBILITY = "v0.28";
 
-    private Flanneld() {
-    }
+    private Flanneld() {}
 
     public static void main(String[] args) throws InterruptedException {
         FlanneldOptions options;
@@ -47,6 +46,7 @@ public final class Flanneld {
 
     static String version() {
         String own = Flanneld.class.getPackage().getImplementationVersion();
-        return (own == null ? "dev" : own) + " (reference flanneld in Java, following flannel " + FLANNEL_COMPATIBILITY + ")";
+        return (own == null ? "dev" : own) + " (reference flanneld in Java, following flannel " + FLANNEL_COMPATIBILITY
+                + ")";
     }
 }

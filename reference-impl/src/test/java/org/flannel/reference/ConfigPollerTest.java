@@ -22,6 +22,7 @@ class ConfigPollerTest {
 
     /** What etcd holds at each read, in turn; null for a missing key, "!" for etcd not answering. */
     private final Deque<String> reads = new ArrayDeque<>();
+
     private final List<Duration> pauses = new ArrayList<>();
     private final CapturedStderr log = new CapturedStderr();
     private int stopAfterPauses = Integer.MAX_VALUE;
@@ -35,16 +36,19 @@ class ConfigPollerTest {
         for (String content : contents) {
             reads.add(content == null ? "\0" : content);
         }
-        ConfigPoller poller = new ConfigPoller(() -> {
-            String next = reads.remove();
-            if (next.equals("!")) {
-                throw new RegistryException("etcd: cannot read /coreos.com/network/config: connection refused", null);
-            }
-            return next.equals("\0") ? Optional.empty() : Optional.of(next);
-        }, duration -> {
-            pauses.add(duration);
-            return pauses.size() >= stopAfterPauses;
-        });
+        ConfigPoller poller = new ConfigPoller(
+                () -> {
+                    String next = reads.remove();
+                    if (next.equals("!")) {
+                        throw new RegistryException(
+                                "etcd: cannot read /coreos.com/network/config: connection refused", null);
+                    }
+                    return next.equals("\0") ? Optional.empty() : Optional.of(next);
+                },
+                duration -> {
+                    pauses.add(duration);
+                    return pauses.size() >= stopAfterPauses;
+                });
         return poller.awaitUsable();
     }
 
@@ -78,9 +82,10 @@ class ConfigPollerTest {
         Optional<ConfigPoller.Config> result = poll(null, "!", GOOD);
 
         assertThat(result).isPresent();
-        assertThat(log.text()).contains(
-                "Couldn't fetch network config: flannel config not found in etcd store. Did you create your config using etcdv3 API?",
-                "Couldn't fetch network config: etcd: cannot read /coreos.com/network/config: connection refused");
+        assertThat(log.text())
+                .contains(
+                        "Couldn't fetch network config: flannel config not found in etcd store. Did you create your config using etcdv3 API?",
+                        "Couldn't fetch network config: etcd: cannot read /coreos.com/network/config: connection refused");
         assertThat(pauses).hasSize(2);
     }
 

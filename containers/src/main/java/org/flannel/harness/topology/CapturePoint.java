@@ -18,7 +18,8 @@ public record CapturePoint(String host, Optional<String> iface) {
         String host = text.substring(0, colon);
         String iface = text.substring(colon + 1);
         if (host.isEmpty() || iface.isEmpty() || iface.contains(":")) {
-            throw new IllegalArgumentException("bad capture point '" + text + "'; write host:interface, e.g. node1:eth0");
+            throw new IllegalArgumentException(
+                    "bad capture point '" + text + "'; write host:interface, e.g. node1:eth0");
         }
         return new CapturePoint(host, Optional.of(iface));
     }

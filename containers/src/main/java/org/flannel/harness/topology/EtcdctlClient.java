@@ -68,7 +68,8 @@ public final class EtcdctlClient {
     }
 
     public SortedMap<String, String> getPrefix(String prefix) {
-        JsonNode kvs = json(run(List.of("get", "--prefix", "-w", "json", "--", prefix), null)).path("kvs");
+        JsonNode kvs = json(run(List.of("get", "--prefix", "-w", "json", "--", prefix), null))
+                .path("kvs");
         SortedMap<String, String> result = new TreeMap<>();
         for (JsonNode kv : kvs) {
             result.put(decode(kv.path("key")), decode(kv.path("value")));
@@ -77,11 +78,16 @@ public final class EtcdctlClient {
     }
 
     public boolean delete(String key) {
-        return json(run(List.of("del", "-w", "json", "--", key), null)).path("deleted").asLong() > 0;
+        return json(run(List.of("del", "-w", "json", "--", key), null))
+                        .path("deleted")
+                        .asLong()
+                > 0;
     }
 
     public long deletePrefix(String prefix) {
-        return json(run(List.of("del", "--prefix", "-w", "json", "--", prefix), null)).path("deleted").asLong();
+        return json(run(List.of("del", "--prefix", "-w", "json", "--", prefix), null))
+                .path("deleted")
+                .asLong();
     }
 
     public OptionalLong timeToLive(String key) {
@@ -96,8 +102,12 @@ public final class EtcdctlClient {
     }
 
     public long revision() {
-        return json(run(List.of("endpoint", "status", "-w", "json"), null)).path(0).path("Status").path("header")
-                .path("revision").asLong();
+        return json(run(List.of("endpoint", "status", "-w", "json"), null))
+                .path(0)
+                .path("Status")
+                .path("header")
+                .path("revision")
+                .asLong();
     }
 
     public void compact(long revision) {
@@ -113,8 +123,8 @@ public final class EtcdctlClient {
     }
 
     private Command command(List<String> args, String stdin) {
-        List<String> argv = new ArrayList<>(List.of(
-                "etcdctl", "--endpoints=" + endpoint, "--dial-timeout=2s", "--command-timeout=5s"));
+        List<String> argv = new ArrayList<>(
+                List.of("etcdctl", "--endpoints=" + endpoint, "--dial-timeout=2s", "--command-timeout=5s"));
         argv.addAll(args);
         return Command.of(argv).withEnv("ETCDCTL_API", "3").withStdin(stdin).withTimeout(Duration.ofSeconds(15));
     }
@@ -129,6 +139,8 @@ public final class EtcdctlClient {
 
     /** etcdctl's JSON carries keys and values base64-encoded; an empty value is omitted. */
     private static String decode(JsonNode base64) {
-        return base64.isMissingNode() ? "" : new String(Base64.getDecoder().decode(base64.asText()), StandardCharsets.UTF_8);
+        return base64.isMissingNode()
+                ? ""
+                : new String(Base64.getDecoder().decode(base64.asText()), StandardCharsets.UTF_8);
     }
 }

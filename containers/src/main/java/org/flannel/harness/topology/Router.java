@@ -6,7 +6,8 @@ public interface Router extends Host {
 
     /** Its address on {@code segment}; throws if it is not attached there. */
     default String addressOn(String segment) {
-        return spec().addressOn(segment).orElseThrow(() -> new TopologyException(
-                "router " + name() + " is not attached to segment '" + segment + "'; its interfaces are " + spec().interfaces()));
+        return spec().addressOn(segment)
+                .orElseThrow(() -> new TopologyException("router " + name() + " is not attached to segment '" + segment
+                        + "'; its interfaces are " + spec().interfaces()));
     }
 }

@@ -21,7 +21,8 @@ public record SubnetEnv(Ipv4Cidr subnet, int mtu, Map<String, String> variables)
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new TopologyException("cannot read subnet file " + file + " (" + e + "); has flanneld written it yet?", e);
+            throw new TopologyException(
+                    "cannot read subnet file " + file + " (" + e + "); has flanneld written it yet?", e);
         }
         return parse(text, file.toString());
     }
@@ -35,7 +36,9 @@ public record SubnetEnv(Ipv4Cidr subnet, int mtu, Map<String, String> variables)
             if (trimmed.isEmpty() || trimmed.startsWith("#") || eq < 0) {
                 continue;
             }
-            vars.put(trimmed.substring(0, eq).trim(), unquote(trimmed.substring(eq + 1).trim()));
+            vars.put(
+                    trimmed.substring(0, eq).trim(),
+                    unquote(trimmed.substring(eq + 1).trim()));
         }
         String subnet = vars.get("FLANNEL_SUBNET");
         String mtu = vars.get("FLANNEL_MTU");
@@ -45,7 +48,8 @@ public record SubnetEnv(Ipv4Cidr subnet, int mtu, Map<String, String> variables)
         try {
             return new SubnetEnv(Ipv4Cidr.parse(subnet), Integer.parseInt(mtu), vars);
         } catch (IllegalArgumentException e) {
-            throw new TopologyException("subnet file " + source + " has a bad FLANNEL_SUBNET or FLANNEL_MTU: " + e.getMessage(), e);
+            throw new TopologyException(
+                    "subnet file " + source + " has a bad FLANNEL_SUBNET or FLANNEL_MTU: " + e.getMessage(), e);
         }
     }
 
@@ -54,7 +58,8 @@ public record SubnetEnv(Ipv4Cidr subnet, int mtu, Map<String, String> variables)
     }
 
     private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+        if (value.length() >= 2
+                && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
             return value.substring(1, value.length() - 1);
         }
         return value;

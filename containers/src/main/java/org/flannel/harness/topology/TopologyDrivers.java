@@ -9,8 +9,7 @@ import org.flannel.harness.topology.netns.NetnsSettings;
 
 /** The driver the settings name, so that callers need not know the concrete drivers. */
 public final class TopologyDrivers {
-    private TopologyDrivers() {
-    }
+    private TopologyDrivers() {}
 
     /**
      * @param executableDirectories host directories the nodes must see at the same path (the implementations'

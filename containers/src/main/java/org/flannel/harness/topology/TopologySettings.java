@@ -25,9 +25,17 @@ import java.util.function.Function;
  * <li>{@code flannel.docker.mirror}: the Debian mirror the base image is built from.</li>
  * </ul>
  */
-public record TopologySettings(String driver, Optional<String> runPrefix, Path workRoot, boolean keepWorkDir,
-        Path ledgerDir, Optional<String> dockerBaseImage, boolean dockerPrivileged, List<Path> dockerMounts,
-        boolean dockerCopyMounts, String debianMirror) {
+public record TopologySettings(
+        String driver,
+        Optional<String> runPrefix,
+        Path workRoot,
+        boolean keepWorkDir,
+        Path ledgerDir,
+        Optional<String> dockerBaseImage,
+        boolean dockerPrivileged,
+        List<Path> dockerMounts,
+        boolean dockerCopyMounts,
+        String debianMirror) {
     public static final String NETNS = "netns";
     public static final String DOCKER = "docker";
     public static final List<String> DRIVERS = List.of(NETNS, DOCKER);
@@ -35,8 +43,8 @@ public record TopologySettings(String driver, Optional<String> runPrefix, Path w
 
     public TopologySettings {
         if (!DRIVERS.contains(driver)) {
-            throw new IllegalArgumentException("-Dflannel.topology=" + driver + " is not a driver; choose "
-                    + NETNS + " (the default) or " + DOCKER);
+            throw new IllegalArgumentException("-Dflannel.topology=" + driver + " is not a driver; choose " + NETNS
+                    + " (the default) or " + DOCKER);
         }
         dockerMounts = List.copyOf(dockerMounts);
     }
@@ -48,7 +56,8 @@ public record TopologySettings(String driver, Optional<String> runPrefix, Path w
 
     /** From properties looked up by name ({@code null} when unset). */
     public static TopologySettings from(Function<String, String> property) {
-        Function<String, String> text = name -> Optional.ofNullable(property.apply(name)).orElse("").trim();
+        Function<String, String> text =
+                name -> Optional.ofNullable(property.apply(name)).orElse("").trim();
         String workDir = text.apply("flannel.work.dir");
         String ledgerDir = text.apply("flannel.ledger.dir");
         String mirror = text.apply("flannel.docker.mirror");
@@ -56,7 +65,9 @@ public record TopologySettings(String driver, Optional<String> runPrefix, Path w
         return new TopologySettings(
                 driver.isEmpty() ? NETNS : driver,
                 optional(text.apply("flannel.run.prefix")),
-                workDir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "flannel-conformance") : Path.of(workDir),
+                workDir.isEmpty()
+                        ? Path.of(System.getProperty("java.io.tmpdir"), "flannel-conformance")
+                        : Path.of(workDir),
                 Boolean.parseBoolean(text.apply("flannel.keep.workdir")),
                 ledgerDir.isEmpty() ? Path.of("/run/flannel-conformance") : Path.of(ledgerDir),
                 optional(text.apply("flannel.docker.baseImage")),

@@ -54,7 +54,10 @@ public final class TopologySpec {
 
         /** Its address on {@code segment}, if it is attached there. */
         public Optional<String> addressOn(String segment) {
-            return interfaces.stream().filter(i -> i.segment().equals(segment)).map(InterfaceSpec::address).findFirst();
+            return interfaces.stream()
+                    .filter(i -> i.segment().equals(segment))
+                    .map(InterfaceSpec::address)
+                    .findFirst();
         }
     }
 
@@ -67,8 +70,12 @@ public final class TopologySpec {
     private final EtcdSpec etcd;
     private final Map<String, String> gateways;
 
-    private TopologySpec(Map<String, SegmentSpec> segments, Map<String, NodeSpec> nodes, Map<String, RouterSpec> routers,
-            EtcdSpec etcd, Map<String, String> gateways) {
+    private TopologySpec(
+            Map<String, SegmentSpec> segments,
+            Map<String, NodeSpec> nodes,
+            Map<String, RouterSpec> routers,
+            EtcdSpec etcd,
+            Map<String, String> gateways) {
         this.segments = segments;
         this.nodes = nodes;
         this.routers = routers;
@@ -236,7 +243,8 @@ public final class TopologySpec {
                     continue;
                 }
                 if (subnet.hasHostBits()) {
-                    problems.add("segment '" + raw.name() + "': " + subnet + " has host bits set; write " + subnet.network());
+                    problems.add("segment '" + raw.name() + "': " + subnet + " has host bits set; write "
+                            + subnet.network());
                     continue;
                 }
                 segments.put(raw.name(), new SegmentSpec(raw.name(), subnet));
@@ -267,9 +275,11 @@ public final class TopologySpec {
                     }
                     interfaces.put(raw.node(), new ArrayList<>());
                 } else if (!interfaces.containsKey(raw.node())) {
-                    problems.add(rawRouters.stream().anyMatch(r -> r.name().equals(raw.node()))
-                            ? "attach: '" + raw.node() + "' is a router; give all its segments in router(name, addresses)"
-                            : "attach: unknown " + who + "; declare it with node(...) first");
+                    problems.add(
+                            rawRouters.stream().anyMatch(r -> r.name().equals(raw.node()))
+                                    ? "attach: '" + raw.node()
+                                            + "' is a router; give all its segments in router(name, addresses)"
+                                    : "attach: unknown " + who + "; declare it with node(...) first");
                     continue;
                 }
                 List<InterfaceSpec> ifaces = interfaces.get(raw.node());
@@ -308,7 +318,8 @@ public final class TopologySpec {
                     continue;
                 }
                 boolean nodeName = nodes.containsKey(raw.name())
-                        || attachments.stream().anyMatch(a -> a.isNew() && a.node().equals(raw.name()));
+                        || attachments.stream()
+                                .anyMatch(a -> a.isNew() && a.node().equals(raw.name()));
                 if (nodeName) {
                     problems.add(who + " has the name of a node; hosts need distinct names");
                     continue;
@@ -318,8 +329,8 @@ public final class TopologySpec {
                     continue;
                 }
                 if (raw.addresses().size() < 2) {
-                    problems.add(who + " is attached to " + raw.addresses().size() + " segment(s) " + raw.addresses().keySet()
-                            + "; a router needs at least two to route between");
+                    problems.add(who + " is attached to " + raw.addresses().size() + " segment(s) "
+                            + raw.addresses().keySet() + "; a router needs at least two to route between");
                 }
                 boolean valid = true;
                 for (Map.Entry<String, String> entry : new TreeMap<>(raw.addresses()).entrySet()) {
@@ -331,7 +342,8 @@ public final class TopologySpec {
                 List<InterfaceSpec> ifaces = new ArrayList<>();
                 for (String segment : segments.keySet()) {
                     if (raw.addresses().containsKey(segment)) {
-                        ifaces.add(new InterfaceSpec("eth" + ifaces.size(), segment, raw.addresses().get(segment)));
+                        ifaces.add(new InterfaceSpec(
+                                "eth" + ifaces.size(), segment, raw.addresses().get(segment)));
                     }
                 }
                 routers.put(raw.name(), new RouterSpec(raw.name(), ifaces));
@@ -354,8 +366,8 @@ public final class TopologySpec {
                 String who, String segment, String address, Map<String, SegmentSpec> segments, List<String> problems) {
             SegmentSpec seg = segments.get(segment);
             if (seg == null) {
-                problems.add(who + ": unknown segment '" + segment + "' (declared: " + String.join(", ", segments.keySet())
-                        + "); declare it with segment(name, cidr) first");
+                problems.add(who + ": unknown segment '" + segment + "' (declared: "
+                        + String.join(", ", segments.keySet()) + "); declare it with segment(name, cidr) first");
                 return false;
             }
             int ip;
@@ -366,7 +378,8 @@ public final class TopologySpec {
                 return false;
             }
             if (!seg.subnet().contains(ip)) {
-                problems.add(who + ": address " + address + " is outside segment '" + segment + "' (" + seg.subnet() + ")");
+                problems.add(
+                        who + ": address " + address + " is outside segment '" + segment + "' (" + seg.subnet() + ")");
                 return false;
             }
             if (!seg.subnet().isUsableHost(ip)) {
@@ -398,8 +411,12 @@ public final class TopologySpec {
          * Explicit gateways first (each checked against its host's segments), then derived ones: a node
          * or etcd without one gets the router on its first segment, if exactly one router is there.
          */
-        private Map<String, String> buildGateways(Map<String, SegmentSpec> segments, Map<String, NodeSpec> nodes,
-                Map<String, RouterSpec> routers, EtcdSpec etcd, List<String> problems) {
+        private Map<String, String> buildGateways(
+                Map<String, SegmentSpec> segments,
+                Map<String, NodeSpec> nodes,
+                Map<String, RouterSpec> routers,
+                EtcdSpec etcd,
+                List<String> problems) {
             Map<String, List<InterfaceSpec>> hosts = new LinkedHashMap<>();
             nodes.values().forEach(node -> hosts.put(node.name(), node.interfaces()));
             routers.values().forEach(router -> hosts.put(router.name(), router.interfaces()));
@@ -431,16 +448,21 @@ public final class TopologySpec {
                     continue;
                 }
                 Optional<InterfaceSpec> onLink = ifaces.stream()
-                        .filter(i -> segments.get(i.segment()).subnet().contains(ip)).findFirst();
+                        .filter(i -> segments.get(i.segment()).subnet().contains(ip))
+                        .findFirst();
                 if (onLink.isEmpty()) {
-                    problems.add(who + ": " + raw.address() + " is on none of its segments (" + ifaces.stream()
-                            .map(i -> i.segment() + " " + segments.get(i.segment()).subnet()).collect(Collectors.joining(", "))
+                    problems.add(who + ": " + raw.address() + " is on none of its segments ("
+                            + ifaces.stream()
+                                    .map(i -> i.segment() + " "
+                                            + segments.get(i.segment()).subnet())
+                                    .collect(Collectors.joining(", "))
                             + "); a gateway must be reachable on-link");
                     continue;
                 }
                 SegmentSpec segment = segments.get(onLink.get().segment());
                 if (!segment.subnet().isUsableHost(ip)) {
-                    problems.add(who + ": " + raw.address() + " is the network or broadcast address of " + segment.subnet());
+                    problems.add(
+                            who + ": " + raw.address() + " is the network or broadcast address of " + segment.subnet());
                     continue;
                 }
                 if (ifaces.stream().anyMatch(i -> i.address().equals(raw.address()))) {
@@ -455,11 +477,13 @@ public final class TopologySpec {
                 }
                 String segment = ifaces.get(0).segment();
                 List<RouterSpec> candidates = routers.values().stream()
-                        .filter(r -> r.addressOn(segment).isPresent()).toList();
+                        .filter(r -> r.addressOn(segment).isPresent())
+                        .toList();
                 if (candidates.size() == 1) {
                     gateways.put(host, candidates.get(0).addressOn(segment).orElseThrow());
                 } else if (candidates.size() > 1) {
-                    String listed = candidates.stream().map(r -> r.name() + " (" + r.addressOn(segment).orElseThrow() + ")")
+                    String listed = candidates.stream()
+                            .map(r -> r.name() + " (" + r.addressOn(segment).orElseThrow() + ")")
                             .collect(Collectors.joining(", "));
                     problems.add(describe(host) + ": segment '" + segment + "' has routers " + listed
                             + "; say which with gateway(\"" + host + "\", address)");
@@ -469,7 +493,8 @@ public final class TopologySpec {
         }
 
         private boolean hostDeclared(String host, Map<String, NodeSpec> nodes, Map<String, RouterSpec> routers) {
-            return nodes.containsKey(host) || routers.containsKey(host)
+            return nodes.containsKey(host)
+                    || routers.containsKey(host)
                     || attachments.stream().anyMatch(a -> a.isNew() && a.node().equals(host))
                     || rawRouters.stream().anyMatch(r -> r.name().equals(host))
                     || (host.equals(ETCD) && !etcds.isEmpty());

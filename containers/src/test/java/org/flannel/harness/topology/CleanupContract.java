@@ -35,7 +35,8 @@ public abstract class CleanupContract {
         topo.addContainer("pod", "node1", env).start("pod-sleeper", List.of("sleep", "987661"));
         node1.start("sleeper", List.of("sleep", "987662"));
         // Started behind the topology's back: only removing the node's namespace or container ends it.
-        node1.exec("sh", "-c", "setsid sleep 987663 >/dev/null 2>&1 < /dev/null &").orThrow();
+        node1.exec("sh", "-c", "setsid sleep 987663 >/dev/null 2>&1 < /dev/null &")
+                .orThrow();
         topo.capture("node2:eth0", "icmp");
         Trace made = trace(topo);
         assertThat(workDir).isDirectory();

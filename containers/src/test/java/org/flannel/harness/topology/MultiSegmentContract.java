@@ -25,18 +25,50 @@ public abstract class MultiSegmentContract {
             Node node1 = topo.node("node1");
             Node node4 = topo.node("node4");
 
-            assertThat(node1.exec("ip", "-4", "-o", "addr", "show", "eth1").orThrow().stdout()).contains("10.169.0.2/24");
-            assertThat(node1.exec("ip", "route", "show", "default").orThrow().stdout().lines()).singleElement()
-                    .asString().startsWith("default dev eth0 ");
-            assertThat(node4.exec("ip", "-4", "-o", "addr", "show", "eth0").orThrow().stdout()).contains("10.169.0.4/24");
-            assertThat(node4.exec("ip", "-4", "-o", "addr", "show", "eth1").orThrow().stdout()).contains("10.168.0.5/24");
-            assertThat(node4.exec("ip", "route", "show", "default").orThrow().stdout().strip()).startsWith("default dev eth0 ");
+            assertThat(node1.exec("ip", "-4", "-o", "addr", "show", "eth1")
+                            .orThrow()
+                            .stdout())
+                    .contains("10.169.0.2/24");
+            assertThat(node1.exec("ip", "route", "show", "default")
+                            .orThrow()
+                            .stdout()
+                            .lines())
+                    .singleElement()
+                    .asString()
+                    .startsWith("default dev eth0 ");
+            assertThat(node4.exec("ip", "-4", "-o", "addr", "show", "eth0")
+                            .orThrow()
+                            .stdout())
+                    .contains("10.169.0.4/24");
+            assertThat(node4.exec("ip", "-4", "-o", "addr", "show", "eth1")
+                            .orThrow()
+                            .stdout())
+                    .contains("10.168.0.5/24");
+            assertThat(node4.exec("ip", "route", "show", "default")
+                            .orThrow()
+                            .stdout()
+                            .strip())
+                    .startsWith("default dev eth0 ");
             assertThat(node4.exec("ethtool", "-k", "eth1").orThrow().stdout()).contains("tx-checksumming: off");
-            assertThat(topo.node("node2").exec("ping", "-c", "1", "-W", "2", "10.169.0.2").exitCode()).isZero();
-            assertThat(topo.node("node2").exec("ping", "-c", "1", "-W", "2", "10.169.0.4").exitCode()).isZero();
-            assertThat(topo.node("node3").exec("ping", "-c", "1", "-W", "2", "10.168.0.2").exitCode()).isZero();
-            assertThat(topo.node("node3").exec("ping", "-c", "1", "-W", "2", "10.168.0.5").exitCode()).isZero();
-            assertThat(topo.node("node3").exec("ping", "-c", "1", "-W", "1", "10.169.0.3").exitCode())
+            assertThat(topo.node("node2")
+                            .exec("ping", "-c", "1", "-W", "2", "10.169.0.2")
+                            .exitCode())
+                    .isZero();
+            assertThat(topo.node("node2")
+                            .exec("ping", "-c", "1", "-W", "2", "10.169.0.4")
+                            .exitCode())
+                    .isZero();
+            assertThat(topo.node("node3")
+                            .exec("ping", "-c", "1", "-W", "2", "10.168.0.2")
+                            .exitCode())
+                    .isZero();
+            assertThat(topo.node("node3")
+                            .exec("ping", "-c", "1", "-W", "2", "10.168.0.5")
+                            .exitCode())
+                    .isZero();
+            assertThat(topo.node("node3")
+                            .exec("ping", "-c", "1", "-W", "1", "10.169.0.3")
+                            .exitCode())
                     .as("segments are separate L2 domains and node1 routes nothing between them for node3")
                     .isNotZero();
         }

@@ -12,8 +12,10 @@ class SubnetEnvTest {
     @Test
     void readsFlannelsSubnetFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("subnet.env");
-        Files.writeString(file, "FLANNEL_NETWORK=10.1.0.0/16\nFLANNEL_SUBNET=10.1.15.1/24\nFLANNEL_MTU=1450\n"
-                + "FLANNEL_IPMASQ=false\n");
+        Files.writeString(
+                file,
+                "FLANNEL_NETWORK=10.1.0.0/16\nFLANNEL_SUBNET=10.1.15.1/24\nFLANNEL_MTU=1450\n"
+                        + "FLANNEL_IPMASQ=false\n");
 
         SubnetEnv env = SubnetEnv.read(file);
 

@@ -53,7 +53,8 @@ public abstract class TimingContract {
             creates.add(Duration.ofNanos(t1 - t0).toMillis());
             destroys.add(Duration.ofNanos(t3 - t2).toMillis());
         }
-        System.out.printf("BENCHMARK %s topology: %s over %d runs: create %s ms (median %d), destroy %s ms (median %d)%n",
+        System.out.printf(
+                "BENCHMARK %s topology: %s over %d runs: create %s ms (median %d), destroy %s ms (median %d)%n",
                 driver.getClass().getSimpleName(), label, runs(), creates, median(creates), destroys, median(destroys));
     }
 

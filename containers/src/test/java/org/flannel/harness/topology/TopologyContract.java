@@ -47,19 +47,37 @@ public abstract class TopologyContract {
 
     @Test
     void nodesPingEachOtherOverTheSegment() {
-        assertThat(node1.exec("ping", "-c", "1", "-W", "2", "10.168.0.3").exitCode()).isZero();
-        assertThat(node2.exec("ping", "-c", "1", "-W", "2", "10.168.0.2").exitCode()).isZero();
-        assertThat(node1.exec("ping", "-c", "1", "-W", "1", "10.168.0.99").exitCode()).isNotZero();
+        assertThat(node1.exec("ping", "-c", "1", "-W", "2", "10.168.0.3").exitCode())
+                .isZero();
+        assertThat(node2.exec("ping", "-c", "1", "-W", "2", "10.168.0.2").exitCode())
+                .isZero();
+        assertThat(node1.exec("ping", "-c", "1", "-W", "1", "10.168.0.99").exitCode())
+                .isNotZero();
     }
 
     @Test
     void nodesHaveTheirAddressForwardingAndADefaultRoute() throws Exception {
-        JsonNode addrs = JSON.readTree(node1.exec("ip", "-json", "-4", "addr", "show", "eth0").orThrow().stdout());
+        JsonNode addrs = JSON.readTree(node1.exec("ip", "-json", "-4", "addr", "show", "eth0")
+                .orThrow()
+                .stdout());
         assertThat(addrs.get(0).path("addr_info").get(0).path("local").asText()).isEqualTo("10.168.0.2");
-        assertThat(addrs.get(0).path("addr_info").get(0).path("prefixlen").asInt()).isEqualTo(24);
-        assertThat(node1.exec("sysctl", "-n", "net.ipv4.ip_forward").orThrow().stdout().trim()).isEqualTo("1");
-        assertThat(node1.exec("sysctl", "-n", "net.ipv6.conf.all.disable_ipv6").orThrow().stdout().trim()).isEqualTo("1");
-        assertThat(node1.exec("ip", "route", "show", "default").orThrow().stdout().strip()).isEqualTo("default dev eth0 scope link");
+        assertThat(addrs.get(0).path("addr_info").get(0).path("prefixlen").asInt())
+                .isEqualTo(24);
+        assertThat(node1.exec("sysctl", "-n", "net.ipv4.ip_forward")
+                        .orThrow()
+                        .stdout()
+                        .trim())
+                .isEqualTo("1");
+        assertThat(node1.exec("sysctl", "-n", "net.ipv6.conf.all.disable_ipv6")
+                        .orThrow()
+                        .stdout()
+                        .trim())
+                .isEqualTo("1");
+        assertThat(node1.exec("ip", "route", "show", "default")
+                        .orThrow()
+                        .stdout()
+                        .strip())
+                .isEqualTo("default dev eth0 scope link");
         assertThat(node1.exec("ethtool", "-k", "eth0").orThrow().stdout()).contains("tx-checksumming: off");
         assertThat(topo.node("node1:eth0")).isSameAs(node1);
         assertThat(Files.isDirectory(topo.workDir().resolve("node1"))).isTrue();
@@ -76,18 +94,27 @@ public abstract class TopologyContract {
                 .hasMessageContaining("`sh -c echo out; echo err >&2; exit 7` on node1 exited with code 7: err");
         assertThat(node1.exec(Command.of("cat").withStdin("piped")).stdout()).isEqualTo("piped");
         String large = "0123456789abcdef\n".repeat(6000);
-        assertThat(node1.exec(Command.of("sh", "-c", "cat; echo \"$FLANNEL_CONFORMANCE_STDIN\"").withStdin(large)).stdout())
-                .as("100 KB of input arrive whole, and no helper variable of the driver's leaks").isEqualTo(large + "\n");
-        assertThat(node1.exec(Command.of("wc", "-c").withStdin("")).stdout().strip()).isEqualTo("0");
-        assertThat(node1.exec(Command.of("sh", "-c", "echo $GREETING").withEnv("GREETING", "hi")).stdout()).isEqualTo("hi\n");
+        assertThat(node1.exec(Command.of("sh", "-c", "cat; echo \"$FLANNEL_CONFORMANCE_STDIN\"")
+                                .withStdin(large))
+                        .stdout())
+                .as("100 KB of input arrive whole, and no helper variable of the driver's leaks")
+                .isEqualTo(large + "\n");
+        assertThat(node1.exec(Command.of("wc", "-c").withStdin("")).stdout().strip())
+                .isEqualTo("0");
+        assertThat(node1.exec(Command.of("sh", "-c", "echo $GREETING").withEnv("GREETING", "hi"))
+                        .stdout())
+                .isEqualTo("hi\n");
         assertThat(node1.exec("no-such-program").exitCode()).isNotZero();
     }
 
     @Test
     void execPastItsTimeoutIsKilled() {
         assertThatThrownBy(() -> node1.exec(Command.of("sleep", "987641").withTimeout(Duration.ofMillis(500))))
-                .isInstanceOf(TopologyException.class).hasMessageContaining("did not finish within");
-        assertThat(node1.exec("pgrep", "-f", "sleep 987641").exitCode()).as("killed").isNotZero();
+                .isInstanceOf(TopologyException.class)
+                .hasMessageContaining("did not finish within");
+        assertThat(node1.exec("pgrep", "-f", "sleep 987641").exitCode())
+                .as("killed")
+                .isNotZero();
     }
 
     @Test
@@ -103,9 +130,10 @@ public abstract class TopologyContract {
         assertThat(etcd.endpoint()).isEqualTo("http://10.168.0.10:2379");
         assertThat(etcd.get("/coreos.com/network/config")).contains(config);
         assertThat(etcd.get("/coreos.com/network/missing")).isEmpty();
-        assertThat(etcd.getPrefix("/coreos.com/network/subnets/")).containsExactly(
-                Map.entry("/coreos.com/network/subnets/10.1.15.0-24", "{\"PublicIP\":\"10.168.0.2\"}"),
-                Map.entry("/coreos.com/network/subnets/10.1.16.0-24", "-starts-with-a-dash"));
+        assertThat(etcd.getPrefix("/coreos.com/network/subnets/"))
+                .containsExactly(
+                        Map.entry("/coreos.com/network/subnets/10.1.15.0-24", "{\"PublicIP\":\"10.168.0.2\"}"),
+                        Map.entry("/coreos.com/network/subnets/10.1.16.0-24", "-starts-with-a-dash"));
         assertThat(etcd.delete("/coreos.com/network/subnets/10.1.16.0-24")).isTrue();
         assertThat(etcd.delete("/coreos.com/network/subnets/10.1.16.0-24")).isFalse();
         assertThat(etcd.getPrefix("/coreos.com/network/subnets/")).hasSize(1);
@@ -129,8 +157,9 @@ public abstract class TopologyContract {
 
     @Test
     void etcdIsReachableFromNodes() {
-        ExecResult health = node2.exec(Command.of("etcdctl", "--endpoints=" + topo.etcd().endpoint(), "endpoint", "health")
-                .withEnv("ETCDCTL_API", "3"));
+        ExecResult health =
+                node2.exec(Command.of("etcdctl", "--endpoints=" + topo.etcd().endpoint(), "endpoint", "health")
+                        .withEnv("ETCDCTL_API", "3"));
 
         assertThat(health.exitCode()).isZero();
         assertThat(health.stdout() + health.stderr()).contains("http://10.168.0.10:2379 is healthy");
@@ -138,8 +167,10 @@ public abstract class TopologyContract {
 
     @Test
     void processLogsEnvironmentAndExitCode() {
-        ManagedProcess p = node1.start("talker",
-                List.of("sh", "-c", "echo hello $FOO; echo oops >&2; ip -4 -o addr show eth0; exit 3"), Map.of("FOO", "bar"));
+        ManagedProcess p = node1.start(
+                "talker",
+                List.of("sh", "-c", "echo hello $FOO; echo oops >&2; ip -4 -o addr show eth0; exit 3"),
+                Map.of("FOO", "bar"));
 
         assertThat(p.waitFor(Duration.ofSeconds(10))).contains(3);
         assertThat(p.isAlive()).isFalse();
@@ -160,10 +191,14 @@ public abstract class TopologyContract {
 
         ManagedProcess stubborn = node2.start("stubborn", List.of("sh", "-c", "trap '' TERM; sleep 987652; true"));
         // Once the child runs, sh has set its trap: the SIGTERM below is ignored for sure.
-        assertThat(Waiting.until(Duration.ofSeconds(5), Duration.ofMillis(20),
-                () -> node2.exec("pgrep", "-fx", "sleep 987652").succeeded())).as("the child sleep started").isTrue();
+        assertThat(Waiting.until(
+                        Duration.ofSeconds(5), Duration.ofMillis(20), () -> node2.exec("pgrep", "-fx", "sleep 987652")
+                                .succeeded()))
+                .as("the child sleep started")
+                .isTrue();
         assertThat(stubborn.stop(Duration.ofMillis(300))).isEqualTo(137);
-        assertThat(node2.exec("pgrep", "-f", "sleep 987652").exitCode()).as("the child sleep, killed with its parent")
+        assertThat(node2.exec("pgrep", "-f", "sleep 987652").exitCode())
+                .as("the child sleep, killed with its parent")
                 .isNotZero();
     }
 
@@ -190,8 +225,10 @@ public abstract class TopologyContract {
         topo.etcd().put("/contract/kept", "after");
         assertThat(topo.etcd().revision()).isGreaterThan(before);
         topo.etcd().compact(topo.etcd().revision());
-        ExecResult old = node1.exec("sh", "-c", "ETCDCTL_API=3 etcdctl --endpoints=" + topo.etcd().endpoint()
-                + " get /contract/kept --rev=" + before);
+        ExecResult old = node1.exec(
+                "sh",
+                "-c",
+                "ETCDCTL_API=3 etcdctl --endpoints=" + topo.etcd().endpoint() + " get /contract/kept --rev=" + before);
         assertThat(old.stderr()).as("a read from before the compaction").contains("compacted");
     }
 
@@ -224,7 +261,8 @@ public abstract class TopologyContract {
     @Test
     void badCaptureRequestsAreExplained() {
         assertThatThrownBy(() -> topo.capture("node9:eth0", "icmp")).hasMessageContaining("names no host or segment");
-        assertThatThrownBy(() -> topo.capture("node1:eth0", "no such filter")).isInstanceOf(TopologyException.class)
+        assertThatThrownBy(() -> topo.capture("node1:eth0", "no such filter"))
+                .isInstanceOf(TopologyException.class)
                 .hasMessageContaining("tcpdump at node1:eth0");
     }
 
@@ -242,14 +280,21 @@ public abstract class TopologyContract {
         assertThat(a.gateway()).isEqualTo("10.1.15.1");
         assertThat(topo.container("pod-a:eth0")).isSameAs(a);
 
-        JsonNode docker0 = JSON.readTree(node1.exec("ip", "-json", "-4", "addr", "show", "docker0").orThrow().stdout()).get(0);
+        JsonNode docker0 = JSON.readTree(node1.exec("ip", "-json", "-4", "addr", "show", "docker0")
+                        .orThrow()
+                        .stdout())
+                .get(0);
         assertThat(docker0.path("mtu").asInt()).isEqualTo(1450);
         assertThat(docker0.path("addr_info").get(0).path("local").asText()).isEqualTo("10.1.15.1");
         assertThat(docker0.path("addr_info").get(0).path("prefixlen").asInt()).isEqualTo(24);
-        JsonNode eth0 = JSON.readTree(a.exec("ip", "-json", "-4", "addr", "show", "eth0").orThrow().stdout()).get(0);
+        JsonNode eth0 = JSON.readTree(a.exec("ip", "-json", "-4", "addr", "show", "eth0")
+                        .orThrow()
+                        .stdout())
+                .get(0);
         assertThat(eth0.path("mtu").asInt()).isEqualTo(1450);
         assertThat(eth0.path("addr_info").get(0).path("local").asText()).isEqualTo("10.1.15.2");
-        assertThat(a.exec("ip", "route", "show", "default").orThrow().stdout()).contains("default via 10.1.15.1 dev eth0");
+        assertThat(a.exec("ip", "route", "show", "default").orThrow().stdout())
+                .contains("default via 10.1.15.1 dev eth0");
 
         Capture capture = topo.capture("pod-b:eth0", "icmp");
         a.exec("ping", "-c", "1", "-W", "2", b.address()).orThrow();
@@ -272,8 +317,10 @@ public abstract class TopologyContract {
 
     private Path writeSubnetEnv(String node, String subnet) throws Exception {
         Path file = topo.workDir().resolve(node).resolve("subnet.env");
-        Files.writeString(file, "FLANNEL_NETWORK=10.1.0.0/16\nFLANNEL_SUBNET=" + subnet + "\nFLANNEL_MTU=1450\n"
-                + "FLANNEL_IPMASQ=false\n");
+        Files.writeString(
+                file,
+                "FLANNEL_NETWORK=10.1.0.0/16\nFLANNEL_SUBNET=" + subnet + "\nFLANNEL_MTU=1450\n"
+                        + "FLANNEL_IPMASQ=false\n");
         return file;
     }
 }

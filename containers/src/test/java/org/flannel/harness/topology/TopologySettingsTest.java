@@ -25,14 +25,39 @@ class TopologySettingsTest {
     @Test
     void everyPropertyIsRead() {
         TopologySettings settings = TopologySettings.from(Map.of(
-                "flannel.topology", " docker ", "flannel.run.prefix", "fcab", "flannel.work.dir", "/w",
-                "flannel.keep.workdir", "true", "flannel.ledger.dir", "/l", "flannel.docker.baseImage", "img:1",
-                "flannel.docker.privileged", "true", "flannel.docker.mounts", "/a:/b", "flannel.docker.copyMounts", "true",
-                "flannel.docker.mirror", "http://m")::get);
+                "flannel.topology",
+                " docker ",
+                "flannel.run.prefix",
+                "fcab",
+                "flannel.work.dir",
+                "/w",
+                "flannel.keep.workdir",
+                "true",
+                "flannel.ledger.dir",
+                "/l",
+                "flannel.docker.baseImage",
+                "img:1",
+                "flannel.docker.privileged",
+                "true",
+                "flannel.docker.mounts",
+                "/a:/b",
+                "flannel.docker.copyMounts",
+                "true",
+                "flannel.docker.mirror",
+                "http://m")::get);
 
-        assertThat(settings).isEqualTo(new TopologySettings("docker", Optional.of("fcab"), Path.of("/w"), true,
-                Path.of("/l"), Optional.of("img:1"), true, java.util.List.of(Path.of("/a"), Path.of("/b")), true,
-                "http://m"));
+        assertThat(settings)
+                .isEqualTo(new TopologySettings(
+                        "docker",
+                        Optional.of("fcab"),
+                        Path.of("/w"),
+                        true,
+                        Path.of("/l"),
+                        Optional.of("img:1"),
+                        true,
+                        java.util.List.of(Path.of("/a"), Path.of("/b")),
+                        true,
+                        "http://m"));
     }
 
     @Test

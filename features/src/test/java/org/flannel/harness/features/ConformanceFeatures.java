@@ -19,5 +19,4 @@ import org.junit.platform.suite.api.Suite;
 @IncludeEngines("cucumber")
 @SelectPackages("features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.flannel.harness.steps")
-public class ConformanceFeatures {
-}
+public class ConformanceFeatures {}

@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.flannel.harness.run.RunSettings;
 import org.flannel.harness.conformance.AllRuns;
 import org.flannel.harness.conformance.ConformanceResults;
 import org.flannel.harness.contracts.conformance.PickleResult;
 import org.flannel.harness.contracts.conformance.Requirement;
 import org.flannel.harness.contracts.conformance.ShownAbleToFail;
 import org.flannel.harness.contracts.conformance.Verdict;
+import org.flannel.harness.run.RunSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +38,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("harness-self-test")
 class HarnessSelfTest {
     private static final RunSettings SETTINGS = RunSettings.fromSystemProperties();
-    private static final Path IMPLS = SETTINGS.implsDir().orElse(Path.of("impls").toAbsolutePath());
+    private static final Path IMPLS =
+            SETTINGS.implsDir().orElse(Path.of("impls").toAbsolutePath());
     private static final Path REPORTS = SETTINGS.reportsDir()
-            .orElse(Path.of("target/cucumber").toAbsolutePath().normalize()).resolve("self-test");
+            .orElse(Path.of("target/cucumber").toAbsolutePath().normalize())
+            .resolve("self-test");
 
     /** Requirement → the variants that failed it as they should; every requirement judged, as keys. */
     private static final Map<String, Set<String>> SHOWN = new TreeMap<>();
+
     private static int variantsJudged;
     static final int PARALLEL_RUNS = 2;
     private static VariantRuns runs;
@@ -61,16 +64,18 @@ class HarnessSelfTest {
         Path report = runFeaturesAgainst(impl, variant).resolve("conformance.json");
         ConformanceResults results = ConformanceResults.read(report);
 
-        assertThat(results.failed()).as("requirements failed by %s (its report: %s)", variant, report)
+        assertThat(results.failed())
+                .as("requirements failed by %s (its report: %s)", variant, report)
                 .containsExactlyInAnyOrderElementsOf(variant.failures());
         for (Requirement requirement : results.run().requirements()) {
             boolean declared = variant.backends().containsAll(requirement.backends());
-            assertThat(requirement.verdict()).as("%s for %s, which declares %s", requirement.id(), variant,
-                    variant.backends()).isIn(declared ? List.of(Verdict.PASS, Verdict.FAIL)
-                    : List.of(Verdict.NOT_APPLICABLE));
+            assertThat(requirement.verdict())
+                    .as("%s for %s, which declares %s", requirement.id(), variant, variant.backends())
+                    .isIn(declared ? List.of(Verdict.PASS, Verdict.FAIL) : List.of(Verdict.NOT_APPLICABLE));
         }
         variant.named().forEach((id, what) -> assertThat(failureMessages(results, id))
-                .as("the failure of %s for %s names what differs", id, variant).containsIgnoringCase(what));
+                .as("the failure of %s for %s names what differs", id, variant)
+                .containsIgnoringCase(what));
         record(variant, results);
     }
 
@@ -78,7 +83,8 @@ class HarnessSelfTest {
     private static synchronized void record(SelfTestVariant variant, ConformanceResults results) {
         variantsJudged++;
         results.verdicts().keySet().forEach(id -> SHOWN.computeIfAbsent(id, k -> new TreeSet<>()));
-        variant.failures().forEach(id -> SHOWN.computeIfAbsent(id, k -> new TreeSet<>()).add(variant.toString()));
+        variant.failures()
+                .forEach(id -> SHOWN.computeIfAbsent(id, k -> new TreeSet<>()).add(variant.toString()));
     }
 
     /**
@@ -99,14 +105,19 @@ class HarnessSelfTest {
         new ShownAbleToFail(shown, SHOWN.size(), never, SHOWN).write(REPORTS.resolve(ShownAbleToFail.FILE_NAME));
         AllRuns.update(REPORTS);
         if (variantsJudged == SelfTestVariants.ALL.size()) {
-            assertThat(never).as(figure + ": requirements no broken variant fails (add a variant, or a check that"
-                    + " can fail)").isEmpty();
+            assertThat(never)
+                    .as(figure + ": requirements no broken variant fails (add a variant, or a check that"
+                            + " can fail)")
+                    .isEmpty();
         }
     }
 
     private static String failureMessages(ConformanceResults results, String id) {
-        return results.run().requirements().stream().filter(r -> r.id().equals(id))
-                .flatMap(r -> r.pickles().stream()).map(PickleResult::failure).filter(Objects::nonNull)
+        return results.run().requirements().stream()
+                .filter(r -> r.id().equals(id))
+                .flatMap(r -> r.pickles().stream())
+                .map(PickleResult::failure)
+                .filter(Objects::nonNull)
                 .reduce("", (a, b) -> a + "\n" + b);
     }
 

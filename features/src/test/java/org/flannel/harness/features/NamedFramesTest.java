@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
 class NamedFramesTest {
     private static final Path FEATURES = Path.of("src/test/resources/features");
     private static final Path FRAMES = Path.of("src/test/resources/frames");
-    private static final Pattern NAMED = Pattern.compile("a frame matches the ((?:vxlan|udp|host-gw) echo (?:request|reply)"
-            + " from \\S+ to \\S+?)(?:,|$)");
+    private static final Pattern NAMED = Pattern.compile(
+            "a frame matches the ((?:vxlan|udp|host-gw) echo (?:request|reply)" + " from \\S+ to \\S+?)(?:,|$)");
 
     @Test
     void namedFramesExistAndAreAllUsed() throws IOException {
         List<String> named = new ArrayList<>();
         try (Stream<Path> files = Files.walk(FEATURES)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".feature")).toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".feature")).toList()) {
                 for (String line : Files.readAllLines(file)) {
                     Matcher matcher = NAMED.matcher(line.strip());
                     if (matcher.find()) {

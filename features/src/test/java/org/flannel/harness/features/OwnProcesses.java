@@ -18,25 +18,31 @@ final class OwnProcesses {
     private OwnProcesses() {}
 
     static List<ProcessHandle> of(ManagedProcess agent) {
-        return ProcessHandle.of(agent.pid()).map(process -> process.descendants().toList()).orElse(List.of());
+        return ProcessHandle.of(agent.pid())
+                .map(process -> process.descendants().toList())
+                .orElse(List.of());
     }
 
     /** A running agent's processes, which hold at least its etcd watch (so that the check below has something to check). */
     static List<ProcessHandle> ofRunning(ManagedProcess agent) {
         List<ProcessHandle> own = of(agent);
-        assertThat(watcher(own)).as("%s's etcdctl watch among its processes", agent).isPresent();
+        assertThat(watcher(own))
+                .as("%s's etcdctl watch among its processes", agent)
+                .isPresent();
         return own;
     }
 
     static Optional<ProcessHandle> watcher(List<ProcessHandle> own) {
-        return own.stream().filter(process -> process.info().commandLine().orElse("").matches(".*etcdctl.* watch .*"))
+        return own.stream()
+                .filter(process -> process.info().commandLine().orElse("").matches(".*etcdctl.* watch .*"))
                 .findFirst();
     }
 
     /** SIGTERM, as the harness stops an agent; its exit status, once none of {@code own} is left. */
     static int terminate(ManagedProcess agent, List<ProcessHandle> own) {
         ProcessHandle.of(agent.pid()).ifPresent(ProcessHandle::destroy);
-        int status = agent.waitFor(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError(agent + " ignored SIGTERM"));
+        int status =
+                agent.waitFor(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError(agent + " ignored SIGTERM"));
         assertNoneLeft(own);
         return status;
     }
@@ -47,7 +53,8 @@ final class OwnProcesses {
             sleep();
         }
         assertThat(own.stream().filter(ProcessHandle::isAlive).map(OwnProcesses::describe))
-                .as("processes of the agent still running %s after it ended", GRACE).isEmpty();
+                .as("processes of the agent still running %s after it ended", GRACE)
+                .isEmpty();
     }
 
     private static String describe(ProcessHandle process) {

@@ -49,6 +49,7 @@ import org.junit.jupiter.api.Test;
 class RequirementCatalogueTest {
     /** The requirement tag's form, as the conformance report reads it. */
     static final Pattern ID = RequirementTags.ID;
+
     static final Pattern SEED_REF = Pattern.compile("^seed: \"([^\"]+)\"$");
     static final Pattern BEHAVIOUR_REF = Pattern.compile("^flannel-behaviour\\.md §(\\d+(?:\\.\\d+)*) (\\S.*)$");
     static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(\\d+(?:\\.\\d+)*)\\.?\\s+(.*)$");
@@ -60,14 +61,23 @@ class RequirementCatalogueTest {
     static List<String> parseProblems;
 
     /** One scenario (or outline) as the catalogue sees it. */
-    record Requirement(String file, long line, String keyword, String name, List<String> tags,
-                       List<String> exampleTags, List<String> featureTags, List<String> descriptionLines) {
+    record Requirement(
+            String file,
+            long line,
+            String keyword,
+            String name,
+            List<String> tags,
+            List<String> exampleTags,
+            List<String> featureTags,
+            List<String> descriptionLines) {
         String where() {
             return file + ":" + line + " (" + keyword + ": " + name + ")";
         }
 
         List<String> idTags() {
-            return tags.stream().filter(t -> t.startsWith("@R-") || t.startsWith("@r-")).toList();
+            return tags.stream()
+                    .filter(t -> t.startsWith("@R-") || t.startsWith("@r-"))
+                    .toList();
         }
 
         List<String> levelTags() {
@@ -76,7 +86,9 @@ class RequirementCatalogueTest {
 
         Optional<String> id() {
             List<String> ids = idTags();
-            return ids.size() == 1 && ID.matcher(ids.get(0)).matches() ? Optional.of(ids.get(0).substring(1)) : Optional.empty();
+            return ids.size() == 1 && ID.matcher(ids.get(0)).matches()
+                    ? Optional.of(ids.get(0).substring(1))
+                    : Optional.empty();
         }
 
         Optional<String> level() {
@@ -121,44 +133,53 @@ class RequirementCatalogueTest {
 
     @Test
     void everyScenarioHasExactlyOneRequirementIdOfTheRightForm() {
-        assertNoProblems("requirement IDs (one tag @R-<AREA>-<NN> per scenario, matching " + ID.pattern() + ")",
+        assertNoProblems(
+                "requirement IDs (one tag @R-<AREA>-<NN> per scenario, matching " + ID.pattern() + ")",
                 idProblems(requirements));
     }
 
     @Test
     void everyScenarioHasExactlyOneLevel() {
-        assertNoProblems("requirement levels (exactly one of @must, @should, @may per scenario)",
-                levelProblems(requirements));
+        assertNoProblems(
+                "requirement levels (exactly one of @must, @should, @may per scenario)", levelProblems(requirements));
     }
 
     @Test
     void requirementIdsAreUnique() {
-        assertNoProblems("duplicate requirement IDs (an outline's examples share its ID; nothing else may)",
+        assertNoProblems(
+                "duplicate requirement IDs (an outline's examples share its ID; nothing else may)",
                 duplicateProblems(requirements));
     }
 
     @Test
     void requirementTagsSitOnScenariosOnly() {
-        assertNoProblems("requirement tags on a Feature or an Examples block (put them on the Scenario line)",
+        assertNoProblems(
+                "requirement tags on a Feature or an Examples block (put them on the Scenario line)",
                 placementProblems(requirements));
     }
 
     @Test
     void everyScenarioNamesSourcesThatExist() {
         Sources sources = Sources.load(root);
-        assertNoProblems("Source: lines (one per scenario, under the Scenario line: `Source: seed: \"<quote>\" ; "
-                + "flannel-behaviour.md §<n> <title>`, checked against docs/sources)", sourceProblems(requirements, sources));
+        assertNoProblems(
+                "Source: lines (one per scenario, under the Scenario line: `Source: seed: \"<quote>\" ; "
+                        + "flannel-behaviour.md §<n> <title>`, checked against docs/sources)",
+                sourceProblems(requirements, sources));
     }
 
     @Test
     void conformanceMdListsExactlyTheRequirements() {
         Path doc = root.resolve("CONFORMANCE.md");
-        assertTrue(Files.isRegularFile(doc), "CONFORMANCE.md is missing at the repository root " + root
-                + "; it must hold the requirement table:\n" + expectedTable(requirements));
+        assertTrue(
+                Files.isRegularFile(doc),
+                "CONFORMANCE.md is missing at the repository root " + root + "; it must hold the requirement table:\n"
+                        + expectedTable(requirements));
         List<String> problems = tableProblems(read(doc), requirements);
         if (!problems.isEmpty()) {
-            fail("CONFORMANCE.md's requirement table does not match the features:\n  - " + String.join("\n  - ", problems)
-                    + "\n\nThe table as the features say it should be (rows in any order):\n" + expectedTable(requirements));
+            fail("CONFORMANCE.md's requirement table does not match the features:\n  - "
+                    + String.join("\n  - ", problems)
+                    + "\n\nThe table as the features say it should be (rows in any order):\n"
+                    + expectedTable(requirements));
         }
     }
 
@@ -209,11 +230,15 @@ class RequirementCatalogueTest {
         assertEquals(List.of(), tableProblems(table, good), "the generated table matches the features");
         String firstRow = table.lines().skip(2).findFirst().orElseThrow();
         assertEquals(1, tableProblems(table.replace(firstRow + "\n", ""), good).size(), "a missing row is caught");
-        String wrongLevel = firstRow.contains("| MUST |") ? firstRow.replace("| MUST |", "| SHOULD |")
+        String wrongLevel = firstRow.contains("| MUST |")
+                ? firstRow.replace("| MUST |", "| SHOULD |")
                 : firstRow.replaceFirst("\\| [A-Z]+ \\|", "| MUST |");
         assertEquals(1, tableProblems(table.replace(firstRow, wrongLevel), good).size(), "a wrong level is caught");
-        assertEquals(1, tableProblems(table + "| R-NOT-IN-FEATURES-01 | MUST | vxlan | x (`x.feature`) | y |\n", good)
-                .size(), "an extra row is caught");
+        assertEquals(
+                1,
+                tableProblems(table + "| R-NOT-IN-FEATURES-01 | MUST | vxlan | x (`x.feature`) | y |\n", good)
+                        .size(),
+                "an extra row is caught");
     }
 
     // ---------------------------------------------------------------------------------------------- checks
@@ -251,7 +276,8 @@ class RequirementCatalogueTest {
     static List<String> duplicateProblems(List<Requirement> all) {
         Map<String, List<Requirement>> byId = new TreeMap<>();
         for (Requirement r : all) {
-            r.idTags().forEach(id -> byId.computeIfAbsent(id, k -> new ArrayList<>()).add(r));
+            r.idTags().forEach(id -> byId.computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(r));
         }
         List<String> problems = new ArrayList<>();
         byId.forEach((id, holders) -> {
@@ -269,11 +295,14 @@ class RequirementCatalogueTest {
         Set<String> featuresSeen = new TreeSet<>();
         for (Requirement r : all) {
             if (featuresSeen.add(r.file())) {
-                r.featureTags().stream().filter(RequirementCatalogueTest::isRequirementTag).forEach(t ->
-                        problems.add(r.file() + ": the Feature carries " + t + "; IDs and levels go on each Scenario"));
+                r.featureTags().stream()
+                        .filter(RequirementCatalogueTest::isRequirementTag)
+                        .forEach(t -> problems.add(
+                                r.file() + ": the Feature carries " + t + "; IDs and levels go on each Scenario"));
             }
-            r.exampleTags().stream().filter(RequirementCatalogueTest::isRequirementTag).forEach(t ->
-                    problems.add(r.where() + ": an Examples block carries " + t
+            r.exampleTags().stream()
+                    .filter(RequirementCatalogueTest::isRequirementTag)
+                    .forEach(t -> problems.add(r.where() + ": an Examples block carries " + t
                             + "; the examples share the outline's ID and level, tag the Scenario Outline instead"));
         }
         return problems;
@@ -298,7 +327,8 @@ class RequirementCatalogueTest {
                 continue;
             }
             if (lines.size() > 1) {
-                problems.add(r.where() + ": " + lines.size() + " `Source:` lines; join them into one, references separated by ' ; '");
+                problems.add(r.where() + ": " + lines.size()
+                        + " `Source:` lines; join them into one, references separated by ' ; '");
             }
             for (String line : lines) {
                 if (line.isBlank()) {
@@ -340,7 +370,8 @@ class RequirementCatalogueTest {
         }
         for (String id : rows.keySet()) {
             if (!byId.containsKey(id)) {
-                problems.add(id + " is in the table but no scenario carries @" + id + "; remove the row or tag the scenario");
+                problems.add(id + " is in the table but no scenario carries @" + id
+                        + "; remove the row or tag the scenario");
             }
         }
         for (Map.Entry<String, Requirement> entry : byId.entrySet()) {
@@ -370,15 +401,23 @@ class RequirementCatalogueTest {
 
     static List<String> expectedCells(Requirement r) {
         String source = r.sources().stream().findFirst().orElse("");
-        return List.of(r.id().orElse("?"), r.level().orElse("?").toUpperCase(), r.backends(),
-                escape(r.name()) + " (`" + r.file() + "`)", escape(source));
+        return List.of(
+                r.id().orElse("?"),
+                r.level().orElse("?").toUpperCase(),
+                r.backends(),
+                escape(r.name()) + " (`" + r.file() + "`)",
+                escape(source));
     }
 
     static String expectedTable(List<Requirement> all) {
         StringBuilder table = new StringBuilder(TABLE_HEADER).append('\n').append("|---|---|---|---|---|\n");
-        all.stream().sorted(Comparator.comparingInt(RequirementCatalogueTest::backendOrder)
-                        .thenComparing(Requirement::file).thenComparingLong(Requirement::line))
-                .forEach(r -> table.append("| ").append(String.join(" | ", expectedCells(r))).append(" |\n"));
+        all.stream()
+                .sorted(Comparator.comparingInt(RequirementCatalogueTest::backendOrder)
+                        .thenComparing(Requirement::file)
+                        .thenComparingLong(Requirement::line))
+                .forEach(r -> table.append("| ")
+                        .append(String.join(" | ", expectedCells(r)))
+                        .append(" |\n"));
         return table.toString();
     }
 
@@ -425,8 +464,10 @@ class RequirementCatalogueTest {
             Path behaviour = root.resolve("docs/sources/flannel-behaviour.md");
             Path seed = root.resolve("docs/sources/seed/README.md");
             for (Path p : List.of(behaviour, seed, root.resolve("docs/sources/seed/flannel-notes.zh.md"))) {
-                assertTrue(Files.isRegularFile(p), p + " is missing: docs/sources holds byte-identical copies of the"
-                        + " project's source documents (the seed and flannel-behaviour.md)");
+                assertTrue(
+                        Files.isRegularFile(p),
+                        p + " is missing: docs/sources holds byte-identical copies of the"
+                                + " project's source documents (the seed and flannel-behaviour.md)");
             }
             Map<String, String> sections = new LinkedHashMap<>();
             for (String line : read(behaviour).lines().toList()) {
@@ -442,9 +483,10 @@ class RequirementCatalogueTest {
         Optional<String> check(String ref) {
             Matcher seed = SEED_REF.matcher(ref);
             if (seed.matches()) {
-                return seedText.contains(normalise(seed.group(1))) ? Optional.empty()
+                return seedText.contains(normalise(seed.group(1)))
+                        ? Optional.empty()
                         : Optional.of("the quote \"" + seed.group(1) + "\" is not in docs/sources/seed/README.md"
-                        + " (quote the seed's English rendering word for word)");
+                                + " (quote the seed's English rendering word for word)");
             }
             Matcher section = BEHAVIOUR_REF.matcher(ref);
             if (section.matches()) {
@@ -453,7 +495,8 @@ class RequirementCatalogueTest {
                     return Optional.of("flannel-behaviour.md has no section §" + section.group(1) + " (in `" + ref
                             + "`); its sections: " + sections.keySet());
                 }
-                return title.startsWith(normalise(section.group(2))) ? Optional.empty()
+                return title.startsWith(normalise(section.group(2)))
+                        ? Optional.empty()
                         : Optional.of("`" + ref + "`: §" + section.group(1) + " is titled \"" + title + "\"");
             }
             return Optional.of("`" + ref + "` is neither `seed: \"<quote>\"` nor `flannel-behaviour.md §<n> <title>`");
@@ -461,19 +504,31 @@ class RequirementCatalogueTest {
 
         /** Backticks, asterisks and line breaks are layout, not words. */
         static String normalise(String text) {
-            return text.replace("`", "").replace("*", "").replaceAll("\\s+", " ").strip();
+            return text.replace("`", "")
+                    .replace("*", "")
+                    .replaceAll("\\s+", " ")
+                    .strip();
         }
     }
 
     // ---------------------------------------------------------------------------------------------- parsing
 
     static void parse(String file, String text, List<Requirement> into, List<String> errors) {
-        GherkinParser parser = GherkinParser.builder().includeSource(false).includePickles(false).build();
-        List<Envelope> envelopes = parser.parse(file, text.getBytes(StandardCharsets.UTF_8)).toList();
+        GherkinParser parser = GherkinParser.builder()
+                .includeSource(false)
+                .includePickles(false)
+                .build();
+        List<Envelope> envelopes =
+                parser.parse(file, text.getBytes(StandardCharsets.UTF_8)).toList();
         for (Envelope envelope : envelopes) {
-            envelope.getParseError().ifPresent(e -> errors.add(file + ":" + e.getSource().getLocation()
-                    .map(l -> l.getLine().toString()).orElse("?") + ": " + e.getMessage()));
-            envelope.getGherkinDocument().flatMap(GherkinDocument::getFeature)
+            envelope.getParseError()
+                    .ifPresent(e -> errors.add(file + ":"
+                            + e.getSource()
+                                    .getLocation()
+                                    .map(l -> l.getLine().toString())
+                                    .orElse("?") + ": " + e.getMessage()));
+            envelope.getGherkinDocument()
+                    .flatMap(GherkinDocument::getFeature)
                     .ifPresent(feature -> collect(file, feature, into));
         }
     }
@@ -497,10 +552,22 @@ class RequirementCatalogueTest {
         for (Examples examples : scenario.getExamples()) {
             exampleTags.addAll(names(examples.getTags()));
         }
-        List<String> description = scenario.getDescription() == null ? List.of()
-                : scenario.getDescription().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        return new Requirement(file, scenario.getLocation().getLine(), scenario.getKeyword().strip(),
-                scenario.getName(), names(scenario.getTags()), exampleTags, featureTags, description);
+        List<String> description = scenario.getDescription() == null
+                ? List.of()
+                : scenario.getDescription()
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .toList();
+        return new Requirement(
+                file,
+                scenario.getLocation().getLine(),
+                scenario.getKeyword().strip(),
+                scenario.getName(),
+                names(scenario.getTags()),
+                exampleTags,
+                featureTags,
+                description);
     }
 
     private static List<String> names(List<Tag> tags) {
@@ -518,7 +585,8 @@ class RequirementCatalogueTest {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("no features/src/test/resources/features above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no features/src/test/resources/features above " + Path.of("").toAbsolutePath());
     }
 
     static Path featuresDir(Path root) {

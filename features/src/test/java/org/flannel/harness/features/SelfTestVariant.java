@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * {@link SelfTestVariants} say why. A filter that runs some of an outline's examples but not others must pick
  * them by backend tag, so that what runs is what the variant declares.
  */
-record SelfTestVariant(String name, Set<String> backends, String tags, Set<String> failures, Map<String, String> named) {
+record SelfTestVariant(
+        String name, Set<String> backends, String tags, Set<String> failures, Map<String, String> named) {
     static final Set<String> ALL_BACKENDS = Set.of("vxlan", "udp", "host-gw");
 
     SelfTestVariant {

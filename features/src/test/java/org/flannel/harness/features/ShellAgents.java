@@ -21,8 +21,9 @@ import org.flannel.harness.topology.Topology;
  */
 final class ShellAgents {
     static final String PREFIX = "/coreos.com/network";
-    static final String VXLAN_CONFIG = "{\"Network\":\"10.1.0.0/16\",\"SubnetMin\":\"10.1.15.0\",\"SubnetMax\":\"10.1.16.0\","
-            + "\"Backend\":{\"Type\":\"vxlan\"}}";
+    static final String VXLAN_CONFIG =
+            "{\"Network\":\"10.1.0.0/16\",\"SubnetMin\":\"10.1.15.0\",\"SubnetMax\":\"10.1.16.0\","
+                    + "\"Backend\":{\"Type\":\"vxlan\"}}";
     private static final Pattern SUBNET = Pattern.compile("(?m)^FLANNEL_SUBNET=(\\d+\\.\\d+\\.\\d+)\\.1/24$");
 
     private final Topology topology;
@@ -35,9 +36,16 @@ final class ShellAgents {
     }
 
     ManagedProcess start(Node node) {
-        ManagedProcess agent = node.start("flanneld", List.of(executable.toString(),
-                "--etcd-endpoints=" + topology.etcd().endpoint(), "--etcd-prefix=" + PREFIX, "--iface=eth0",
-                "--public-ip=" + node.address(), "--subnet-file=" + subnetFile(node), "-v=1"));
+        ManagedProcess agent = node.start(
+                "flanneld",
+                List.of(
+                        executable.toString(),
+                        "--etcd-endpoints=" + topology.etcd().endpoint(),
+                        "--etcd-prefix=" + PREFIX,
+                        "--iface=eth0",
+                        "--public-ip=" + node.address(),
+                        "--subnet-file=" + subnetFile(node),
+                        "-v=1"));
         started.add(agent);
         return agent;
     }

@@ -32,9 +32,12 @@ import org.junit.jupiter.api.Test;
 @Tag("harness-self-test")
 class ShellFlanneldSelfTest {
     private static final Path EXECUTABLE = Path.of(System.getProperty("flannel.impls.dir", "impls"))
-            .resolve("shell-flanneld").resolve("flanneld").toAbsolutePath();
-    private static final String FOREIGN_LEASE = "{\"PublicIP\":\"10.168.0.99\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\","
-            + "\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"02:aa:bb:cc:dd:ee\"}}";
+            .resolve("shell-flanneld")
+            .resolve("flanneld")
+            .toAbsolutePath();
+    private static final String FOREIGN_LEASE =
+            "{\"PublicIP\":\"10.168.0.99\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\","
+                    + "\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"02:aa:bb:cc:dd:ee\"}}";
     private static Topology topology;
     private static ShellAgents agents;
     private Node node1;
@@ -42,12 +45,13 @@ class ShellFlanneldSelfTest {
 
     @BeforeAll
     static void createTopology() {
-        topology = new NetnsDriver().create(TopologySpec.builder()
-                .segment("underlay", "10.168.0.0/24")
-                .node("node1", "underlay", "10.168.0.2")
-                .node("node2", "underlay", "10.168.0.3")
-                .etcd("underlay", "10.168.0.10")
-                .build());
+        topology = new NetnsDriver()
+                .create(TopologySpec.builder()
+                        .segment("underlay", "10.168.0.0/24")
+                        .node("node1", "underlay", "10.168.0.2")
+                        .node("node2", "underlay", "10.168.0.3")
+                        .etcd("underlay", "10.168.0.10")
+                        .build());
         agents = new ShellAgents(topology, EXECUTABLE);
     }
 
@@ -75,12 +79,14 @@ class ShellFlanneldSelfTest {
         Process version = new ProcessBuilder(EXECUTABLE.toString(), "--version").start();
         assertThat(version.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(version.exitValue()).isZero();
-        assertThat(new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isNotBlank();
+        assertThat(new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isNotBlank();
 
         Process unknown = new ProcessBuilder(EXECUTABLE.toString(), "--no-such-flag").start();
         assertThat(unknown.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(unknown.exitValue()).isEqualTo(1);
-        assertThat(new String(unknown.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines()).hasSize(1);
+        assertThat(new String(unknown.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines())
+                .hasSize(1);
     }
 
     @Test
@@ -91,18 +97,25 @@ class ShellFlanneldSelfTest {
                 .contains("Couldn't fetch network config: flannel config not found in etcd store"));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(agent::isAlive);
 
-        assertThat(OwnProcesses.terminate(agent, OwnProcesses.of(agent))).as("exit status after SIGTERM").isZero();
+        assertThat(OwnProcesses.terminate(agent, OwnProcesses.of(agent)))
+                .as("exit status after SIGTERM")
+                .isZero();
     }
 
     @Test
     void sigtermEndsARunningAgentWithNothingLeftAndItsKernelStateStays() throws IOException {
         ManagedProcess agent = agents.startReady(node1);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agents.subnetFile(node1))))
-                .as("the subnet file's mode").isEqualTo("rw-r--r--");
+                .as("the subnet file's mode")
+                .isEqualTo("rw-r--r--");
 
-        assertThat(OwnProcesses.terminate(agent, OwnProcesses.ofRunning(agent))).as("exit status after SIGTERM").isZero();
+        assertThat(OwnProcesses.terminate(agent, OwnProcesses.ofRunning(agent)))
+                .as("exit status after SIGTERM")
+                .isZero();
         assertThat(agent.logs()).contains("Exiting cleanly...");
-        assertThat(node1.exec("ip", "link", "show", "flannel.1").succeeded()).as("flannel.1 stays (as Flannel's)").isTrue();
+        assertThat(node1.exec("ip", "link", "show", "flannel.1").succeeded())
+                .as("flannel.1 stays (as Flannel's)")
+                .isTrue();
     }
 
     @Test
@@ -114,7 +127,8 @@ class ShellFlanneldSelfTest {
         // 70 s left: within the default margin of an hour, so the renewal is due at once.
         topology.etcd().putWithTtl(key, value, Duration.ofSeconds(70));
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> topology.etcd().timeToLive(key).orElse(0) > 86_000);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> topology.etcd().timeToLive(key).orElse(0) > 86_000);
         assertThat(agent.logs()).contains("Lease renewed, new expiration");
         assertThat(topology.etcd().get(key)).contains(value);
     }
@@ -122,7 +136,8 @@ class ShellFlanneldSelfTest {
     @Test
     void aWatchThatEndsIsTakenUpAgainAndMissesNoLease() {
         ManagedProcess agent = agents.startReady(node1);
-        ProcessHandle watcher = OwnProcesses.watcher(OwnProcesses.ofRunning(agent)).orElseThrow();
+        ProcessHandle watcher =
+                OwnProcesses.watcher(OwnProcesses.ofRunning(agent)).orElseThrow();
 
         watcher.destroy();
         topology.etcd().put(ShellAgents.leaseKey("10.1.99.0"), FOREIGN_LEASE);
@@ -137,11 +152,15 @@ class ShellFlanneldSelfTest {
     void aLeaseOfAnotherBackendIsIgnoredAndSaidSo() {
         ManagedProcess agent = agents.startReady(node1);
 
-        topology.etcd().put(ShellAgents.leaseKey("10.1.98.0"),
-                "{\"PublicIP\":\"10.168.0.98\",\"PublicIPv6\":null,\"BackendType\":\"host-gw\"}");
+        topology.etcd()
+                .put(
+                        ShellAgents.leaseKey("10.1.98.0"),
+                        "{\"PublicIP\":\"10.168.0.98\",\"PublicIPv6\":null,\"BackendType\":\"host-gw\"}");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> agent.logs().contains("ignoring non-vxlan v4Subnet(10.1.98.0/24)"));
-        assertThat(node1.exec("ip", "-4", "route", "show", "10.1.98.0/24").stdout()).isBlank();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> agent.logs().contains("ignoring non-vxlan v4Subnet(10.1.98.0/24)"));
+        assertThat(node1.exec("ip", "-4", "route", "show", "10.1.98.0/24").stdout())
+                .isBlank();
     }
 
     @Test
@@ -153,11 +172,14 @@ class ShellFlanneldSelfTest {
 
         topology.etcd().delete(ShellAgents.leaseKey(subnet));
 
-        assertThat(agent.waitFor(Duration.ofSeconds(10))).as("node2's exit status").contains(0);
+        assertThat(agent.waitFor(Duration.ofSeconds(10)))
+                .as("node2's exit status")
+                .contains(0);
         assertThat(agent.logs()).contains("Lease has been revoked. Shutting down daemon.");
         OwnProcesses.assertNoneLeft(own);
         ManagedProcess again = agents.start(node2);
-        await().atMost(Duration.ofSeconds(20)).until(() -> topology.etcd().get(ShellAgents.leaseKey(subnet)).isPresent());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> topology.etcd().get(ShellAgents.leaseKey(subnet)).isPresent());
         assertThat(again.logs()).contains("Found previously leased subnet (" + subnet + "/24), reusing");
     }
 
@@ -173,8 +195,9 @@ class ShellFlanneldSelfTest {
         assertThat(agent.waitFor(Duration.ofSeconds(5))).as("killed").isPresent();
         OwnProcesses.assertNoneLeft(own);
         ManagedProcess again = agents.start(node1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> again.logs().contains("Found lease (ip: " + subnet
-                + "/24 ipv6: ) for current IP (" + node1.address() + "), reusing"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> again.logs()
+                .contains("Found lease (ip: " + subnet + "/24 ipv6: ) for current IP (" + node1.address()
+                        + "), reusing"));
         assertThat(vtepMac(node1)).isEqualTo(mac);
     }
 
@@ -183,7 +206,8 @@ class ShellFlanneldSelfTest {
     }
 
     private static String vtepMac(Node node) {
-        String link = node.exec("ip", "-o", "link", "show", "flannel.1").orThrow().stdout();
+        String link =
+                node.exec("ip", "-o", "link", "show", "flannel.1").orThrow().stdout();
         return link.replaceAll("(?s).*link/ether (\\S+).*", "$1").strip();
     }
 }

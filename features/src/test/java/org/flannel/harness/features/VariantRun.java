@@ -27,8 +27,10 @@ public final class VariantRun {
                 .selectors(selectPackage("features"))
                 .filters(EngineFilter.includeEngines("cucumber"))
                 .configurationParameter("cucumber.glue", "org.flannel.harness.steps")
-                .configurationParameter("cucumber.plugin", "org.flannel.harness.console.ConsoleProgress:" + reportDir
-                        + ", org.flannel.harness.conformance.ConformanceReport:" + reportDir)
+                .configurationParameter(
+                        "cucumber.plugin",
+                        "org.flannel.harness.console.ConsoleProgress:" + reportDir
+                                + ", org.flannel.harness.conformance.ConformanceReport:" + reportDir)
                 .build();
         LauncherFactory.create().execute(request);
         System.exit(0);

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class VariantRuns implements AutoCloseable {
     /** A variant's whole run; far above the longest seen (about 2 min), so only a hang trips it. */
     private static final long LIMIT_MINUTES = 20;
+
     private final Path impls;
     private final Path reports;
     private final ExecutorService pool;
@@ -46,7 +47,8 @@ final class VariantRuns implements AutoCloseable {
         try {
             return run.get();
         } catch (ExecutionException e) {
-            throw new AssertionError("the run against " + variant + " failed: " + e.getCause().getMessage(), e.getCause());
+            throw new AssertionError(
+                    "the run against " + variant + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for " + variant);
@@ -59,8 +61,10 @@ final class VariantRuns implements AutoCloseable {
         Files.deleteIfExists(reportDir.resolve("conformance.json"));
         Path log = reportDir.resolve("run.log");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command(variant, reportDir)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command(variant, reportDir))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         synchronized (processes) {
             processes.add(process);
         }
@@ -78,11 +82,16 @@ final class VariantRuns implements AutoCloseable {
     }
 
     private List<String> command(SelfTestVariant variant, Path reportDir) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path")));
         // The run's configuration travels as it came to this JVM, but for the implementation and its backends.
-        System.getProperties().stringPropertyNames().stream().sorted()
-                .filter(name -> name.startsWith("flannel.") && !name.equals("flannel.impl") && !name.equals("flannel.backends"))
+        System.getProperties().stringPropertyNames().stream()
+                .sorted()
+                .filter(name ->
+                        name.startsWith("flannel.") && !name.equals("flannel.impl") && !name.equals("flannel.backends"))
                 .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
         command.add("-Dflannel.impl=" + impls.resolve(variant.executable()));
         command.add("-Dflannel.backends=" + String.join(",", new java.util.TreeSet<>(variant.backends())));

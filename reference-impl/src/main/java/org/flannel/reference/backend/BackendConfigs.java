@@ -15,8 +15,7 @@ public final class BackendConfigs {
     private static final Set<String> NOT_IMPLEMENTED =
             Set.of("ipip", "ipsec", "wireguard", "alloc", "extension", "tencent-vpc");
 
-    private BackendConfigs() {
-    }
+    private BackendConfigs() {}
 
     /**
      * Flannel's backend manager look-up (GetBackend): refuses a type no backend answers to, before any

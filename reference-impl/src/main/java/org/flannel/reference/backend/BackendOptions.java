@@ -7,8 +7,7 @@ import org.flannel.reference.subnet.ConfigException;
 /** Reading the values of a {@code Backend} section's options, with the messages every backend gives. */
 public final class BackendOptions {
 
-    private BackendOptions() {
-    }
+    private BackendOptions() {}
 
     /** A whole number within [min, max], checked before any narrowing so that nothing wraps. */
     public static long wholeNumber(JsonNode value, String name, long min, long max, String outOfRange)

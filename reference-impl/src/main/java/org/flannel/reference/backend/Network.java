@@ -31,6 +31,5 @@ public interface Network extends AutoCloseable {
 
     /** Nothing to stop for a backend whose data path is the kernel's. */
     @Override
-    default void close() throws Exception {
-    }
+    default void close() throws Exception {}
 }

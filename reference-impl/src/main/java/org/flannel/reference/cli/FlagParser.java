@@ -23,8 +23,7 @@ public final class FlagParser {
     /** flanneld refuses a renew margin outside 1..1439 minutes (main.go: {@code >= 24*60 || <= 0}). */
     private static final int MAX_RENEW_MARGIN_MINUTES = 24 * 60 - 1;
 
-    private FlagParser() {
-    }
+    private FlagParser() {}
 
     /**
      * Reads {@code args} (without the program name) and fills unset flags from {@code env}.
@@ -53,8 +52,7 @@ public final class FlagParser {
         return UsageText.render();
     }
 
-    private record CommandLine(boolean helpRequested, List<String> remaining) {
-    }
+    private record CommandLine(boolean helpRequested, List<String> remaining) {}
 
     /** Go's {@code FlagSet.Parse} / {@code parseOne}. */
     private static CommandLine readCommandLine(String[] args, FlagValues values) throws UsageException {
@@ -111,7 +109,8 @@ public final class FlagParser {
         try {
             values.set(spec, text);
         } catch (FlagType.InvalidValue e) {
-            throw badFlag("invalid boolean value " + GoQuote.quote(text) + " for -" + spec.name() + ": " + e.getMessage());
+            throw badFlag(
+                    "invalid boolean value " + GoQuote.quote(text) + " for -" + spec.name() + ": " + e.getMessage());
         }
     }
 
@@ -119,7 +118,8 @@ public final class FlagParser {
         try {
             values.set(spec, value);
         } catch (FlagType.InvalidValue e) {
-            throw badFlag("invalid value " + GoQuote.quote(value) + " for flag -" + spec.name() + ": " + e.getMessage());
+            throw badFlag(
+                    "invalid value " + GoQuote.quote(value) + " for flag -" + spec.name() + ": " + e.getMessage());
         }
     }
 
@@ -149,13 +149,15 @@ public final class FlagParser {
     private static void check(FlagValues values) throws UsageException {
         long margin = values.number(FlanneldFlags.SUBNET_LEASE_RENEW_MARGIN);
         if (margin <= 0 || margin > MAX_RENEW_MARGIN_MINUTES) {
-            throw new UsageException(UsageException.Kind.INVALID_OPTION,
+            throw new UsageException(
+                    UsageException.Kind.INVALID_OPTION,
                     "Invalid subnet-lease-renew-margin option, out of acceptable range");
         }
         for (String name : List.of(FlanneldFlags.HEALTHZ_PORT, FlanneldFlags.IPTABLES_RESYNC)) {
             long number = values.number(name);
             if (number != (int) number) {
-                throw new UsageException(UsageException.Kind.INVALID_OPTION,
+                throw new UsageException(
+                        UsageException.Kind.INVALID_OPTION,
                         "invalid value " + number + " for flag -" + name + ": value out of range");
             }
         }

@@ -262,12 +262,14 @@ public final class FlanneldOptions {
                 + " etcdUsername:" + etcdUsername + " etcdPassword:" + (etcdPassword.isEmpty() ? "" : "********")
                 + " version:" + version + " kubeSubnetMgr:" + kubeSubnetMgr + " kubeApiUrl:" + kubeApiUrl
                 + " kubeAnnotationPrefix:" + kubeAnnotationPrefix + " kubeConfigFile:" + kubeconfigFile
-                + " iface:" + Arrays.toString(ifaces.toArray()) + " ifaceRegex:" + Arrays.toString(ifaceRegexes.toArray())
+                + " iface:" + Arrays.toString(ifaces.toArray()) + " ifaceRegex:"
+                + Arrays.toString(ifaceRegexes.toArray())
                 + " ipMasq:" + ipMasq + " ipMasqFullyRandomDisable:" + ipMasqFullyRandomDisable
                 + " ifaceCanReach:" + ifaceCanReach + " subnetFile:" + subnetFile + " publicIP:" + publicIp
                 + " publicIPv6:" + publicIpv6 + " subnetLeaseRenewMargin:" + subnetLeaseRenewMargin
                 + " healthzIP:" + healthzIp + " healthzPort:" + healthzPort + " iptablesResyncSeconds:" + iptablesResync
                 + " iptablesForwardRules:" + iptablesForwardRules + " netConfPath:" + netConfigPath
-                + " setNodeNetworkUnavailable:" + setNodeNetworkUnavailable + " blackholeRoute:" + ipBlackholeRoute + "}";
+                + " setNodeNetworkUnavailable:" + setNodeNetworkUnavailable + " blackholeRoute:" + ipBlackholeRoute
+                + "}";
     }
 }

@@ -26,7 +26,8 @@ public final class GoDuration {
         }
         long hours = duration.toHours();
         long minutes = duration.toMinutesPart();
-        long secondsNanos = nanos - duration.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toNanos();
+        long secondsNanos = nanos
+                - duration.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toNanos();
         StringBuilder text = new StringBuilder();
         if (hours > 0) {
             text.append(hours).append('h');

@@ -3,8 +3,7 @@ package org.flannel.reference.cli;
 /** Go's {@code %q} ({@code strconv.Quote}) for the values quoted in flag error messages. */
 final class GoQuote {
 
-    private GoQuote() {
-    }
+    private GoQuote() {}
 
     static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
@@ -35,9 +34,13 @@ final class GoQuote {
 
     private static boolean isPrintable(int c) {
         int type = Character.getType(c);
-        return type != Character.CONTROL && type != Character.FORMAT && type != Character.UNASSIGNED
-                && type != Character.SURROGATE && type != Character.PRIVATE_USE
-                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
+        return type != Character.CONTROL
+                && type != Character.FORMAT
+                && type != Character.UNASSIGNED
+                && type != Character.SURROGATE
+                && type != Character.PRIVATE_USE
+                && type != Character.LINE_SEPARATOR
+                && type != Character.PARAGRAPH_SEPARATOR
                 && (type != Character.SPACE_SEPARATOR || c == ' ');
     }
 }

@@ -9,8 +9,7 @@ import java.math.BigInteger;
  */
 final class GoStrconv {
 
-    private GoStrconv() {
-    }
+    private GoStrconv() {}
 
     /** Why a text is not a number, named as Go's {@code strconv} errors are. */
     enum Failure {

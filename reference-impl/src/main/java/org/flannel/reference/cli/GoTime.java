@@ -16,8 +16,7 @@ public final class GoTime {
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xx");
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z");
 
-    private GoTime() {
-    }
+    private GoTime() {}
 
     public static String format(Instant instant, ZoneId zone) {
         ZonedDateTime time = instant.atZone(zone);
@@ -29,7 +28,11 @@ public final class GoTime {
         }
         // Java names a bare UTC offset "Z"; Go says "UTC".
         String zoneName = zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : ZONE_NAME.format(time);
-        return text.append(' ').append(OFFSET.format(time)).append(' ').append(zoneName).toString();
+        return text.append(' ')
+                .append(OFFSET.format(time))
+                .append(' ')
+                .append(zoneName)
+                .toString();
     }
 
     /** In the system's zone, as Go's {@code time.Local}. */

@@ -7,8 +7,7 @@ package org.flannel.reference.cli;
  */
 final class UsageText {
 
-    private UsageText() {
-    }
+    private UsageText() {}
 
     static String render() {
         StringBuilder text = new StringBuilder("Usage: flanneld [OPTION]...\n");

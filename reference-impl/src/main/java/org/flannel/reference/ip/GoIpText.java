@@ -8,8 +8,7 @@ package org.flannel.reference.ip;
  */
 final class GoIpText {
 
-    private GoIpText() {
-    }
+    private GoIpText() {}
 
     /** Go's {@code netip.ParseAddr} without zones: 4 bytes for IPv4 text, 16 bytes for IPv6 text. */
     static byte[] parseAddress(String text) {
@@ -227,8 +226,10 @@ final class GoIpText {
     }
 
     static int bytesToInt(byte[] b, int offset) {
-        return ((b[offset] & 0xff) << 24) | ((b[offset + 1] & 0xff) << 16)
-                | ((b[offset + 2] & 0xff) << 8) | (b[offset + 3] & 0xff);
+        return ((b[offset] & 0xff) << 24)
+                | ((b[offset + 1] & 0xff) << 16)
+                | ((b[offset + 2] & 0xff) << 8)
+                | (b[offset + 3] & 0xff);
     }
 
     static byte[] intToBytes(int bits) {

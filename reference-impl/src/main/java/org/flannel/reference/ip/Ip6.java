@@ -10,7 +10,8 @@ public record Ip6(BigInteger value) implements Comparable<Ip6> {
     static final BigInteger ADDRESS_SPACE = BigInteger.ONE.shiftLeft(128);
     private static final BigInteger TWO_POW_24 = BigInteger.ONE.shiftLeft(24);
     private static final BigInteger TWO_POW_32 = BigInteger.ONE.shiftLeft(32);
-    private static final BigInteger V4_MAPPED_PREFIX = BigInteger.valueOf(0xffffL).shiftLeft(32);
+    private static final BigInteger V4_MAPPED_PREFIX =
+            BigInteger.valueOf(0xffffL).shiftLeft(32);
 
     /** Declared after the constants the constructor checks against. */
     public static final Ip6 ZERO = new Ip6(BigInteger.ZERO);

@@ -29,30 +29,45 @@ public final class ExternalInterfaceFinder {
     }
 
     /** With {@code --iface-can-reach}: when no interface is named, the one the kernel would use to reach it. */
-    public ExternalInterface find(List<String> ifaces, List<String> ifaceRegexes, Optional<Ip4> canReach,
-                                  Optional<Ip4> publicIp) throws InterfaceLookupException {
+    public ExternalInterface find(
+            List<String> ifaces, List<String> ifaceRegexes, Optional<Ip4> canReach, Optional<Ip4> publicIp)
+            throws InterfaceLookupException {
         Match match;
         if (ifaces.isEmpty() && ifaceRegexes.isEmpty() && canReach.isPresent()) {
-            match = kernel.routeTo(canReach.get()).flatMap(route -> route.device()).flatMap(kernel::link)
-                    .map(Match::firstAddress).orElseThrow(() -> new InterfaceLookupException(
+            match = kernel.routeTo(canReach.get())
+                    .flatMap(route -> route.device())
+                    .flatMap(kernel::link)
+                    .map(Match::firstAddress)
+                    .orElseThrow(() -> new InterfaceLookupException(
                             "Failed to find any valid interface to use: no interface reaches " + canReach.get()));
         } else if (!ifaces.isEmpty() || !ifaceRegexes.isEmpty()) {
-            match = ifaces.stream().map(this::byNameOrAddress).flatMap(Optional::stream).findFirst()
-                    .or(() -> ifaceRegexes.stream().map(this::byRegex).flatMap(Optional::stream).findFirst())
+            match = ifaces.stream()
+                    .map(this::byNameOrAddress)
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .or(() -> ifaceRegexes.stream()
+                            .map(this::byRegex)
+                            .flatMap(Optional::stream)
+                            .findFirst())
                     .orElseThrow(() -> new InterfaceLookupException(
                             "Failed to find interface to use that matches the interfaces and/or regexes provided"));
         } else if (publicIp.isPresent()) {
-            match = byAddress(publicIp.get()).orElseThrow(() -> new InterfaceLookupException(
-                    "Failed to find any valid interface to use: error looking up interface " + publicIp.get()
-                            + ": no interface with given IP found"));
+            match = byAddress(publicIp.get())
+                    .orElseThrow(() -> new InterfaceLookupException(
+                            "Failed to find any valid interface to use: error looking up interface " + publicIp.get()
+                                    + ": no interface with given IP found"));
         } else {
-            match = kernel.defaultRouteLink().map(Match::firstAddress).orElseThrow(() -> new InterfaceLookupException(
-                    "Failed to find any valid interface to use: failed to get default interface: "
-                            + "no default route; name one with --iface"));
+            match = kernel.defaultRouteLink()
+                    .map(Match::firstAddress)
+                    .orElseThrow(() -> new InterfaceLookupException(
+                            "Failed to find any valid interface to use: failed to get default interface: "
+                                    + "no default route; name one with --iface"));
         }
         Link link = match.link();
-        Ip4 ifaceAddr = match.address().orElseThrow(() -> new InterfaceLookupException(
-                "Failed to find any valid interface to use: failed to find IPv4 address for interface " + link.name()));
+        Ip4 ifaceAddr = match.address()
+                .orElseThrow(() -> new InterfaceLookupException(
+                        "Failed to find any valid interface to use: failed to find IPv4 address for interface "
+                                + link.name()));
         if (link.mtu() == 0) {
             throw new InterfaceLookupException("failed to determine MTU for " + ifaceAddr + " interface");
         }
@@ -75,7 +90,9 @@ public final class ExternalInterfaceFinder {
 
     private Optional<Match> byNameOrAddress(String iface) {
         Optional<Ip4> asAddress = parseIp(iface);
-        return asAddress.isPresent() ? byAddress(asAddress.get()) : kernel.link(iface).map(Match::firstAddress);
+        return asAddress.isPresent()
+                ? byAddress(asAddress.get())
+                : kernel.link(iface).map(Match::firstAddress);
     }
 
     /**
@@ -99,12 +116,17 @@ public final class ExternalInterfaceFinder {
                 }
             }
         }
-        return links.stream().filter(link -> pattern.matcher(link.name()).find()).findFirst().map(Match::firstAddress);
+        return links.stream()
+                .filter(link -> pattern.matcher(link.name()).find())
+                .findFirst()
+                .map(Match::firstAddress);
     }
 
     /** The given address is the interface address, as Flannel uses it, not the interface's first one. */
     private Optional<Match> byAddress(Ip4 ip) {
-        return kernel.links().stream().filter(link -> link.hasAddress(ip)).findFirst()
+        return kernel.links().stream()
+                .filter(link -> link.hasAddress(ip))
+                .findFirst()
                 .map(link -> new Match(link, Optional.of(ip)));
     }
 

@@ -16,8 +16,7 @@ final class EnvFileReader {
 
     private static final Pattern KEY = Pattern.compile("[\\p{L}\\p{N}_.]+");
 
-    private EnvFileReader() {
-    }
+    private EnvFileReader() {}
 
     /** The variables of the file, later lines winning; empty when any line cannot be parsed. */
     static Optional<Map<String, String>> parse(String content) {

@@ -22,8 +22,7 @@ final class GoJsonReader {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
-    private GoJsonReader() {
-    }
+    private GoJsonReader() {}
 
     /** The tree of {@code text}; for text that is not JSON, Go's syntax error (as Flannel logs it). */
     static JsonNode readTree(String text) throws InvalidJsonException {
@@ -78,7 +77,8 @@ final class GoJsonReader {
 
     /** Go's {@code UnmarshalTypeError} text for a struct field. */
     static String typeError(String kind, String structName, String field, String goType) {
-        return "json: cannot unmarshal " + kind + " into Go struct field " + structName + "." + field + " of type " + goType;
+        return "json: cannot unmarshal " + kind + " into Go struct field " + structName + "." + field + " of type "
+                + goType;
     }
 
     /**

@@ -15,13 +15,35 @@ final class GoJsonSyntax {
 
     /** What the scanner expects next; a JSON text is read by feeding it one byte at a time. */
     private enum State {
-        BEGIN_VALUE, BEGIN_VALUE_OR_EMPTY, BEGIN_STRING_OR_EMPTY, BEGIN_STRING, END_VALUE, END_TOP,
-        IN_STRING, IN_STRING_ESC, IN_STRING_ESC_U, IN_STRING_ESC_U1, IN_STRING_ESC_U12, IN_STRING_ESC_U123,
-        NEG, ONE, ZERO, DOT, DOT0, E, E_SIGN, E0, LITERAL
+        BEGIN_VALUE,
+        BEGIN_VALUE_OR_EMPTY,
+        BEGIN_STRING_OR_EMPTY,
+        BEGIN_STRING,
+        END_VALUE,
+        END_TOP,
+        IN_STRING,
+        IN_STRING_ESC,
+        IN_STRING_ESC_U,
+        IN_STRING_ESC_U1,
+        IN_STRING_ESC_U12,
+        IN_STRING_ESC_U123,
+        NEG,
+        ONE,
+        ZERO,
+        DOT,
+        DOT0,
+        E,
+        E_SIGN,
+        E0,
+        LITERAL
     }
 
     /** Where a value sits: under an object key, as an object's value, or in an array. */
-    private enum Container { OBJECT_KEY, OBJECT_VALUE, ARRAY_VALUE }
+    private enum Container {
+        OBJECT_KEY,
+        OBJECT_VALUE,
+        ARRAY_VALUE
+    }
 
     private final Deque<Container> stack = new ArrayDeque<>();
     private State state = State.BEGIN_VALUE;
@@ -29,8 +51,7 @@ final class GoJsonSyntax {
     private int literalIndex;
     private String error;
 
-    private GoJsonSyntax() {
-    }
+    private GoJsonSyntax() {}
 
     /** Go's syntax error for {@code text}, or empty when it is one valid JSON value. */
     static Optional<String> firstError(String text) {
@@ -316,15 +337,24 @@ final class GoJsonSyntax {
     /** How strconv.Quote writes the rune U+00cc (Go turns the byte into that rune). */
     private static String goEscaped(int c) {
         switch (c) {
-            case 0x07: return "\\a";
-            case 0x08: return "\\b";
-            case 0x0C: return "\\f";
-            case '\n': return "\\n";
-            case '\r': return "\\r";
-            case '\t': return "\\t";
-            case 0x0B: return "\\v";
-            case '\\': return "\\\\";
-            default: break;
+            case 0x07:
+                return "\\a";
+            case 0x08:
+                return "\\b";
+            case 0x0C:
+                return "\\f";
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            case 0x0B:
+                return "\\v";
+            case '\\':
+                return "\\\\";
+            default:
+                break;
         }
         if (c < 0x20 || c == 0x7F) {
             return String.format("\\x%02x", c);

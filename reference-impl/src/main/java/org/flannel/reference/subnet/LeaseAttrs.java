@@ -17,8 +17,8 @@ import org.flannel.reference.ip.Ip6;
  * @param backendData the backend's own JSON (vxlan: {@code {"VNI":1,"VtepMAC":"..."}}), or null
  * @param backendV6Data the backend's IPv6 JSON, or null
  */
-public record LeaseAttrs(Ip4 publicIp, String publicIpv6, String backendType, JsonNode backendData,
-                         JsonNode backendV6Data) {
+public record LeaseAttrs(
+        Ip4 publicIp, String publicIpv6, String backendType, JsonNode backendData, JsonNode backendV6Data) {
 
     private static final List<String> FIELDS =
             List.of("PublicIP", "PublicIPv6", "BackendType", "BackendData", "BackendV6Data");
@@ -87,8 +87,8 @@ public record LeaseAttrs(Ip4 publicIp, String publicIpv6, String backendType, Js
             return of(Ip4.ZERO); // Go: unmarshalling null leaves the zero value
         }
         if (!root.isObject()) {
-            throw new IllegalArgumentException("json: cannot unmarshal " + GoJsonReader.kindOf(root)
-                    + " into Go value of type lease.LeaseAttrs");
+            throw new IllegalArgumentException(
+                    "json: cannot unmarshal " + GoJsonReader.kindOf(root) + " into Go value of type lease.LeaseAttrs");
         }
         Ip4 publicIp = Ip4.ZERO;
         String publicIpv6 = null;

@@ -10,7 +10,10 @@ import org.flannel.reference.ip.Ip4Net;
  * the event on.
  */
 public record LeaseEvent(Type type, Ip4Net subnet, Lease lease) {
-    public enum Type { ADDED, REMOVED }
+    public enum Type {
+        ADDED,
+        REMOVED
+    }
 
     public static LeaseEvent added(Lease lease) {
         return new LeaseEvent(Type.ADDED, lease.subnet(), lease);

@@ -138,7 +138,9 @@ public final class NetworkConfig {
         if (!enableIPv6) {
             return subnet == null;
         }
-        if (subnet == null || subnet.ip().compareTo(ipv6SubnetMin) < 0 || subnet.ip().compareTo(ipv6SubnetMax) > 0) {
+        if (subnet == null
+                || subnet.ip().compareTo(ipv6SubnetMin) < 0
+                || subnet.ip().compareTo(ipv6SubnetMax) > 0) {
             return false;
         }
         return subnet.prefixLen() == ipv6SubnetLen;

@@ -12,8 +12,7 @@ import org.flannel.reference.ip.Ip6Net;
  */
 final class NetworkConfigChecker {
 
-    private NetworkConfigChecker() {
-    }
+    private NetworkConfigChecker() {}
 
     static void check(NetworkConfigFields c) throws ConfigException {
         if (c.enableIPv4) {

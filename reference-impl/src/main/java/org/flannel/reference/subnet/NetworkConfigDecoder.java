@@ -21,16 +21,25 @@ final class NetworkConfigDecoder {
 
     private static final String STRUCT = "Config";
     private static final List<String> FIELDS = List.of(
-            "EnableIPv4", "EnableIPv6", "EnableNFTables", "Network", "IPv6Network", "SubnetMin", "SubnetMax",
-            "IPv6SubnetMin", "IPv6SubnetMax", "SubnetLen", "IPv6SubnetLen", "Backend");
+            "EnableIPv4",
+            "EnableIPv6",
+            "EnableNFTables",
+            "Network",
+            "IPv6Network",
+            "SubnetMin",
+            "SubnetMax",
+            "IPv6SubnetMin",
+            "IPv6SubnetMax",
+            "SubnetLen",
+            "IPv6SubnetLen",
+            "Backend");
     private static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     /** Flannel's {@code IP4.UnmarshalJSON} / {@code IP6.UnmarshalJSON} error text. */
     private static final String INVALID_IP = "Invalid IP address format";
 
     private String firstTypeError;
 
-    private NetworkConfigDecoder() {
-    }
+    private NetworkConfigDecoder() {}
 
     static NetworkConfigFields decode(String json) throws ConfigException {
         JsonNode root;
@@ -42,8 +51,8 @@ final class NetworkConfigDecoder {
         NetworkConfigFields fields = new NetworkConfigFields();
         if (!root.isNull()) { // Go: unmarshalling null leaves the struct as it was
             if (!root.isObject()) {
-                throw new ConfigException("json: cannot unmarshal " + GoJsonReader.kindOf(root)
-                        + " into Go value of type subnet.Config");
+                throw new ConfigException(
+                        "json: cannot unmarshal " + GoJsonReader.kindOf(root) + " into Go value of type subnet.Config");
             }
             new NetworkConfigDecoder().decodeMembers(root, fields);
         }
@@ -102,7 +111,8 @@ final class NetworkConfigDecoder {
             typeError(GoJsonReader.kindOf(value), field, "uint");
             return current;
         }
-        if (!value.isIntegralNumber() || value.bigIntegerValue().signum() < 0
+        if (!value.isIntegralNumber()
+                || value.bigIntegerValue().signum() < 0
                 || value.bigIntegerValue().compareTo(MAX_UINT64) > 0) {
             typeError("number " + value.asText(), field, "uint");
             return current;

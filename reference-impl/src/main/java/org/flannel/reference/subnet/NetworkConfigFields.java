@@ -14,14 +14,14 @@ final class NetworkConfigFields {
     boolean enableIPv4 = true; // Flannel sets this before unmarshalling (config.go ParseConfig)
     boolean enableIPv6;
     boolean enableNFTables;
-    Ip4Net network;            // null: not given
-    Ip6Net ipv6Network;        // null: not given
-    long subnetLen;            // 0: not given; saturated at Long.MAX_VALUE
+    Ip4Net network; // null: not given
+    Ip6Net ipv6Network; // null: not given
+    long subnetLen; // 0: not given; saturated at Long.MAX_VALUE
     Ip4 subnetMin = Ip4.ZERO;
     Ip4 subnetMax = Ip4.ZERO;
     long ipv6SubnetLen;
-    Ip6 ipv6SubnetMin;         // null or "::": not given
+    Ip6 ipv6SubnetMin; // null or "::": not given
     Ip6 ipv6SubnetMax;
-    JsonNode backend;          // null: member absent (a JSON null is kept as NullNode, as Go's RawMessage keeps "null")
+    JsonNode backend; // null: member absent (a JSON null is kept as NullNode, as Go's RawMessage keeps "null")
     String backendType;
 }

@@ -23,8 +23,7 @@ public final class SubnetAllocator {
     /** Flannel collects at most this many free candidates before choosing. */
     public static final int MAX_CANDIDATES = 100;
 
-    private SubnetAllocator() {
-    }
+    private SubnetAllocator() {}
 
     /** A free IPv4 subnet of SubnetLen, or empty when none is free ("out of subnets" is the caller's message). */
     public static Optional<Ip4Net> allocate(NetworkConfig config, Collection<Ip4Net> taken, RandomGenerator random) {
@@ -41,7 +40,8 @@ public final class SubnetAllocator {
     }
 
     /** The IPv6 twin, walking IPv6SubnetMin..IPv6SubnetMax in steps of IPv6SubnetLen. */
-    public static Optional<Ip6Net> allocateIpv6(NetworkConfig config, Collection<Ip6Net> taken, RandomGenerator random) {
+    public static Optional<Ip6Net> allocateIpv6(
+            NetworkConfig config, Collection<Ip6Net> taken, RandomGenerator random) {
         if (config.ipv6SubnetMin() == null || config.ipv6SubnetMax() == null) {
             return Optional.empty();
         }

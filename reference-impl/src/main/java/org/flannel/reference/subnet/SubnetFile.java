@@ -29,8 +29,7 @@ public final class SubnetFile {
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
 
-    private SubnetFile() {
-    }
+    private SubnetFile() {}
 
     /**
      * Writes, in Flannel's order, {@code FLANNEL_NETWORK} and {@code FLANNEL_SUBNET} (when IPv4 is on),
@@ -42,8 +41,8 @@ public final class SubnetFile {
      * {@code os.MkdirAll}). The file is replaced atomically (a temporary file in the same directory, synced,
      * then renamed over it, as renameio does) and gets mode 0644 whatever the umask.
      */
-    public static void write(Path file, NetworkConfig config, Ip4Net subnet, Ip6Net ipv6Subnet, int mtu,
-                             boolean ipMasq) throws IOException {
+    public static void write(Path file, NetworkConfig config, Ip4Net subnet, Ip6Net ipv6Subnet, int mtu, boolean ipMasq)
+            throws IOException {
         byte[] content = content(config, subnet, ipv6Subnet, mtu, ipMasq).getBytes(StandardCharsets.UTF_8);
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
@@ -72,15 +71,22 @@ public final class SubnetFile {
                 throw new IllegalArgumentException("IPv4 is enabled but the lease has no IPv4 subnet");
             }
             text.append("FLANNEL_NETWORK=").append(config.network()).append('\n');
-            text.append("FLANNEL_SUBNET=").append(subnet.ip().plus(1)).append('/').append(subnet.prefixLen()).append('\n');
+            text.append("FLANNEL_SUBNET=")
+                    .append(subnet.ip().plus(1))
+                    .append('/')
+                    .append(subnet.prefixLen())
+                    .append('\n');
         }
         if (config.enableIPv6()) {
             if (ipv6Subnet == null) {
                 throw new IllegalArgumentException("IPv6 is enabled but the lease has no IPv6 subnet");
             }
             text.append("FLANNEL_IPV6_NETWORK=").append(config.ipv6Network()).append('\n');
-            text.append("FLANNEL_IPV6_SUBNET=").append(ipv6Subnet.ip().plus(1)).append('/')
-                    .append(ipv6Subnet.prefixLen()).append('\n');
+            text.append("FLANNEL_IPV6_SUBNET=")
+                    .append(ipv6Subnet.ip().plus(1))
+                    .append('/')
+                    .append(ipv6Subnet.prefixLen())
+                    .append('\n');
         }
         text.append("FLANNEL_MTU=").append(mtu).append('\n');
         text.append("FLANNEL_IPMASQ=").append(ipMasq).append('\n');

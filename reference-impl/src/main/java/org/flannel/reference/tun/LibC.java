@@ -26,6 +26,7 @@ public interface LibC {
 
     /** Loaded once: binding the library generates code, far too slow to repeat. */
     LibC INSTANCE = LibraryLoader.create(LibC.class).load("c");
+
     Runtime RUNTIME = Runtime.getRuntime(INSTANCE);
 
     @SaveError

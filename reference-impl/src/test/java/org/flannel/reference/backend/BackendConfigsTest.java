@@ -53,6 +53,7 @@ class BackendConfigsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("unknown backend type: ");
     }
+
     @Test
     void anUnknownTypeIsPrintedLowerCasedAsFlannelDoes() {
         assertThatThrownBy(() -> parse("{\"Type\":\"Foo\"}"))

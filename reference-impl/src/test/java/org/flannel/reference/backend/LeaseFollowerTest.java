@@ -49,8 +49,13 @@ class LeaseFollowerTest {
     };
 
     /** The keeper's part: one line per hand-over, so that an empty one would show. */
-    private final LeaseFollower follower = new LeaseFollower(network, own -> log.add("own " + own.stream()
-            .map(event -> event.type() + " " + event.lease().attrs().publicIp()).toList()));
+    private final LeaseFollower follower = new LeaseFollower(
+            network,
+            own -> log.add("own "
+                    + own.stream()
+                            .map(event ->
+                                    event.type() + " " + event.lease().attrs().publicIp())
+                            .toList()));
 
     @Test
     void anAddedLeaseIsAnAddedPeer() {
@@ -88,16 +93,23 @@ class LeaseFollowerTest {
         follower.accept(List.of(LeaseEvent.added(OWN), LeaseEvent.added(A)));
         follower.accept(List.of(LeaseEvent.added(B)));
 
-        assertThat(log).containsExactly("added 10.1.16.0/24 via 10.168.0.3", "own [ADDED 10.168.0.2]",
-                "added 10.1.17.0/24 via 10.168.0.4");
+        assertThat(log)
+                .containsExactly(
+                        "added 10.1.16.0/24 via 10.168.0.3",
+                        "own [ADDED 10.168.0.2]",
+                        "added 10.1.17.0/24 via 10.168.0.4");
     }
 
     @Test
     void theEventsOfABatchReachTheNetworkInOrder() {
-        follower.accept(List.of(LeaseEvent.added(A), LeaseEvent.added(B), LeaseEvent.removed(A),
-                LeaseEvent.added(A_MOVED)));
+        follower.accept(
+                List.of(LeaseEvent.added(A), LeaseEvent.added(B), LeaseEvent.removed(A), LeaseEvent.added(A_MOVED)));
 
-        assertThat(log).containsExactly("added 10.1.16.0/24 via 10.168.0.3", "added 10.1.17.0/24 via 10.168.0.4",
-                "removed 10.1.16.0/24", "added 10.1.16.0/24 via 10.168.0.33");
+        assertThat(log)
+                .containsExactly(
+                        "added 10.1.16.0/24 via 10.168.0.3",
+                        "added 10.1.17.0/24 via 10.168.0.4",
+                        "removed 10.1.16.0/24",
+                        "added 10.1.16.0/24 via 10.168.0.33");
     }
 }

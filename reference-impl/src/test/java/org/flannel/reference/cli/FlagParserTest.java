@@ -23,19 +23,17 @@ class FlagParserTest {
     }
 
     private static void assertBadFlag(String message, String... args) {
-        assertThatThrownBy(() -> parse(args))
-                .isInstanceOfSatisfying(UsageException.class, e -> {
-                    assertThat(e).hasMessage(message);
-                    assertThat(e.kind()).isEqualTo(UsageException.Kind.BAD_FLAG);
-                });
+        assertThatThrownBy(() -> parse(args)).isInstanceOfSatisfying(UsageException.class, e -> {
+            assertThat(e).hasMessage(message);
+            assertThat(e.kind()).isEqualTo(UsageException.Kind.BAD_FLAG);
+        });
     }
 
     private static void assertInvalidOption(String message, Map<String, String> env, String... args) {
-        assertThatThrownBy(() -> parseWithEnv(env, args))
-                .isInstanceOfSatisfying(UsageException.class, e -> {
-                    assertThat(e).hasMessage(message);
-                    assertThat(e.kind()).isEqualTo(UsageException.Kind.INVALID_OPTION);
-                });
+        assertThatThrownBy(() -> parseWithEnv(env, args)).isInstanceOfSatisfying(UsageException.class, e -> {
+            assertThat(e).hasMessage(message);
+            assertThat(e.kind()).isEqualTo(UsageException.Kind.INVALID_OPTION);
+        });
     }
 
     @Test
@@ -86,19 +84,44 @@ class FlagParserTest {
         @ParameterizedTest
         @ValueSource(strings = {"-etcd-prefix=/a", "--etcd-prefix=/a", "-etcd-prefix /a", "--etcd-prefix /a"})
         void everyGoFormOfAValuedFlag(String commandLine) throws Exception {
-            assertThat(FlagParser.parse(commandLine.split(" "), Map.of()).etcdPrefix()).isEqualTo("/a");
+            assertThat(FlagParser.parse(commandLine.split(" "), Map.of()).etcdPrefix())
+                    .isEqualTo("/a");
         }
 
         @Test
         void everyFlagCanBeGiven() throws Exception {
-            FlanneldOptions o = parse("-etcd-endpoints=http://10.0.0.2:2379,https://10.0.0.3:2379", "-etcd-prefix", "/n2",
-                    "-etcd-keyfile=/k", "-etcd-certfile=/c", "-etcd-cafile=/ca", "-etcd-username=u", "-etcd-password=p",
-                    "-iface=eth1", "-iface-regex=^eth", "-iface-can-reach=10.0.0.1", "-subnet-file=/tmp/s.env",
-                    "-public-ip=10.0.0.5", "-public-ipv6=fd00::5", "-subnet-lease-renew-margin=30", "-ip-masq",
-                    "-ip-masq-fully-random-disable", "-kube-subnet-mgr", "-kube-api-url=https://k", "-kube-annotation-prefix=x.io",
-                    "-kubeconfig-file=/kc", "-net-config-path=/nc", "-set-node-network-unavailable=false", "-healthz-ip=127.0.0.1",
-                    "-healthz-port=8080", "-iptables-resync=9", "-iptables-forward-rules=false", "-ip-blackhole-route",
-                    "-v=2", "-vmodule=main=3,iface=1", "-log_backtrace_at=main.go:12");
+            FlanneldOptions o = parse(
+                    "-etcd-endpoints=http://10.0.0.2:2379,https://10.0.0.3:2379",
+                    "-etcd-prefix",
+                    "/n2",
+                    "-etcd-keyfile=/k",
+                    "-etcd-certfile=/c",
+                    "-etcd-cafile=/ca",
+                    "-etcd-username=u",
+                    "-etcd-password=p",
+                    "-iface=eth1",
+                    "-iface-regex=^eth",
+                    "-iface-can-reach=10.0.0.1",
+                    "-subnet-file=/tmp/s.env",
+                    "-public-ip=10.0.0.5",
+                    "-public-ipv6=fd00::5",
+                    "-subnet-lease-renew-margin=30",
+                    "-ip-masq",
+                    "-ip-masq-fully-random-disable",
+                    "-kube-subnet-mgr",
+                    "-kube-api-url=https://k",
+                    "-kube-annotation-prefix=x.io",
+                    "-kubeconfig-file=/kc",
+                    "-net-config-path=/nc",
+                    "-set-node-network-unavailable=false",
+                    "-healthz-ip=127.0.0.1",
+                    "-healthz-port=8080",
+                    "-iptables-resync=9",
+                    "-iptables-forward-rules=false",
+                    "-ip-blackhole-route",
+                    "-v=2",
+                    "-vmodule=main=3,iface=1",
+                    "-log_backtrace_at=main.go:12");
             assertThat(o.etcdEndpoints()).containsExactly("http://10.0.0.2:2379", "https://10.0.0.3:2379");
             assertThat(o.etcdPrefix()).isEqualTo("/n2");
             assertThat(o.etcdKeyfile()).isEqualTo("/k");
@@ -129,12 +152,15 @@ class FlagParserTest {
             assertThat(o.verbosity()).isEqualTo(2);
             assertThat(o.vmodule()).isEqualTo("main=3,iface=1");
             assertThat(o.logBacktraceAt()).isEqualTo("main.go:12");
-            assertThat(o.explicitlySet()).contains("etcd-prefix", "ip-masq", "v").hasSize(30);
+            assertThat(o.explicitlySet())
+                    .contains("etcd-prefix", "ip-masq", "v")
+                    .hasSize(30);
         }
 
         @Test
         void theLastValueOfAFlagGivenTwiceWins() throws Exception {
-            assertThat(parse("-healthz-port=1", "--healthz-port", "2").healthzPort()).isEqualTo(2);
+            assertThat(parse("-healthz-port=1", "--healthz-port", "2").healthzPort())
+                    .isEqualTo(2);
         }
 
         @Test
@@ -184,11 +210,20 @@ class FlagParserTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"true, true", "false, false", "1, true", "0, false", "t, true", "F, false", "TRUE, true",
-                "False, false"})
+        @CsvSource({
+            "true, true",
+            "false, false",
+            "1, true",
+            "0, false",
+            "t, true",
+            "F, false",
+            "TRUE, true",
+            "False, false"
+        })
         void aBooleanAcceptsGosBooleanWords(String text, boolean expected) throws Exception {
             assertThat(parse("-ip-masq=" + text).ipMasq()).isEqualTo(expected);
-            assertThat(parse("--iptables-forward-rules=" + text).iptablesForwardRules()).isEqualTo(expected);
+            assertThat(parse("--iptables-forward-rules=" + text).iptablesForwardRules())
+                    .isEqualTo(expected);
         }
 
         @Test
@@ -201,8 +236,10 @@ class FlagParserTest {
 
         @Test
         void defaultTrueBooleansCanBeTurnedOff() throws Exception {
-            assertThat(parse("-iptables-forward-rules=false").iptablesForwardRules()).isFalse();
-            assertThat(parse("--set-node-network-unavailable=0").setNodeNetworkUnavailable()).isFalse();
+            assertThat(parse("-iptables-forward-rules=false").iptablesForwardRules())
+                    .isFalse();
+            assertThat(parse("--set-node-network-unavailable=0").setNodeNetworkUnavailable())
+                    .isFalse();
         }
     }
 
@@ -256,8 +293,11 @@ class FlagParserTest {
 
         @Test
         void theCommandLineWins() throws Exception {
-            FlanneldOptions o = parseWithEnv(Map.of("FLANNELD_ETCD_PREFIX", "/env", "FLANNELD_IP_MASQ", "true",
-                    "FLANNELD_IFACE", "eth9"), "-etcd-prefix=/cli", "-ip-masq=false", "-iface=eth0");
+            FlanneldOptions o = parseWithEnv(
+                    Map.of("FLANNELD_ETCD_PREFIX", "/env", "FLANNELD_IP_MASQ", "true", "FLANNELD_IFACE", "eth9"),
+                    "-etcd-prefix=/cli",
+                    "-ip-masq=false",
+                    "-iface=eth0");
             assertThat(o.etcdPrefix()).isEqualTo("/cli");
             assertThat(o.ipMasq()).isFalse();
             assertThat(o.ifaces()).containsExactly("eth0");
@@ -265,14 +305,17 @@ class FlagParserTest {
 
         @Test
         void emptyVariablesAreIgnored() throws Exception {
-            assertThat(parseWithEnv(Map.of("FLANNELD_ETCD_PREFIX", ""), new String[0]).etcdPrefix())
+            assertThat(parseWithEnv(Map.of("FLANNELD_ETCD_PREFIX", ""), new String[0])
+                            .etcdPrefix())
                     .isEqualTo("/coreos.com/network");
         }
 
         @Test
         void aRepeatableFlagTakesTheWholeValueAsOneEntryAsFlannelsFlagSliceDoes() throws Exception {
-            assertThat(parseWithEnv(Map.of("FLANNELD_IFACE", "eth0,eth1")).ifaces()).containsExactly("eth0,eth1");
-            assertThat(parseWithEnv(Map.of("FLANNELD_IFACE_REGEX", "^e.{1,3}$")).ifaceRegexes()).containsExactly("^e.{1,3}$");
+            assertThat(parseWithEnv(Map.of("FLANNELD_IFACE", "eth0,eth1")).ifaces())
+                    .containsExactly("eth0,eth1");
+            assertThat(parseWithEnv(Map.of("FLANNELD_IFACE_REGEX", "^e.{1,3}$")).ifaceRegexes())
+                    .containsExactly("^e.{1,3}$");
         }
 
         @Test
@@ -280,19 +323,22 @@ class FlagParserTest {
             FlanneldOptions o = parseWithEnv(Map.of("FLANNELD_HEALTHZ_PORT", "abc", "FLANNELD_IP_MASQ", "yes"));
             assertThat(o.healthzPort()).isZero();
             assertThat(o.ipMasq()).isFalse();
-            assertThat(o.environmentErrors()).containsExactlyInAnyOrder(
-                    "invalid value \"abc\" for FLANNELD_HEALTHZ_PORT: parse error",
-                    "invalid value \"yes\" for FLANNELD_IP_MASQ: parse error");
+            assertThat(o.environmentErrors())
+                    .containsExactlyInAnyOrder(
+                            "invalid value \"abc\" for FLANNELD_HEALTHZ_PORT: parse error",
+                            "invalid value \"yes\" for FLANNELD_IP_MASQ: parse error");
         }
 
         @Test
         void versionFromTheEnvironmentHasNoEffectAsInFlanneld() throws Exception {
-            assertThat(parseWithEnv(Map.of("FLANNELD_VERSION", "true")).version()).isFalse();
+            assertThat(parseWithEnv(Map.of("FLANNELD_VERSION", "true")).version())
+                    .isFalse();
         }
 
         @Test
         void environmentValuesAreCheckedLikeFlags() {
-            assertInvalidOption("Invalid subnet-lease-renew-margin option, out of acceptable range",
+            assertInvalidOption(
+                    "Invalid subnet-lease-renew-margin option, out of acceptable range",
                     Map.of("FLANNELD_SUBNET_LEASE_RENEW_MARGIN", "0"));
             assertInvalidOption("invalid public IP address: nope", Map.of("FLANNELD_PUBLIC_IP", "nope"));
         }
@@ -301,7 +347,8 @@ class FlagParserTest {
         void variableNamesAreUpperCaseWithUnderscores() {
             assertThat(FlanneldFlags.get("ip-masq-fully-random-disable").environmentVariable())
                     .isEqualTo("FLANNELD_IP_MASQ_FULLY_RANDOM_DISABLE");
-            assertThat(FlanneldFlags.get("log_backtrace_at").environmentVariable()).isEqualTo("FLANNELD_LOG_BACKTRACE_AT");
+            assertThat(FlanneldFlags.get("log_backtrace_at").environmentVariable())
+                    .isEqualTo("FLANNELD_LOG_BACKTRACE_AT");
             assertThat(FlanneldFlags.get("v").environmentVariable()).isEqualTo("FLANNELD_V");
         }
     }
@@ -321,14 +368,20 @@ class FlagParserTest {
             assertBadFlag("invalid value \"abc\" for flag -healthz-port: parse error", "--healthz-port=abc");
             assertBadFlag("invalid value \"08\" for flag -healthz-port: parse error", "-healthz-port", "08");
             assertBadFlag("invalid value \"1__0\" for flag -healthz-port: parse error", "-healthz-port=1__0");
-            assertBadFlag("invalid value \"99999999999999999999\" for flag -iptables-resync: value out of range",
+            assertBadFlag(
+                    "invalid value \"99999999999999999999\" for flag -iptables-resync: value out of range",
                     "-iptables-resync=99999999999999999999");
-            assertBadFlag("invalid value \"\" for flag -subnet-lease-renew-margin: parse error", "-subnet-lease-renew-margin=");
+            assertBadFlag(
+                    "invalid value \"\" for flag -subnet-lease-renew-margin: parse error",
+                    "-subnet-lease-renew-margin=");
             assertBadFlag("invalid boolean value \"maybe\" for -ip-masq: parse error", "-ip-masq=maybe");
-            assertBadFlag("invalid value \"abc\" for flag -v: strconv.ParseInt: parsing \"abc\": invalid syntax", "-v=abc");
-            assertBadFlag("invalid value \"main\" for flag -vmodule: syntax error: expect comma-separated list of filename=N",
+            assertBadFlag(
+                    "invalid value \"abc\" for flag -v: strconv.ParseInt: parsing \"abc\": invalid syntax", "-v=abc");
+            assertBadFlag(
+                    "invalid value \"main\" for flag -vmodule: syntax error: expect comma-separated list of filename=N",
                     "-vmodule=main");
-            assertBadFlag("invalid value \"main\" for flag -log_backtrace_at: syntax error: expect file.go:234",
+            assertBadFlag(
+                    "invalid value \"main\" for flag -log_backtrace_at: syntax error: expect file.go:234",
                     "-log_backtrace_at=main");
         }
 
@@ -347,14 +400,18 @@ class FlagParserTest {
         @ParameterizedTest
         @ValueSource(strings = {"0", "-5", "1440", "100000"})
         void renewMarginOutOfRange(String margin) {
-            assertInvalidOption("Invalid subnet-lease-renew-margin option, out of acceptable range", Map.of(),
-                    "-subnet-lease-renew-margin", margin);
+            assertInvalidOption(
+                    "Invalid subnet-lease-renew-margin option, out of acceptable range",
+                    Map.of(),
+                    "-subnet-lease-renew-margin",
+                    margin);
         }
 
         @ParameterizedTest
         @ValueSource(ints = {1, 60, 1439})
         void renewMarginInRange(int margin) throws Exception {
-            assertThat(parse("-subnet-lease-renew-margin=" + margin).subnetLeaseRenewMargin()).isEqualTo(margin);
+            assertThat(parse("-subnet-lease-renew-margin=" + margin).subnetLeaseRenewMargin())
+                    .isEqualTo(margin);
         }
 
         @Test
@@ -366,7 +423,9 @@ class FlagParserTest {
 
         @Test
         void absurdPortsAreRefused() {
-            assertInvalidOption("invalid value 4294967296 for flag -healthz-port: value out of range", Map.of(),
+            assertInvalidOption(
+                    "invalid value 4294967296 for flag -healthz-port: value out of range",
+                    Map.of(),
                     "-healthz-port=4294967296");
         }
 
@@ -395,7 +454,8 @@ class FlagParserTest {
 
         @Test
         void versionIsHonouredBeforeTheEnvironmentAndTheChecks() throws Exception {
-            FlanneldOptions o = parseWithEnv(Map.of("FLANNELD_ETCD_PREFIX", "/env"), "-version", "-subnet-lease-renew-margin=0");
+            FlanneldOptions o =
+                    parseWithEnv(Map.of("FLANNELD_ETCD_PREFIX", "/env"), "-version", "-subnet-lease-renew-margin=0");
             assertThat(o.version()).isTrue();
             assertThat(o.etcdPrefix()).isEqualTo("/coreos.com/network");
         }
@@ -403,6 +463,8 @@ class FlagParserTest {
 
     @Test
     void theEtcdPasswordIsNotPrinted() throws Exception {
-        assertThat(parse("-etcd-password=s3cret").toString()).doesNotContain("s3cret").contains("etcdPassword:********");
+        assertThat(parse("-etcd-password=s3cret").toString())
+                .doesNotContain("s3cret")
+                .contains("etcdPassword:********");
     }
 }

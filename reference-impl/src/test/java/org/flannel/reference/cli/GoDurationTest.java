@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class GoDurationTest {
     @Test
     void hoursMinutesAndFractionalSeconds() {
-        assertThat(GoDuration.format(Duration.ofHours(22).plusMinutes(59).plusMillis(58_990))).isEqualTo("22h59m58.99s");
+        assertThat(GoDuration.format(Duration.ofHours(22).plusMinutes(59).plusMillis(58_990)))
+                .isEqualTo("22h59m58.99s");
         assertThat(GoDuration.format(Duration.ofHours(1))).isEqualTo("1h0m0s");
         assertThat(GoDuration.format(Duration.ofMinutes(1))).isEqualTo("1m0s");
         assertThat(GoDuration.format(Duration.ofMillis(59_999))).isEqualTo("59.999s");

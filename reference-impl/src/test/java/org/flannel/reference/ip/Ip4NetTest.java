@@ -25,8 +25,19 @@ class Ip4NetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.0.0.0", "10.0.0.0/", "10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/24/", "10.0.0.0/ 24",
-            "10.0.0/24", "010.0.0.0/8", "/24", "10.0.0.0/2x"})
+    @ValueSource(
+            strings = {
+                "10.0.0.0",
+                "10.0.0.0/",
+                "10.0.0.0/33",
+                "10.0.0.0/-1",
+                "10.0.0.0/24/",
+                "10.0.0.0/ 24",
+                "10.0.0/24",
+                "010.0.0.0/8",
+                "/24",
+                "10.0.0.0/2x"
+            })
     void refusesBadCidrsWithGosMessage(String text) {
         assertThatThrownBy(() -> Ip4Net.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)

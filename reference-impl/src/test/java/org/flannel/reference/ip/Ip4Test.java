@@ -21,8 +21,24 @@ class Ip4Test {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "10", "10.1.2", "10.1.2.3.4", "256.1.1.1", "10.01.1.1", "10..1.1", ".1.1.1",
-            "1.1.1.", "a.b.c.d", " 1.2.3.4", "1.2.3.4 ", "fd00::1", "1.2.3.4/32", "١.2.3.4"})
+    @ValueSource(
+            strings = {
+                "",
+                "10",
+                "10.1.2",
+                "10.1.2.3.4",
+                "256.1.1.1",
+                "10.01.1.1",
+                "10..1.1",
+                ".1.1.1",
+                "1.1.1.",
+                "a.b.c.d",
+                " 1.2.3.4",
+                "1.2.3.4 ",
+                "fd00::1",
+                "1.2.3.4/32",
+                "١.2.3.4"
+            })
     void refusesWhatGoRefuses(String text) {
         assertThatThrownBy(() -> Ip4.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -40,7 +40,8 @@ class Ip6NetTest {
         assertThat(net.contains(Ip6Net.parse("fc00:0:0:1::/64"))).isTrue();
         assertThat(net.contains(Ip6Net.parse("fc00::/47"))).isFalse();
         assertThat(net.overlaps(Ip6Net.parse("fc00:0:0:5::/64"))).isTrue();
-        assertThat(Ip6Net.parse("fc00:0:0:5::/64").overlaps(Ip6Net.parse("fc00:0:0:6::/64"))).isFalse();
+        assertThat(Ip6Net.parse("fc00:0:0:5::/64").overlaps(Ip6Net.parse("fc00:0:0:6::/64")))
+                .isFalse();
         assertThat(net.size()).isEqualTo(BigInteger.ONE.shiftLeft(80));
         assertThat(net.network()).hasToString("fc00::");
     }
@@ -49,6 +50,7 @@ class Ip6NetTest {
     void nextIsTheFollowingNetworkOfTheSameLength() {
         assertThat(Ip6Net.parse("fc00::/48").next()).hasToString("fc00:0:1::/48");
         assertThat(Ip6Net.parse("fc00:0:0:1::/64").next()).hasToString("fc00:0:0:2::/64");
-        assertThatThrownBy(() -> Ip6Net.parse("ffff:ffff:ffff:ffff::/64").next()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Ip6Net.parse("ffff:ffff:ffff:ffff::/64").next())
+                .isInstanceOf(IllegalStateException.class);
     }
 }

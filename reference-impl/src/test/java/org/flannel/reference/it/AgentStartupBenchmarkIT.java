@@ -23,11 +23,12 @@ class AgentStartupBenchmarkIT {
 
     @Test
     void printLaunchToSubnetFileTimeAndResidentMemory() throws Exception {
-        try (Topology topology = new NetnsDriver().create(TopologySpec.builder()
-                .segment("underlay", "10.168.0.0/24")
-                .node("node1", "underlay", "10.168.0.2")
-                .etcd("underlay", "10.168.0.10")
-                .build())) {
+        try (Topology topology = new NetnsDriver()
+                .create(TopologySpec.builder()
+                        .segment("underlay", "10.168.0.0/24")
+                        .node("node1", "underlay", "10.168.0.2")
+                        .etcd("underlay", "10.168.0.10")
+                        .build())) {
             topology.etcd().put(Agents.PREFIX + "/config", VxlanTwoNodesIT.CONFIG);
             Agents agents = new Agents(topology);
             Node node = topology.node("node1");
@@ -43,8 +44,10 @@ class AgentStartupBenchmarkIT {
                 rssKib.add(residentKib(agent.pid()));
                 assertThat(agent.stop(Duration.ofSeconds(10))).isZero();
             }
-            System.out.printf("BENCHMARK reference flanneld: launch -> subnet.env %s ms (runs: %s), "
-                    + "resident memory %s KiB (runs: %s)%n", median(millis), millis, median(rssKib), rssKib);
+            System.out.printf(
+                    "BENCHMARK reference flanneld: launch -> subnet.env %s ms (runs: %s), "
+                            + "resident memory %s KiB (runs: %s)%n",
+                    median(millis), millis, median(rssKib), rssKib);
         }
     }
 

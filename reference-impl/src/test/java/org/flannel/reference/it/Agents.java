@@ -42,7 +42,8 @@ final class Agents {
 
     /** flanneld with the flags the harness gives every implementation, plus {@code extra}. */
     ManagedProcess start(Node node, String... extra) {
-        List<String> argv = new ArrayList<>(List.of(launcher(),
+        List<String> argv = new ArrayList<>(List.of(
+                launcher(),
                 "--etcd-endpoints=" + topology.etcd().endpoint(),
                 "--etcd-prefix=" + PREFIX,
                 "--iface=eth0",
@@ -56,8 +57,8 @@ final class Agents {
     void awaitReady(Node node, ManagedProcess agent) {
         await().atMost(READY_LIMIT).pollInterval(Duration.ofMillis(50)).until(() -> {
             if (!agent.isAlive()) {
-                throw new AssertionError(node.name() + "'s flanneld exited before writing its subnet file:\n"
-                        + agent.logs());
+                throw new AssertionError(
+                        node.name() + "'s flanneld exited before writing its subnet file:\n" + agent.logs());
             }
             return Files.exists(subnetFile(node));
         });
@@ -73,7 +74,10 @@ final class Agents {
 
     /** FLANNEL_SUBNET's network, e.g. "10.1.15.0/24" for FLANNEL_SUBNET=10.1.15.1/24. */
     String subnetOf(Node node) {
-        String line = subnetFileText(node).lines().filter(l -> l.startsWith("FLANNEL_SUBNET=")).findFirst()
+        String line = subnetFileText(node)
+                .lines()
+                .filter(l -> l.startsWith("FLANNEL_SUBNET="))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no FLANNEL_SUBNET in " + subnetFile(node)));
         String cidr = line.substring("FLANNEL_SUBNET=".length());
         String[] parts = cidr.split("/");

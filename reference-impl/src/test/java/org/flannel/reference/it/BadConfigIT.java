@@ -29,11 +29,12 @@ class BadConfigIT {
 
     @BeforeAll
     static void createTopology() {
-        topology = new NetnsDriver().create(TopologySpec.builder()
-                .segment("underlay", "10.168.0.0/24")
-                .node("node1", "underlay", "10.168.0.2")
-                .etcd("underlay", "10.168.0.10")
-                .build());
+        topology = new NetnsDriver()
+                .create(TopologySpec.builder()
+                        .segment("underlay", "10.168.0.0/24")
+                        .node("node1", "underlay", "10.168.0.2")
+                        .etcd("underlay", "10.168.0.10")
+                        .build());
         agents = new Agents(topology);
         node = topology.node("node1");
     }
@@ -47,15 +48,24 @@ class BadConfigIT {
 
     static Stream<Arguments> badConfigs() {
         return Stream.of(
-                Arguments.of("not JSON", "this is not json",
+                Arguments.of(
+                        "not JSON",
+                        "this is not json",
                         "Couldn't fetch network config: invalid character 'h' in literal true (expecting 'r')"),
-                Arguments.of("no Network", "{\"Backend\":{\"Type\":\"vxlan\"}}",
+                Arguments.of(
+                        "no Network",
+                        "{\"Backend\":{\"Type\":\"vxlan\"}}",
                         "please define a correct Network parameter in the flannel config"),
-                Arguments.of("SubnetLen 31", "{\"Network\":\"10.1.0.0/16\",\"SubnetLen\":31,\"Backend\":{\"Type\":\"vxlan\"}}",
+                Arguments.of(
+                        "SubnetLen 31",
+                        "{\"Network\":\"10.1.0.0/16\",\"SubnetLen\":31,\"Backend\":{\"Type\":\"vxlan\"}}",
                         "SubnetLen must be less than /31"),
-                Arguments.of("unknown backend", "{\"Network\":\"10.1.0.0/16\",\"Backend\":{\"Type\":\"carrier-pigeon\"}}",
+                Arguments.of(
+                        "unknown backend",
+                        "{\"Network\":\"10.1.0.0/16\",\"Backend\":{\"Type\":\"carrier-pigeon\"}}",
                         "unknown backend type: carrier-pigeon"),
-                Arguments.of("VNI over 24 bits",
+                Arguments.of(
+                        "VNI over 24 bits",
                         "{\"Network\":\"10.1.0.0/16\",\"Backend\":{\"Type\":\"vxlan\",\"VNI\":16777216}}",
                         "Backend.VNI 16777216 is out of range"));
     }
@@ -92,8 +102,8 @@ class BadConfigIT {
         topology.etcd().delete(Agents.PREFIX + "/config");
         ManagedProcess agent = agents.start(node, "--healthz-port=8471", "--healthz-ip=127.0.0.1");
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> agent.logs().contains(
-                    "flannel config not found in etcd store. Did you create your config using etcdv3 API?"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> agent.logs()
+                    .contains("flannel config not found in etcd store. Did you create your config using etcdv3 API?"));
             assertThat(agent.isAlive()).isTrue();
             assertThat(ipJson(node, "link", "show", "type", "vxlan")).isEmpty();
             assertThat(http(node, "/healthz")).isEqualTo("200 flanneld is running");
@@ -112,7 +122,9 @@ class BadConfigIT {
 
     /** "<status> <body>" of a GET from inside the node. */
     private static String http(Node node, String path) {
-        String out = node.exec("curl", "-s", "-w", " %{http_code}", "http://127.0.0.1:8471" + path).orThrow().stdout();
+        String out = node.exec("curl", "-s", "-w", " %{http_code}", "http://127.0.0.1:8471" + path)
+                .orThrow()
+                .stdout();
         int space = out.lastIndexOf(' ');
         return out.substring(space + 1) + " " + out.substring(0, space);
     }

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 /** target/flanneld as a user runs it: flags in, one clear line and status 1 for a mistake. */
 class LauncherIT {
 
-    record Run(int status, String stdout, String stderr) {
-    }
+    record Run(int status, String stdout, String stderr) {}
 
     static Run run(String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(Agents.launcher()));
@@ -23,7 +22,8 @@ class LauncherIT {
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return new Run(
+                process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -37,7 +37,8 @@ class LauncherIT {
     void anUnknownFlagGivesOneLineUsageAndStatusOne() throws Exception {
         Run run = run("--no-such-flag=1");
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.stderr().lines().findFirst()).hasValueSatisfying(line -> assertThat(line).contains("no-such-flag"));
+        assertThat(run.stderr().lines().findFirst())
+                .hasValueSatisfying(line -> assertThat(line).contains("no-such-flag"));
         assertThat(run.stderr()).contains("-etcd-endpoints");
     }
 
@@ -45,8 +46,8 @@ class LauncherIT {
     void aBadValueGivesOneLineUsageAndStatusOne() throws Exception {
         Run run = run("-healthz-port", "abc");
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.stderr().lines().findFirst()).hasValueSatisfying(line ->
-                assertThat(line).contains("abc").contains("healthz-port"));
+        assertThat(run.stderr().lines().findFirst())
+                .hasValueSatisfying(line -> assertThat(line).contains("abc").contains("healthz-port"));
     }
 
     @Test
@@ -60,7 +61,14 @@ class LauncherIT {
     void helpListsEveryFlagAndExitsZero() throws Exception {
         Run run = run("--help");
         assertThat(run.status()).isZero();
-        assertThat(run.stdout()).contains("-etcd-prefix", "-iface", "-public-ip", "-subnet-file", "-ip-masq",
-                "-healthz-port", "-subnet-lease-renew-margin");
+        assertThat(run.stdout())
+                .contains(
+                        "-etcd-prefix",
+                        "-iface",
+                        "-public-ip",
+                        "-subnet-file",
+                        "-ip-masq",
+                        "-healthz-port",
+                        "-subnet-lease-renew-margin");
     }
 }

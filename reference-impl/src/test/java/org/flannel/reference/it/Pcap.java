@@ -9,8 +9,7 @@ import java.nio.file.Path;
 
 /** Just enough of the pcap format to count the frames a capture holds. */
 final class Pcap {
-    private Pcap() {
-    }
+    private Pcap() {}
 
     static int frameCount(Path file) {
         try {

@@ -28,14 +28,18 @@ class ThroughputBenchmarkIT {
     void printTcpThroughputOverVxlanAndUdp() {
         Map<String, Double> gbits = new LinkedHashMap<>();
         for (String backend : new String[] {"vxlan", "udp"}) {
-            try (Topology topology = new NetnsDriver().create(TopologySpec.builder()
-                    .segment("underlay", "10.168.0.0/24")
-                    .node("node1", "underlay", "10.168.0.2")
-                    .node("node2", "underlay", "10.168.0.3")
-                    .etcd("underlay", "10.168.0.10")
-                    .build())) {
-                topology.etcd().put(Agents.PREFIX + "/config", "{\"Network\":\"10.1.0.0/16\",\"SubnetMin\":\"10.1.15.0\","
-                        + "\"SubnetMax\":\"10.1.16.0\",\"Backend\":{\"Type\":\"" + backend + "\"}}");
+            try (Topology topology = new NetnsDriver()
+                    .create(TopologySpec.builder()
+                            .segment("underlay", "10.168.0.0/24")
+                            .node("node1", "underlay", "10.168.0.2")
+                            .node("node2", "underlay", "10.168.0.3")
+                            .etcd("underlay", "10.168.0.10")
+                            .build())) {
+                topology.etcd()
+                        .put(
+                                Agents.PREFIX + "/config",
+                                "{\"Network\":\"10.1.0.0/16\",\"SubnetMin\":\"10.1.15.0\","
+                                        + "\"SubnetMax\":\"10.1.16.0\",\"Backend\":{\"Type\":\"" + backend + "\"}}");
                 Agents agents = new Agents(topology);
                 Node node1 = topology.node("node1");
                 Node node2 = topology.node("node2");
@@ -49,8 +53,11 @@ class ThroughputBenchmarkIT {
 
                 double tcp = tcpGbits(client, server);
                 gbits.put(backend, tcp);
-                System.out.printf(Locale.ROOT, "BENCHMARK %s: iperf3 TCP container-1 -> container-2: %.2f Gbit/s%n",
-                        backend, tcp);
+                System.out.printf(
+                        Locale.ROOT,
+                        "BENCHMARK %s: iperf3 TCP container-1 -> container-2: %.2f Gbit/s%n",
+                        backend,
+                        tcp);
                 if (backend.equals("udp")) {
                     printUdpLoss(client, server, tcp);
                     agent1.stop(Duration.ofSeconds(10));
@@ -61,15 +68,19 @@ class ThroughputBenchmarkIT {
                 assertThat(tcp).as("%s carried TCP traffic", backend).isPositive();
             }
         }
-        System.out.printf(Locale.ROOT, "BENCHMARK udp/vxlan throughput ratio: %.1f%% (target: at least 20%%)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "BENCHMARK udp/vxlan throughput ratio: %.1f%% (target: at least 20%%)%n",
                 100 * gbits.get("udp") / gbits.get("vxlan"));
     }
 
     private static double tcpGbits(Container client, Container server) {
         ManagedProcess iperf = server.start("iperf3-server", java.util.List.of("iperf3", "-s", "-1"));
         awaitListening(server);
-        JsonNode result = Agents.json(client.exec("iperf3", "-c", server.address(), "-t", Integer.toString(SECONDS), "-J")
-                .orThrow().stdout());
+        JsonNode result =
+                Agents.json(client.exec("iperf3", "-c", server.address(), "-t", Integer.toString(SECONDS), "-J")
+                        .orThrow()
+                        .stdout());
         iperf.waitFor(Duration.ofSeconds(5));
         return result.path("end").path("sum_received").path("bits_per_second").asDouble() / 1e9;
     }
@@ -78,12 +89,21 @@ class ThroughputBenchmarkIT {
         ManagedProcess iperf = server.start("iperf3-server-udp", java.util.List.of("iperf3", "-s", "-1"));
         awaitListening(server);
         String rate = Math.max(1, (long) (gbits * 1000)) + "M";
-        JsonNode sum = Agents.json(client.exec("iperf3", "-u", "-b", rate, "-l", "1400", "-c", server.address(), "-t", "3",
-                "-J").orThrow().stdout()).path("end").path("sum");
+        JsonNode sum = Agents.json(
+                        client.exec("iperf3", "-u", "-b", rate, "-l", "1400", "-c", server.address(), "-t", "3", "-J")
+                                .orThrow()
+                                .stdout())
+                .path("end")
+                .path("sum");
         iperf.waitFor(Duration.ofSeconds(5));
-        System.out.printf(Locale.ROOT, "BENCHMARK udp: iperf3 UDP at %s bit/s: %d of %d datagrams lost (%.2f%%), "
-                        + "%d out of order%n", rate, sum.path("lost_packets").asLong(), sum.path("packets").asLong(),
-                sum.path("lost_percent").asDouble(), sum.path("out_of_order").asLong());
+        System.out.printf(
+                Locale.ROOT,
+                "BENCHMARK udp: iperf3 UDP at %s bit/s: %d of %d datagrams lost (%.2f%%), " + "%d out of order%n",
+                rate,
+                sum.path("lost_packets").asLong(),
+                sum.path("packets").asLong(),
+                sum.path("lost_percent").asDouble(),
+                sum.path("out_of_order").asLong());
     }
 
     private static void awaitListening(Container server) {
@@ -96,7 +116,8 @@ class ThroughputBenchmarkIT {
     }
 
     private static void printCounters(String node, String logs) {
-        logs.lines().filter(line -> line.toLowerCase(Locale.ROOT).contains("counter")
+        logs.lines()
+                .filter(line -> line.toLowerCase(Locale.ROOT).contains("counter")
                         || line.toLowerCase(Locale.ROOT).contains("dropped"))
                 .forEach(line -> System.out.println("BENCHMARK udp agent on " + node + ": " + line));
     }

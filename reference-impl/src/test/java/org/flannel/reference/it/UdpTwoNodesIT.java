@@ -30,6 +30,7 @@ class UdpTwoNodesIT {
     /** SubnetMin/SubnetMax leave exactly the seed's two subnets. */
     static final String CONFIG = "{\"Network\":\"10.1.0.0/16\",\"SubnetMin\":\"10.1.15.0\",\"SubnetMax\":\"10.1.16.0\","
             + "\"Backend\":{\"Type\":\"udp\"}}";
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private Topology topology;
@@ -39,13 +40,14 @@ class UdpTwoNodesIT {
 
     @BeforeEach
     void createTopology() {
-        topology = new NetnsDriver().create(TopologySpec.builder()
-                .segment("underlay", "10.168.0.0/24")
-                .node("node1", "underlay", "10.168.0.2")
-                .node("node2", "underlay", "10.168.0.3")
-                .node("stranger", "underlay", "10.168.0.66")
-                .etcd("underlay", "10.168.0.10")
-                .build());
+        topology = new NetnsDriver()
+                .create(TopologySpec.builder()
+                        .segment("underlay", "10.168.0.0/24")
+                        .node("node1", "underlay", "10.168.0.2")
+                        .node("node2", "underlay", "10.168.0.3")
+                        .node("stranger", "underlay", "10.168.0.66")
+                        .etcd("underlay", "10.168.0.10")
+                        .build());
         topology.etcd().put(Agents.PREFIX + "/config", CONFIG);
         agents = new Agents(topology);
         node1 = topology.node("node1");
@@ -76,15 +78,20 @@ class UdpTwoNodesIT {
 
         for (Node node : new Node[] {node1, node2}) {
             String subnet = agents.subnetOf(node);
-            JsonNode device = ipJson(node, "-details", "address", "show", "dev", "flannel0").get(0);
+            JsonNode device = ipJson(node, "-details", "address", "show", "dev", "flannel0")
+                    .get(0);
             assertThat(device.path("linkinfo").path("info_kind").asText()).isEqualTo("tun");
-            assertThat(device.path("linkinfo").path("info_data").path("type").asText()).isEqualTo("tun");
-            assertThat(device.path("linkinfo").path("info_data").path("pi").asBoolean(true)).as("IFF_NO_PI").isFalse();
+            assertThat(device.path("linkinfo").path("info_data").path("type").asText())
+                    .isEqualTo("tun");
+            assertThat(device.path("linkinfo").path("info_data").path("pi").asBoolean(true))
+                    .as("IFF_NO_PI")
+                    .isFalse();
             assertThat(device.path("mtu").asInt()).isEqualTo(1472);
             assertThat(device.path("flags").toString()).contains("\"UP\"");
             assertThat(device.path("addr_info")).hasSize(1);
             assertThat(device.path("addr_info").get(0).path("local").asText()).isEqualTo(subnet.replace("/24", ""));
-            assertThat(device.path("addr_info").get(0).path("prefixlen").asInt()).isEqualTo(32);
+            assertThat(device.path("addr_info").get(0).path("prefixlen").asInt())
+                    .isEqualTo(32);
 
             JsonNode routes = ipJson(node, "route", "show", "10.1.0.0/16");
             assertThat(routes).hasSize(1);
@@ -93,10 +100,12 @@ class UdpTwoNodesIT {
 
             String lease = topology.etcd().get(leaseKey(subnet)).orElseThrow();
             assertThat(lease).isEqualTo("{\"PublicIP\":\"" + node.address() + "\",\"PublicIPv6\":null}");
-            assertThat(topology.etcd().timeToLive(leaseKey(subnet)).orElseThrow()).isBetween(86_300L, 86_400L);
+            assertThat(topology.etcd().timeToLive(leaseKey(subnet)).orElseThrow())
+                    .isBetween(86_300L, 86_400L);
 
-            assertThat(agents.subnetFileText(node)).isEqualTo("FLANNEL_NETWORK=10.1.0.0/16\nFLANNEL_SUBNET="
-                    + subnet.replace(".0/24", ".1/24") + "\nFLANNEL_MTU=1472\nFLANNEL_IPMASQ=false\n");
+            assertThat(agents.subnetFileText(node))
+                    .isEqualTo("FLANNEL_NETWORK=10.1.0.0/16\nFLANNEL_SUBNET=" + subnet.replace(".0/24", ".1/24")
+                            + "\nFLANNEL_MTU=1472\nFLANNEL_IPMASQ=false\n");
         }
         // The socket listens on the interface's address, port 8285.
         assertThat(node1.exec("ss", "-Hlun").orThrow().stdout()).contains("10.168.0.2:8285");
@@ -109,13 +118,17 @@ class UdpTwoNodesIT {
         Container container1 = topology.addContainer("container-1", "node1", agents.subnetFile(node1));
         Container container2 = topology.addContainer("container-2", "node2", agents.subnetFile(node2));
 
-        Capture requests = topology.capture("node1:eth0",
+        Capture requests = topology.capture(
+                "node1:eth0",
                 "src host 10.168.0.2 and dst host 10.168.0.3 and udp src port 8285 and udp dst port 8285");
-        Capture replies = topology.capture("node1:eth0",
+        Capture replies = topology.capture(
+                "node1:eth0",
                 "src host 10.168.0.3 and dst host 10.168.0.2 and udp src port 8285 and udp dst port 8285");
         Capture overlay = topology.capture("node1:flannel0", "icmp");
         Capture anyOther = topology.capture("node1:eth0", "icmp");
-        ExecResult ping = container1.exec("ping", "-c", "3", "-W", "2", container2.address()).orThrow();
+        ExecResult ping = container1
+                .exec("ping", "-c", "3", "-W", "2", container2.address())
+                .orThrow();
         Path out = requests.stop();
         Path in = replies.stop();
         Path bare = overlay.stop();
@@ -139,14 +152,18 @@ class UdpTwoNodesIT {
         assertThat(agent2.stop(STOP_GRACE)).isZero();
         assertThat(agent2.logs()).contains("UDP data path counters: flannel0->UDP");
 
-        assertThat(container1.exec("ping", "-c", "2", "-W", "1", container2.address()).succeeded())
-                .as("ping with node2's agent stopped").isFalse();
+        assertThat(container1
+                        .exec("ping", "-c", "2", "-W", "1", container2.address())
+                        .succeeded())
+                .as("ping with node2's agent stopped")
+                .isFalse();
 
         ManagedProcess again = agents.start(node2);
         // The old subnet file is still there: wait for the new agent's own registration instead.
         await().atMost(Agents.READY_LIMIT).until(() -> again.logs().contains("Running backend."));
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                container1.exec("ping", "-c", "1", "-W", "1", container2.address()).succeeded());
+        await().atMost(Duration.ofSeconds(10)).until(() -> container1
+                .exec("ping", "-c", "1", "-W", "1", container2.address())
+                .succeeded());
     }
 
     @Test
@@ -179,8 +196,11 @@ class UdpTwoNodesIT {
         Files.write(header, bareIpv4Header(new byte[] {10, 1, 16, 3}, new byte[] {10, 1, 15, 2}));
         Path garbage = topology.workDir().resolve("garbage.bin");
         Files.writeString(garbage, "not an IP packet at all");
-        topology.node("stranger").exec("bash", "-c", "cat " + header + " > /dev/udp/10.168.0.2/8285").orThrow();
-        node2.exec("bash", "-c", "cat " + garbage + " > /dev/udp/10.168.0.2/8285").orThrow();
+        topology.node("stranger")
+                .exec("bash", "-c", "cat " + header + " > /dev/udp/10.168.0.2/8285")
+                .orThrow();
+        node2.exec("bash", "-c", "cat " + garbage + " > /dev/udp/10.168.0.2/8285")
+                .orThrow();
         Path written = overlay.stop();
 
         assertThat(Pcap.frameCount(written)).isZero();

@@ -36,12 +36,13 @@ class VxlanTwoNodesIT {
 
     @BeforeEach
     void createTopology() {
-        topology = new NetnsDriver().create(TopologySpec.builder()
-                .segment("underlay", "10.168.0.0/24")
-                .node("node1", "underlay", "10.168.0.2")
-                .node("node2", "underlay", "10.168.0.3")
-                .etcd("underlay", "10.168.0.10")
-                .build());
+        topology = new NetnsDriver()
+                .create(TopologySpec.builder()
+                        .segment("underlay", "10.168.0.0/24")
+                        .node("node1", "underlay", "10.168.0.2")
+                        .node("node2", "underlay", "10.168.0.3")
+                        .etcd("underlay", "10.168.0.10")
+                        .build());
         topology.etcd().put(Agents.PREFIX + "/config", CONFIG);
         agents = new Agents(topology);
         node1 = topology.node("node1");
@@ -76,12 +77,14 @@ class VxlanTwoNodesIT {
             String peerSubnet = agents.subnetOf(peer);
             String peerGateway = peerSubnet.substring(0, peerSubnet.indexOf('/'));
             String peerVtepMac = deviceMac(peer);
-            JsonNode peerLease = Agents.json(topology.etcd().get(leaseKey(peerSubnet)).orElseThrow());
+            JsonNode peerLease =
+                    Agents.json(topology.etcd().get(leaseKey(peerSubnet)).orElseThrow());
             assertThat(peerLease.path("BackendData").path("VtepMAC").asText()).isEqualTo(peerVtepMac);
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(ipJson(self, "route", "show", peerSubnet))
-                        .as("%s's route to %s", self.name(), peerSubnet).hasSize(1);
+                        .as("%s's route to %s", self.name(), peerSubnet)
+                        .hasSize(1);
                 JsonNode route = ipJson(self, "route", "show", peerSubnet).get(0);
                 assertThat(route.path("gateway").asText()).isEqualTo(peerGateway);
                 assertThat(route.path("dev").asText()).isEqualTo("flannel.1");
@@ -103,7 +106,8 @@ class VxlanTwoNodesIT {
         }
 
         // The device, on node1 as on any node.
-        JsonNode device = ipJson(node1, "-details", "address", "show", "dev", "flannel.1").get(0);
+        JsonNode device =
+                ipJson(node1, "-details", "address", "show", "dev", "flannel.1").get(0);
         JsonNode vxlan = device.path("linkinfo").path("info_data");
         assertThat(device.path("linkinfo").path("info_kind").asText()).isEqualTo("vxlan");
         assertThat(vxlan.path("id").asInt()).isEqualTo(1);
@@ -119,14 +123,16 @@ class VxlanTwoNodesIT {
 
         // The lease: Flannel's key, exact JSON, a 24 h TTL.
         String lease1 = topology.etcd().get(leaseKey(subnet1)).orElseThrow();
-        assertThat(lease1).isEqualTo("{\"PublicIP\":\"10.168.0.2\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\","
-                + "\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"" + deviceMac(node1) + "\"}}");
+        assertThat(lease1)
+                .isEqualTo("{\"PublicIP\":\"10.168.0.2\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\","
+                        + "\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"" + deviceMac(node1) + "\"}}");
         assertThat(topology.etcd().timeToLive(leaseKey(subnet1)).orElseThrow()).isBetween(86_300L, 86_400L);
 
         // The subnet file: Flannel's lines in Flannel's order, mode 0644.
         String network = subnet1.replace(".0/24", ".1/24");
-        assertThat(agents.subnetFileText(node1)).isEqualTo("FLANNEL_NETWORK=10.1.0.0/16\nFLANNEL_SUBNET=" + network
-                + "\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=false\n");
+        assertThat(agents.subnetFileText(node1))
+                .isEqualTo("FLANNEL_NETWORK=10.1.0.0/16\nFLANNEL_SUBNET=" + network
+                        + "\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=false\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agents.subnetFile(node1))))
                 .isEqualTo("rw-r--r--");
     }
@@ -154,7 +160,8 @@ class VxlanTwoNodesIT {
         startReady(node1);
         ManagedProcess agent2 = startReady(node2);
         String subnet2 = agents.subnetOf(node2);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ipJson(node1, "route", "show", subnet2).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ipJson(node1, "route", "show", subnet2).size() == 1);
 
         assertThat(topology.etcd().delete(leaseKey(subnet2))).isTrue();
 
@@ -182,8 +189,11 @@ class VxlanTwoNodesIT {
 
         assertThat(agents.subnetOf(node1)).isEqualTo(subnet);
         assertThat(deviceMac(node1)).isEqualTo(mac);
-        assertThat(Agents.json(topology.etcd().get(leaseKey(subnet)).orElseThrow()).path("BackendData")
-                .path("VtepMAC").asText()).isEqualTo(mac);
+        assertThat(Agents.json(topology.etcd().get(leaseKey(subnet)).orElseThrow())
+                        .path("BackendData")
+                        .path("VtepMAC")
+                        .asText())
+                .isEqualTo(mac);
         Container container1 = topology.addContainer("container-1", "node1", agents.subnetFile(node1));
         Container container2 = topology.addContainer("container-2", "node2", agents.subnetFile(node2));
         container1.exec("ping", "-c", "2", "-W", "2", container2.address()).orThrow();
@@ -194,13 +204,16 @@ class VxlanTwoNodesIT {
         // Both remember 10.1.15.0/24 from a previous life and start at the same moment.
         for (Node node : new Node[] {node1, node2}) {
             Files.createDirectories(agents.subnetFile(node).getParent());
-            Files.writeString(agents.subnetFile(node), "FLANNEL_NETWORK=10.1.0.0/16\nFLANNEL_SUBNET=10.1.15.1/24\n"
-                    + "FLANNEL_MTU=1450\nFLANNEL_IPMASQ=false\n");
+            Files.writeString(
+                    agents.subnetFile(node),
+                    "FLANNEL_NETWORK=10.1.0.0/16\nFLANNEL_SUBNET=10.1.15.1/24\n"
+                            + "FLANNEL_MTU=1450\nFLANNEL_IPMASQ=false\n");
         }
         ManagedProcess agent1 = agents.start(node1);
         ManagedProcess agent2 = agents.start(node2);
-        await().atMost(Agents.READY_LIMIT).until(() ->
-                agent1.logs().contains("Running backend.") && agent2.logs().contains("Running backend."));
+        await().atMost(Agents.READY_LIMIT)
+                .until(() -> agent1.logs().contains("Running backend.")
+                        && agent2.logs().contains("Running backend."));
 
         assertThat(Set.of(agents.subnetOf(node1), agents.subnetOf(node2)))
                 .containsExactlyInAnyOrder("10.1.15.0/24", "10.1.16.0/24");
@@ -210,6 +223,9 @@ class VxlanTwoNodesIT {
     }
 
     private static String deviceMac(Node node) {
-        return ipJson(node, "link", "show", "dev", "flannel.1").get(0).path("address").asText();
+        return ipJson(node, "link", "show", "dev", "flannel.1")
+                .get(0)
+                .path("address")
+                .asText();
     }
 }

@@ -60,8 +60,17 @@ class MacAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "5e:f8:4f:00:e3", "5e:f8:4f:00:e3:37:01", "5e-f8-4f-00-e3-37", "5ef8.4f00.e337",
-            "5e:f8:4f:00:e3:3g", "5e:f8:4f:0:e3:37", " 5e:f8:4f:00:e3:37"})
+    @ValueSource(
+            strings = {
+                "",
+                "5e:f8:4f:00:e3",
+                "5e:f8:4f:00:e3:37:01",
+                "5e-f8-4f-00-e3-37",
+                "5ef8.4f00.e337",
+                "5e:f8:4f:00:e3:3g",
+                "5e:f8:4f:0:e3:37",
+                " 5e:f8:4f:00:e3:37"
+            })
     void malformedAddressesAreRefused(String text) {
         assertThatThrownBy(() -> MacAddress.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -115,11 +115,17 @@ public final class RecordingKernel implements Kernel {
             throw new KernelException("RTNETLINK answers: File exists");
         }
         int port = spec.port() > 0 ? spec.port() : KERNEL_DEFAULT_VXLAN_PORT;
-        VxlanAttributes vxlan = new VxlanAttributes(spec.vni(), Optional.of(spec.local()),
-                Optional.of(spec.underlayDevice()), port, spec.learning(), spec.gbp(), Optional.empty());
+        VxlanAttributes vxlan = new VxlanAttributes(
+                spec.vni(),
+                Optional.of(spec.local()),
+                Optional.of(spec.underlayDevice()),
+                port,
+                spec.learning(),
+                spec.gbp(),
+                Optional.empty());
         MacAddress mac = macPolicy != null ? macPolicy : spec.mac();
-        links.put(spec.name(), new Link(nextIndex++, spec.name(), spec.mtu(), mac, false, List.of(),
-                Optional.of(vxlan)));
+        links.put(
+                spec.name(), new Link(nextIndex++, spec.name(), spec.mtu(), mac, false, List.of(), Optional.of(vxlan)));
     }
 
     @Override
@@ -230,7 +236,7 @@ public final class RecordingKernel implements Kernel {
     }
 
     private static Link withAddresses(Link link, List<IfAddress> addresses) {
-        return new Link(link.index(), link.name(), link.mtu(), link.mac(), link.up(), List.copyOf(addresses),
-                link.vxlan());
+        return new Link(
+                link.index(), link.name(), link.mtu(), link.mac(), link.up(), List.copyOf(addresses), link.vxlan());
     }
 }

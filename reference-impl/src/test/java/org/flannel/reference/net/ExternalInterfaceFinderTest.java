@@ -20,8 +20,8 @@ class ExternalInterfaceFinderTest {
     private final RecordingKernel kernel = new RecordingKernel()
             .withLink(RecordingKernel.plainLink(1, "lo", 65536, "00:00:00:00:00:00", address("127.0.0.1", 8)))
             .withLink(RecordingKernel.plainLink(2, "eth0", 1500, "52:54:00:00:00:02", address("10.168.0.2", 24)))
-            .withLink(RecordingKernel.plainLink(3, "eth1", 9000, "52:54:00:00:00:03",
-                    address("192.168.56.10", 24), address("192.168.56.11", 24)))
+            .withLink(RecordingKernel.plainLink(
+                    3, "eth1", 9000, "52:54:00:00:00:03", address("192.168.56.10", 24), address("192.168.56.11", 24)))
             .withLink(RecordingKernel.plainLink(4, "noaddr0", 1500, "52:54:00:00:00:04"))
             .withLink(RecordingKernel.plainLink(5, "nomtu0", 0, "52:54:00:00:00:05", address("172.16.0.1", 24)));
 
@@ -53,7 +53,9 @@ class ExternalInterfaceFinderTest {
 
     @Test
     void theFirstOfSeveralIfacesThatMatchesWins() throws Exception {
-        assertThat(find(List.of("missing0", "10.9.9.9", "eth1", "eth0"), List.of()).name()).isEqualTo("eth1");
+        assertThat(find(List.of("missing0", "10.9.9.9", "eth1", "eth0"), List.of())
+                        .name())
+                .isEqualTo("eth1");
     }
 
     @Test
@@ -83,7 +85,8 @@ class ExternalInterfaceFinderTest {
                 .withLink(RecordingKernel.plainLink(2, "10g0", 1500, "52:54:00:00:00:02", address("172.16.0.1", 24)))
                 .withLink(RecordingKernel.plainLink(3, "eth0", 1500, "52:54:00:00:00:03", address("10.168.0.2", 24)));
 
-        ExternalInterface found = new ExternalInterfaceFinder(kernel).find(List.of(), List.of("10.*"), Optional.empty());
+        ExternalInterface found =
+                new ExternalInterfaceFinder(kernel).find(List.of(), List.of("10.*"), Optional.empty());
 
         assertThat(found.name()).isEqualTo("eth0");
     }
@@ -148,7 +151,8 @@ class ExternalInterfaceFinderTest {
     void anInterfaceWithoutIpv4IsFlannelsError() {
         assertThatThrownBy(() -> find(List.of("noaddr0"), List.of()))
                 .isInstanceOf(InterfaceLookupException.class)
-                .hasMessage("Failed to find any valid interface to use: failed to find IPv4 address for interface noaddr0");
+                .hasMessage(
+                        "Failed to find any valid interface to use: failed to find IPv4 address for interface noaddr0");
     }
 
     @Test
@@ -157,21 +161,25 @@ class ExternalInterfaceFinderTest {
                 .isInstanceOf(InterfaceLookupException.class)
                 .hasMessage("failed to determine MTU for 172.16.0.1 interface");
     }
+
     @Test
     void anIfaceGivenAsAnAddressIsTheAddressUsed() throws Exception {
         assertThat(find(List.of("192.168.56.11"), List.of()))
                 .isEqualTo(iface("eth1", 3, "192.168.56.11", "192.168.56.11", 9000));
     }
+
     @Test
     void theAddressARegexMatchedIsTheAddressUsed() throws Exception {
         assertThat(find(List.of(), List.of("192\\.168\\.56\\.11")))
                 .isEqualTo(iface("eth1", 3, "192.168.56.11", "192.168.56.11", 9000));
     }
+
     @Test
     void aRegexMatchesAnywhereInTheNameOrAddressAsGosRegexpDoes() throws Exception {
         assertThat(find(List.of(), List.of("eth")).name()).isEqualTo("eth0");
         assertThat(find(List.of(), List.of("192\\.168\\.56")).name()).isEqualTo("eth1");
     }
+
     @Test
     void aRegexThatDoesNotCompileIsSkippedLikeOneThatMatchesNothing() throws Exception {
         assertThat(find(List.of(), List.of("[", "eth1")).name()).isEqualTo("eth1");
@@ -182,15 +190,17 @@ class ExternalInterfaceFinderTest {
 
     @Test
     void ifaceCanReachPicksTheInterfaceTheKernelWouldUseWhenNoneIsNamed() throws Exception {
-        kernel.withRouteTo(Ip4.parse("192.168.56.200"), new Route(
-                Ip4Net.parse("192.168.56.200/32"), Optional.empty(),
-                Optional.of("eth1"), false));
+        kernel.withRouteTo(
+                Ip4.parse("192.168.56.200"),
+                new Route(Ip4Net.parse("192.168.56.200/32"), Optional.empty(), Optional.of("eth1"), false));
         ExternalInterfaceFinder finder = new ExternalInterfaceFinder(kernel);
 
-        assertThat(finder.find(List.of(), List.of(), Optional.of(Ip4.parse("192.168.56.200")),
-                Optional.empty()).name()).isEqualTo("eth1");
+        assertThat(finder.find(List.of(), List.of(), Optional.of(Ip4.parse("192.168.56.200")), Optional.empty())
+                        .name())
+                .isEqualTo("eth1");
         // A named interface wins over --iface-can-reach, as in flanneld.
-        assertThat(finder.find(List.of("eth0"), List.of(), Optional.of(Ip4.parse(
-                "192.168.56.200")), Optional.empty()).name()).isEqualTo("eth0");
+        assertThat(finder.find(List.of("eth0"), List.of(), Optional.of(Ip4.parse("192.168.56.200")), Optional.empty())
+                        .name())
+                .isEqualTo("eth0");
     }
 }

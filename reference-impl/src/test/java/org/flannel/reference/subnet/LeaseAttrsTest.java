@@ -17,30 +17,35 @@ class LeaseAttrsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            // Documentation/reservations.md (vxlan)
-            "{\"PublicIP\":\"192.168.64.3\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"c6:d2:32:6f:8f:44\"}}",
-            "{\"PublicIP\":\"10.168.0.2\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"5e:f8:4f:00:e3:37\"}}",
-            // registry_test.go: what udp writes
-            "{\"PublicIP\":\"1.2.3.4\",\"PublicIPv6\":null}",
-            // host-gw: no BackendData
-            "{\"PublicIP\":\"10.0.0.2\",\"PublicIPv6\":null,\"BackendType\":\"host-gw\"}",
-            // dual stack vxlan
-            "{\"PublicIP\":\"10.0.0.2\",\"PublicIPv6\":\"fd00::2\",\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:dd:ee:01\"},\"BackendV6Data\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:dd:ee:02\"}}"})
+    @ValueSource(
+            strings = {
+                // Documentation/reservations.md (vxlan)
+                "{\"PublicIP\":\"192.168.64.3\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"c6:d2:32:6f:8f:44\"}}",
+                "{\"PublicIP\":\"10.168.0.2\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"5e:f8:4f:00:e3:37\"}}",
+                // registry_test.go: what udp writes
+                "{\"PublicIP\":\"1.2.3.4\",\"PublicIPv6\":null}",
+                // host-gw: no BackendData
+                "{\"PublicIP\":\"10.0.0.2\",\"PublicIPv6\":null,\"BackendType\":\"host-gw\"}",
+                // dual stack vxlan
+                "{\"PublicIP\":\"10.0.0.2\",\"PublicIPv6\":\"fd00::2\",\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:dd:ee:01\"},\"BackendV6Data\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:dd:ee:02\"}}"
+            })
     void documentedValuesRoundTripByteForByte(String json) {
         assertThat(LeaseAttrs.fromJson(json).toJson()).isEqualTo(json);
     }
 
     @Test
     void vxlanAttrsMarshalExactlyAsGoDoes() {
-        LeaseAttrs attrs = new LeaseAttrs(Ip4.parse("192.168.64.3"), null, "vxlan", vxlanData(1, "c6:d2:32:6f:8f:44"), null);
-        assertThat(attrs.toJson()).isEqualTo(
-                "{\"PublicIP\":\"192.168.64.3\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"c6:d2:32:6f:8f:44\"}}");
+        LeaseAttrs attrs =
+                new LeaseAttrs(Ip4.parse("192.168.64.3"), null, "vxlan", vxlanData(1, "c6:d2:32:6f:8f:44"), null);
+        assertThat(attrs.toJson())
+                .isEqualTo(
+                        "{\"PublicIP\":\"192.168.64.3\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"c6:d2:32:6f:8f:44\"}}");
     }
 
     @Test
     void udpAttrsCarryOnlyThePublicIp() {
-        assertThat(LeaseAttrs.of(Ip4.parse("1.2.3.4")).toJson()).isEqualTo("{\"PublicIP\":\"1.2.3.4\",\"PublicIPv6\":null}");
+        assertThat(LeaseAttrs.of(Ip4.parse("1.2.3.4")).toJson())
+                .isEqualTo("{\"PublicIP\":\"1.2.3.4\",\"PublicIPv6\":null}");
         assertThat(new LeaseAttrs(Ip4.parse("1.2.3.4"), null, "", null, null).toJson())
                 .isEqualTo("{\"PublicIP\":\"1.2.3.4\",\"PublicIPv6\":null}");
     }
@@ -53,12 +58,17 @@ class LeaseAttrsTest {
 
     @Test
     void dualStackAttrsWriteTheIpv6FieldsInGosOrder() {
-        LeaseAttrs attrs = new LeaseAttrs(Ip4.parse("10.0.0.2"), "FD00:0:0::2", "vxlan",
-                vxlanData(1, "aa:bb:cc:dd:ee:01"), vxlanData(1, "aa:bb:cc:dd:ee:02"));
+        LeaseAttrs attrs = new LeaseAttrs(
+                Ip4.parse("10.0.0.2"),
+                "FD00:0:0::2",
+                "vxlan",
+                vxlanData(1, "aa:bb:cc:dd:ee:01"),
+                vxlanData(1, "aa:bb:cc:dd:ee:02"));
         assertThat(attrs.publicIpv6()).isEqualTo("fd00::2");
-        assertThat(attrs.toJson()).isEqualTo("{\"PublicIP\":\"10.0.0.2\",\"PublicIPv6\":\"fd00::2\",\"BackendType\":\"vxlan\","
-                + "\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:dd:ee:01\"},"
-                + "\"BackendV6Data\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:dd:ee:02\"}}");
+        assertThat(attrs.toJson())
+                .isEqualTo("{\"PublicIP\":\"10.0.0.2\",\"PublicIPv6\":\"fd00::2\",\"BackendType\":\"vxlan\","
+                        + "\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:dd:ee:01\"},"
+                        + "\"BackendV6Data\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:dd:ee:02\"}}");
     }
 
     @Test
@@ -68,13 +78,15 @@ class LeaseAttrsTest {
         assertThat(attrs.publicIp()).hasToString("10.0.0.9");
         assertThat(attrs.backendType()).isEqualTo("vxlan");
         assertThat(attrs.backendData().get("VNI").intValue()).isEqualTo(7);
-        assertThat(attrs.toJson()).isEqualTo("{\"PublicIP\":\"10.0.0.9\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\","
-                + "\"BackendData\":{\"VNI\":7,\"VtepMAC\":\"aa:bb:cc:dd:ee:ff\"}}");
+        assertThat(attrs.toJson())
+                .isEqualTo("{\"PublicIP\":\"10.0.0.9\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\","
+                        + "\"BackendData\":{\"VNI\":7,\"VtepMAC\":\"aa:bb:cc:dd:ee:ff\"}}");
     }
 
     @Test
     void missingPublicIpDecodesAsTheZeroAddress() {
-        assertThat(LeaseAttrs.fromJson("{\"BackendType\":\"host-gw\"}").publicIp()).isEqualTo(Ip4.ZERO);
+        assertThat(LeaseAttrs.fromJson("{\"BackendType\":\"host-gw\"}").publicIp())
+                .isEqualTo(Ip4.ZERO);
         assertThat(LeaseAttrs.fromJson("null").publicIp()).isEqualTo(Ip4.ZERO);
     }
 
@@ -88,21 +100,36 @@ class LeaseAttrsTest {
     void stringsAreEscapedAsGoEscapesThem() {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("Note", "a<b>&c \"q\" \\ \n\t\u0001\u2028é");
         LeaseAttrs attrs = new LeaseAttrs(Ip4.parse("1.2.3.4"), null, "x<y", data, null);
-        assertThat(attrs.toJson()).isEqualTo("{\"PublicIP\":\"1.2.3.4\",\"PublicIPv6\":null,\"BackendType\":\"x\\u003cy\","
-                + "\"BackendData\":{\"Note\":\"a\\u003cb\\u003e\\u0026c \\\"q\\\" \\\\ \\n\\t\\u0001\\u2028é\"}}");
+        assertThat(attrs.toJson())
+                .isEqualTo(
+                        "{\"PublicIP\":\"1.2.3.4\",\"PublicIPv6\":null,\"BackendType\":\"x\\u003cy\","
+                                + "\"BackendData\":{\"Note\":\"a\\u003cb\\u003e\\u0026c \\\"q\\\" \\\\ \\n\\t\\u0001\\u2028é\"}}");
     }
 
     @Test
     void equalAttrsAreEqualValues() {
-        String json = "{\"PublicIP\":\"10.0.0.2\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:dd:ee:01\"}}";
+        String json =
+                "{\"PublicIP\":\"10.0.0.2\",\"PublicIPv6\":null,\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:dd:ee:01\"}}";
         assertThat(LeaseAttrs.fromJson(json))
-                .isEqualTo(new LeaseAttrs(Ip4.parse("10.0.0.2"), null, "vxlan", vxlanData(1, "aa:bb:cc:dd:ee:01"), null));
+                .isEqualTo(
+                        new LeaseAttrs(Ip4.parse("10.0.0.2"), null, "vxlan", vxlanData(1, "aa:bb:cc:dd:ee:01"), null));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "garbage", "{", "[]", "\"1.2.3.4\"", "{\"PublicIP\":\"x\"}", "{\"PublicIP\":\"fd00::1\"}",
-            "{\"PublicIP\":null}", "{\"PublicIP\":\"1.2.3.4\",\"PublicIPv6\":\"nope\"}", "{\"PublicIP\":\"1.2.3.4\",\"BackendType\":5}",
-            "{\"PublicIP\":\"1.2.3.4\"} {}"})
+    @ValueSource(
+            strings = {
+                "",
+                "garbage",
+                "{",
+                "[]",
+                "\"1.2.3.4\"",
+                "{\"PublicIP\":\"x\"}",
+                "{\"PublicIP\":\"fd00::1\"}",
+                "{\"PublicIP\":null}",
+                "{\"PublicIP\":\"1.2.3.4\",\"PublicIPv6\":\"nope\"}",
+                "{\"PublicIP\":\"1.2.3.4\",\"BackendType\":5}",
+                "{\"PublicIP\":\"1.2.3.4\"} {}"
+            })
     void garbageIsRefused(String json) {
         assertThatThrownBy(() -> LeaseAttrs.fromJson(json)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -75,7 +75,8 @@ class SubnetAllocatorTest {
     @Test
     void choosesOnlyAmongFreeSubnetsInRange() throws Exception {
         // subnet_test.go TestAcquireLease: 10.3.1.0 .. 10.3.25.0 with leases 1, 2, 4, 5 and 31 taken
-        NetworkConfig config = config("{\"Network\":\"10.3.0.0/16\",\"SubnetMin\":\"10.3.1.0\",\"SubnetMax\":\"10.3.25.0\"}");
+        NetworkConfig config =
+                config("{\"Network\":\"10.3.0.0/16\",\"SubnetMin\":\"10.3.1.0\",\"SubnetMax\":\"10.3.25.0\"}");
         List<Ip4Net> taken = nets("10.3.1.0/24", "10.3.2.0/24", "10.3.4.0/24", "10.3.5.0/24", "10.3.31.0/24");
         ScriptedRandom scripted = new ScriptedRandom(0);
         assertThat(SubnetAllocator.allocate(config, taken, scripted)).contains(Ip4Net.parse("10.3.3.0/24"));
@@ -97,15 +98,18 @@ class SubnetAllocatorTest {
         NetworkConfig config = config("{\"Network\":\"10.0.0.0/28\"}"); // /30 subnets .4, .8, .12
         assertThat(SubnetAllocator.allocate(config, nets("10.0.0.4/30", "10.0.0.8/30"), new ScriptedRandom(0)))
                 .contains(Ip4Net.parse("10.0.0.12/30"));
-        assertThat(SubnetAllocator.allocate(config, nets("10.0.0.4/30", "10.0.0.8/30", "10.0.0.12/30"), new ScriptedRandom(0)))
+        assertThat(SubnetAllocator.allocate(
+                        config, nets("10.0.0.4/30", "10.0.0.8/30", "10.0.0.12/30"), new ScriptedRandom(0)))
                 .isEmpty();
-        assertThat(SubnetAllocator.allocate(config, nets("10.0.0.0/16"), new ScriptedRandom(0))).isEmpty();
+        assertThat(SubnetAllocator.allocate(config, nets("10.0.0.0/16"), new ScriptedRandom(0)))
+                .isEmpty();
     }
 
     @Test
     void aRangeWhoseOnlySubnetIsTakenGivesEmpty() throws Exception {
         // A range with no subnet at all (SubnetMin above SubnetMax) is refused with the config itself.
-        NetworkConfig config = config("{\"Network\":\"10.3.0.0/16\",\"SubnetMin\":\"10.3.8.0\",\"SubnetMax\":\"10.3.8.0\"}");
+        NetworkConfig config =
+                config("{\"Network\":\"10.3.0.0/16\",\"SubnetMin\":\"10.3.8.0\",\"SubnetMax\":\"10.3.8.0\"}");
         assertThat(SubnetAllocator.allocate(config, List.of(Ip4Net.parse("10.3.8.0/24")), new ScriptedRandom(0)))
                 .isEmpty();
     }
@@ -124,7 +128,8 @@ class SubnetAllocatorTest {
 
     @Test
     void allocatesIpv6SubnetsTheSameWay() throws Exception {
-        NetworkConfig config = config("{\"Network\":\"10.3.0.0/16\",\"EnableIPv6\":true,\"IPv6Network\":\"fc00::/48\"}");
+        NetworkConfig config =
+                config("{\"Network\":\"10.3.0.0/16\",\"EnableIPv6\":true,\"IPv6Network\":\"fc00::/48\"}");
         List<Ip6Net> taken = new ArrayList<>();
         taken.add(Ip6Net.parse("fc00:0:0:1::/64"));
         taken.add(null); // a lease without IPv6 takes no IPv6 space
@@ -137,6 +142,7 @@ class SubnetAllocatorTest {
     @Test
     void noIpv6RangeGivesEmpty() throws Exception {
         NetworkConfig config = config("{\"Network\":\"10.3.0.0/16\"}");
-        assertThat(SubnetAllocator.allocateIpv6(config, List.of(), new ScriptedRandom(0))).isEmpty();
+        assertThat(SubnetAllocator.allocateIpv6(config, List.of(), new ScriptedRandom(0)))
+                .isEmpty();
     }
 }

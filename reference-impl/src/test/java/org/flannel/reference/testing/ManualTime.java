@@ -52,7 +52,8 @@ public final class ManualTime extends Clock implements Scheduler {
     public void advance(Duration step) {
         Instant target = now.plus(step);
         while (true) {
-            Optional<Task> next = tasks.stream().filter(t -> !t.due.isAfter(target))
+            Optional<Task> next = tasks.stream()
+                    .filter(t -> !t.due.isAfter(target))
                     .min(Comparator.comparing((Task t) -> t.due).thenComparingLong(t -> t.order));
             if (next.isEmpty()) {
                 break;

@@ -44,28 +44,37 @@ public final class SiteGenerator {
     static final String MARKER = ".living-docs";
     static final List<String> ASSETS = List.of("style.css", "site.js");
 
-    private SiteGenerator() {
-    }
+    private SiteGenerator() {}
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = options(args);
-        Path messages = Path.of(options.getOrDefault("messages", "target/cucumber/messages.ndjson")).toAbsolutePath();
+        Path messages = Path.of(options.getOrDefault("messages", "target/cucumber/messages.ndjson"))
+                .toAbsolutePath();
         Path out = Path.of(options.getOrDefault("out", "target/site")).toAbsolutePath();
         if (!Files.isRegularFile(messages)) {
-            System.out.println("reports: no run to document: " + messages + " does not exist (the features did not run in this"
-                    + " build, e.g. -pl without features, or -DskipTests). The living documentation is not made.");
+            System.out.println(
+                    "reports: no run to document: " + messages + " does not exist (the features did not run in this"
+                            + " build, e.g. -pl without features, or -DskipTests). The living documentation is not made.");
             return;
         }
-        Optional<Path> seed = Optional.ofNullable(options.get("seed")).filter(s -> !s.isBlank()).map(Path::of);
+        Optional<Path> seed = Optional.ofNullable(options.get("seed"))
+                .filter(s -> !s.isBlank())
+                .map(Path::of);
         // The run's configuration comes as arguments (the pom passes flannel.impl and flannel.topology).
-        Path index = generate(messages, out, seed, options.getOrDefault("impl", ""), options.getOrDefault("driver", "netns"),
+        Path index = generate(
+                messages,
+                out,
+                seed,
+                options.getOrDefault("impl", ""),
+                options.getOrDefault("driver", "netns"),
                 commit());
         System.out.println("reports: the living documentation: " + index + " (open it in a browser)");
     }
 
     /** Makes the site; returns its front page. */
-    public static Path generate(Path messages, Path out, Optional<Path> seedFolder, String implementation, String driver,
-            String commit) throws IOException {
+    public static Path generate(
+            Path messages, Path out, Optional<Path> seedFolder, String implementation, String driver, String commit)
+            throws IOException {
         Run run = MessagesReader.read(messages);
         Seed seed = Seed.load(seedFolder);
         clean(out);
@@ -92,8 +101,9 @@ public final class SiteGenerator {
             }
         }
         if (!site.selector().unmatched().isEmpty()) {
-            System.out.println("reports: the seed's table names scenarios this run does not have (renamed, or filtered out): "
-                    + String.join("; ", site.selector().unmatched()));
+            System.out.println(
+                    "reports: the seed's table names scenarios this run does not have (renamed, or filtered out): "
+                            + String.join("; ", site.selector().unmatched()));
         }
         return out.resolve("index.html");
     }
@@ -104,7 +114,8 @@ public final class SiteGenerator {
             if (arg.startsWith("--") && arg.contains("=")) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
-                throw new IllegalArgumentException("unknown argument " + arg + "; use --messages=, --out=, --seed=, --impl=, --driver=");
+                throw new IllegalArgumentException(
+                        "unknown argument " + arg + "; use --messages=, --out=, --seed=, --impl=, --driver=");
             }
         }
         return options;
@@ -117,7 +128,8 @@ public final class SiteGenerator {
         }
         try (Stream<Path> entries = Files.list(out)) {
             if (entries.findAny().isPresent() && !Files.exists(out.resolve(MARKER))) {
-                throw new IllegalStateException(out + " holds files this generator did not write; choose another --out");
+                throw new IllegalStateException(
+                        out + " holds files this generator did not write; choose another --out");
             }
         }
         try (Stream<Path> walk = Files.walk(out)) {
@@ -156,8 +168,11 @@ public final class SiteGenerator {
             Files.copy(conformance, out.resolve("conformance.json"), StandardCopyOption.REPLACE_EXISTING);
             links.add("conformance.json (verdicts per requirement)|conformance.json");
         }
-        for (String[] file : new String[][] {{"cucumber.html", "Cucumber's own report"}, {"messages.ndjson", "the Cucumber messages"},
-                {"junit.xml", "junit.xml"}}) {
+        for (String[] file : new String[][] {
+            {"cucumber.html", "Cucumber's own report"},
+            {"messages.ndjson", "the Cucumber messages"},
+            {"junit.xml", "junit.xml"}
+        }) {
             Path path = reports.resolve(file[0]);
             if (Files.isRegularFile(path)) {
                 links.add(file[1] + "|" + out.relativize(path).toString().replace('\\', '/'));
@@ -169,7 +184,9 @@ public final class SiteGenerator {
     /** The commit of the working tree, when git can tell. */
     static String commit() {
         try {
-            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty")
+                    .redirectErrorStream(true)
+                    .start();
             String text = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (git.waitFor(5, TimeUnit.SECONDS) && git.exitValue() == 0) {
                 return text;
@@ -181,5 +198,4 @@ public final class SiteGenerator {
         }
         return "";
     }
-
 }

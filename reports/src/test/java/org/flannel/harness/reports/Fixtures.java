@@ -27,31 +27,38 @@ public final class Fixtures {
 
     public static final String FRAME_FORMAT = "the echo request from 10.1.15.2 to 10.1.16.3 as it leaves node1 on eth0";
     public static final String SEVEN_STEPS = "the echo request on its way out and the reply on its way back";
-    public static final String NODE_STATE = "node1's route, neighbour and FDB entry for node2's subnet, as the seed prints them";
-    public static final String UDP_FRAME = "on node1's eth0 the same packet rides in a UDP datagram to node2, port 8285 both ways";
-    public static final String HOST_GW_FRAME = "the echo request leaves node1 unencapsulated, addressed to node2's eth0";
+    public static final String NODE_STATE =
+            "node1's route, neighbour and FDB entry for node2's subnet, as the seed prints them";
+    public static final String UDP_FRAME =
+            "on node1's eth0 the same packet rides in a UDP datagram to node2, port 8285 both ways";
+    public static final String HOST_GW_FRAME =
+            "the echo request leaves node1 unencapsulated, addressed to node2's eth0";
 
-    public static final String ETCD_OUTAGE = "vxlan: etcd is down for 12 seconds; the agents stay, pods keep pinging, and later"
-            + " joins and leaves arrive";
-    public static final String REBOOT = "node2 reboots: its new VTEP MAC replaces the old one in node1's neighbour and FDB entries";
+    public static final String ETCD_OUTAGE =
+            "vxlan: etcd is down for 12 seconds; the agents stay, pods keep pinging, and later"
+                    + " joins and leaves arrive";
+    public static final String REBOOT =
+            "node2 reboots: its new VTEP MAC replaces the old one in node1's neighbour and FDB entries";
     public static final String SIGTERM = "flanneld on node2 sent SIGTERM exits within 5 seconds";
-    public static final String JUNK = "random bytes and truncated IPv4 headers sent to node1's port 8285 are dropped; the pods"
-            + " keep pinging";
-    public static final String COMPACTION = "etcd's history compacted past what the agents watched, and etcd restarted: a later"
-            + " join still arrives";
+    public static final String JUNK =
+            "random bytes and truncated IPv4 headers sent to node1's port 8285 are dropped; the pods" + " keep pinging";
+    public static final String COMPACTION =
+            "etcd's history compacted past what the agents watched, and etcd restarted: a later"
+                    + " join still arrives";
     /** In faults-failed-run. */
-    public static final String UDP_ETCD_OUTAGE = "udp: etcd is down for 12 seconds; the agents stay, pods keep pinging, and"
-            + " later joins and leaves arrive";
+    public static final String UDP_ETCD_OUTAGE =
+            "udp: etcd is down for 12 seconds; the agents stay, pods keep pinging, and"
+                    + " later joins and leaves arrive";
 
     /** The captured frame's values in passed-run, as the capture holds them. */
     public static final String INNER_DESTINATION_MAC = "1e:d6:c9:c8:68:47";
+
     public static final String INNER_SOURCE_MAC = "7a:61:a2:4f:d0:7a";
     public static final String OUTER_DESTINATION_MAC = "be:94:21:84:50:70";
     /** node2's VTEP MAC in the seven-step scenario (every scenario builds its own nodes, with their own MACs). */
     public static final String FLOW_NODE2_VTEP_MAC = "c6:e5:8d:65:c3:44";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Path path(String resource) {
         try {

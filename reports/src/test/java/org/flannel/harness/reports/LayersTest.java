@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The site's packages form layers: each uses only those below it (model at the bottom, pages at the top). */
 class LayersTest {
     private static final Path SOURCES = Path.of("src/main/java/org/flannel/harness/reports");
-    private static final Pattern IMPORT = Pattern.compile("^import org\\.flannel\\.harness\\.reports\\.([a-z]+)\\.",
-            Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import org\\.flannel\\.harness\\.reports\\.([a-z]+)\\.", Pattern.MULTILINE);
     private static final Map<String, Set<String>> MAY_USE = Map.of(
             "model", Set.of(),
             "evidence", Set.of("model"),
@@ -34,7 +34,8 @@ class LayersTest {
     @Test
     void everyPackageOfTheSiteIsALayer() throws IOException {
         try (Stream<Path> dirs = Files.list(SOURCES)) {
-            assertThat(dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()))
+            assertThat(dirs.filter(Files::isDirectory)
+                            .map(dir -> dir.getFileName().toString()))
                     .containsExactlyInAnyOrderElementsOf(MAY_USE.keySet());
         }
     }
@@ -43,10 +44,12 @@ class LayersTest {
         List<String> violations = new ArrayList<>();
         for (Map.Entry<String, Set<String>> layer : MAY_USE.entrySet()) {
             try (Stream<Path> files = Files.list(SOURCES.resolve(layer.getKey()))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     Matcher uses = IMPORT.matcher(Files.readString(file));
                     while (uses.find()) {
-                        if (!uses.group(1).equals(layer.getKey()) && !layer.getValue().contains(uses.group(1))) {
+                        if (!uses.group(1).equals(layer.getKey())
+                                && !layer.getValue().contains(uses.group(1))) {
                             violations.add(layer.getKey() + "/" + file.getFileName() + " uses " + uses.group(1));
                         }
                     }

@@ -27,7 +27,8 @@ class SiteGeneratorTest {
 
     private Path generate(String fixture) throws IOException {
         Path out = temp.resolve("site");
-        SiteGenerator.generate(Fixtures.path(fixture), out, Optional.empty(), "/opt/flannel/flanneld", "netns", "abc1234");
+        SiteGenerator.generate(
+                Fixtures.path(fixture), out, Optional.empty(), "/opt/flannel/flanneld", "netns", "abc1234");
         return out;
     }
 
@@ -35,22 +36,44 @@ class SiteGeneratorTest {
     void everyPageIsMadeWithTheEvidenceAsFiles() throws IOException {
         Path site = generate(Fixtures.PASSED);
 
-        for (String page : List.of("index.html", "seed.html", "flow.html", "frames.html", "kernel.html", "scenarios.html",
-                "faults.html", "assets/style.css", "assets/site.js", "seed/flannel-notes.zh.md", "seed/README.md")) {
+        for (String page : List.of(
+                "index.html",
+                "seed.html",
+                "flow.html",
+                "frames.html",
+                "kernel.html",
+                "scenarios.html",
+                "faults.html",
+                "assets/style.css",
+                "assets/site.js",
+                "seed/flannel-notes.zh.md",
+                "seed/README.md")) {
             assertThat(site.resolve(page)).as(page).isRegularFile();
         }
         try (Stream<Path> pcaps = Files.walk(site.resolve("evidence"))) {
-            assertThat(pcaps.filter(p -> p.toString().endsWith(".pcap")).count()).isGreaterThanOrEqualTo(10);
+            assertThat(pcaps.filter(p -> p.toString().endsWith(".pcap")).count())
+                    .isGreaterThanOrEqualTo(10);
         }
         try (Stream<Path> pages = Files.list(site.resolve("scenarios"))) {
             assertThat(pages.count()).isEqualTo(5);
         }
         String index = Files.readString(site.resolve("index.html"));
-        assertThat(index).contains("/opt/flannel/flanneld", "netns", "abc1234", "5 scenarios: 5 passed", "cucumber-jvm",
-                "5 requirements</b>: MUST 5/5  SHOULD 0/0  MAY 0/0  n/a 0", "5 passed of 5 requirements");
+        assertThat(index)
+                .contains(
+                        "/opt/flannel/flanneld",
+                        "netns",
+                        "abc1234",
+                        "5 scenarios: 5 passed",
+                        "cucumber-jvm",
+                        "5 requirements</b>: MUST 5/5  SHOULD 0/0  MAY 0/0  n/a 0",
+                        "5 passed of 5 requirements");
         String seed = Files.readString(site.resolve("seed.html"));
-        assertThat(seed).contains("TUN 设备是一种工作在三层", "A TUN device is a virtual network device",
-                "id=\"vxlan-flow-3\"", "3. 通过查询网关10.1.16.0的mac地址");
+        assertThat(seed)
+                .contains(
+                        "TUN 设备是一种工作在三层",
+                        "A TUN device is a virtual network device",
+                        "id=\"vxlan-flow-3\"",
+                        "3. 通过查询网关10.1.16.0的mac地址");
     }
 
     @Test
@@ -70,10 +93,19 @@ class SiteGeneratorTest {
         }
         String html = Files.readString(page);
 
-        assertThat(html).contains("Why it failed", "field diff at node1:eth0", "flanneld on node1.log", "node1 kernel state.txt",
-                "data-field=\"vxlan.vni\"");
-        assertThat(Files.readString(site.resolve("index.html"))).contains("What failed", "1 failed",
-                "0 passed, 1 failed of 1 requirement", "UNTAGGED 0/1 (judged as MUST)");
+        assertThat(html)
+                .contains(
+                        "Why it failed",
+                        "field diff at node1:eth0",
+                        "flanneld on node1.log",
+                        "node1 kernel state.txt",
+                        "data-field=\"vxlan.vni\"");
+        assertThat(Files.readString(site.resolve("index.html")))
+                .contains(
+                        "What failed",
+                        "1 failed",
+                        "0 passed, 1 failed of 1 requirement",
+                        "UNTAGGED 0/1 (judged as MUST)");
         assertThat(brokenLinks(site)).isEmpty();
     }
 
@@ -83,18 +115,31 @@ class SiteGeneratorTest {
         String faults = Files.readString(site.resolve("faults.html"));
 
         assertThat(count(faults, "<svg class=\"timeline\"")).isEqualTo(5);
-        assertThat(faults).contains("<h1>Faults over time</h1>", "etcd goes away for a while", "etcd down, from ",
-                "meanwhile container-1 → 10.1.16.3: ", "the check allowed 0 losses", "Every event, in order",
-                "node2</b>: rebooted: flannel&#39;s devices, routes and subnet file gone");
+        assertThat(faults)
+                .contains(
+                        "<h1>Faults over time</h1>",
+                        "etcd goes away for a while",
+                        "etcd down, from ",
+                        "meanwhile container-1 → 10.1.16.3: ",
+                        "the check allowed 0 losses",
+                        "Every event, in order",
+                        "node2</b>: rebooted: flannel&#39;s devices, routes and subnet file gone");
         assertThat(faults).doesNotContain("lost</b>");
         String index = Files.readString(site.resolve("index.html"));
-        assertThat(index).contains("<a class=\"card\" href=\"faults.html\">", "<a href=\"faults.html\">Faults over time</a>");
-        for (String name : List.of(Fixtures.ETCD_OUTAGE, Fixtures.REBOOT, Fixtures.SIGTERM, Fixtures.JUNK, Fixtures.COMPACTION)) {
-            org.flannel.harness.reports.model.Scenario scenario = Fixtures.scenario(Fixtures.run(Fixtures.FAULTS), name);
+        assertThat(index)
+                .contains("<a class=\"card\" href=\"faults.html\">", "<a href=\"faults.html\">Faults over time</a>");
+        for (String name :
+                List.of(Fixtures.ETCD_OUTAGE, Fixtures.REBOOT, Fixtures.SIGTERM, Fixtures.JUNK, Fixtures.COMPACTION)) {
+            org.flannel.harness.reports.model.Scenario scenario =
+                    Fixtures.scenario(Fixtures.run(Fixtures.FAULTS), name);
             assertThat(faults).as(name).contains("id=\"over-time-" + scenario.slug() + "\"");
             String page = Files.readString(site.resolve("scenarios/" + scenario.slug() + ".html"));
-            assertThat(page).as(name).contains("<h2 id=\"over-time\">Over time</h2>", "<svg class=\"timeline\" id=\"timeline\"",
-                    "href=\"../faults.html#over-time-" + scenario.slug() + "\"");
+            assertThat(page)
+                    .as(name)
+                    .contains(
+                            "<h2 id=\"over-time\">Over time</h2>",
+                            "<svg class=\"timeline\" id=\"timeline\"",
+                            "href=\"../faults.html#over-time-" + scenario.slug() + "\"");
         }
         assertThat(brokenLinks(site)).isEmpty();
         assertThat(duplicateIds(site)).isEmpty();
@@ -106,9 +151,14 @@ class SiteGeneratorTest {
         String faults = Files.readString(site.resolve("faults.html"));
 
         assertThat(count(faults, "<svg class=\"timeline\"")).isEqualTo(1);
-        assertThat(faults).contains("<li class=\"failed\">", "<b>Then flanneld on node1 is still running</b>",
-                "no step judged it (the scenario ended first)", "<b class=\"bad\">", "<g class=\"step check failed\"",
-                "<rect class=\"lost\"");
+        assertThat(faults)
+                .contains(
+                        "<li class=\"failed\">",
+                        "<b>Then flanneld on node1 is still running</b>",
+                        "no step judged it (the scenario ended first)",
+                        "<b class=\"bad\">",
+                        "<g class=\"step check failed\"",
+                        "<rect class=\"lost\"");
         assertThat(brokenLinks(site)).isEmpty();
     }
 
@@ -116,7 +166,8 @@ class SiteGeneratorTest {
     void aRunWithoutFaultScenariosSaysSoAndTheFrontPageOffersNone() throws IOException {
         Path site = generate(Fixtures.PASSED);
 
-        assertThat(Files.readString(site.resolve("faults.html"))).contains("This run ran no scenario tagged <code>@faults</code>");
+        assertThat(Files.readString(site.resolve("faults.html")))
+                .contains("This run ran no scenario tagged <code>@faults</code>");
         assertThat(Files.readString(site.resolve("index.html"))).doesNotContain("class=\"card\" href=\"faults.html\"");
     }
 
@@ -144,7 +195,8 @@ class SiteGeneratorTest {
         Path foreign = Files.createDirectories(temp.resolve("mine"));
         Files.writeString(foreign.resolve("precious.txt"), "keep me");
 
-        assertThatThrownBy(() -> SiteGenerator.generate(Fixtures.path(Fixtures.PASSED), foreign, Optional.empty(), "", "", ""))
+        assertThatThrownBy(() ->
+                        SiteGenerator.generate(Fixtures.path(Fixtures.PASSED), foreign, Optional.empty(), "", "", ""))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(foreign.resolve("precious.txt")).exists();
     }
@@ -158,8 +210,8 @@ class SiteGeneratorTest {
         SiteGenerator.generate(reports.resolve("messages.ndjson"), site, Optional.empty(), "", "", "");
 
         assertThat(site.resolve("conformance.json")).exists();
-        assertThat(Files.readString(site.resolve("index.html"))).contains("href=\"conformance.json\"",
-                "href=\"../cucumber/messages.ndjson\"");
+        assertThat(Files.readString(site.resolve("index.html")))
+                .contains("href=\"conformance.json\"", "href=\"../cucumber/messages.ndjson\"");
         assertThat(brokenLinks(site)).isEmpty();
     }
 
@@ -207,7 +259,11 @@ class SiteGeneratorTest {
                 }
                 String file = link.contains("#") ? link.substring(0, link.indexOf('#')) : link;
                 String anchor = link.contains("#") ? link.substring(link.indexOf('#') + 1) : "";
-                Path target = file.isEmpty() ? page : page.getParent().resolve(URLDecoder.decode(file, StandardCharsets.UTF_8)).normalize();
+                Path target = file.isEmpty()
+                        ? page
+                        : page.getParent()
+                                .resolve(URLDecoder.decode(file, StandardCharsets.UTF_8))
+                                .normalize();
                 if (!Files.exists(target)) {
                     broken.add(site.relativize(page) + ": " + link);
                 } else if (!anchor.isEmpty() && !Files.readString(target).contains("id=\"" + anchor + "\"")) {

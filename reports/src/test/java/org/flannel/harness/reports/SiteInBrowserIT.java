@@ -77,31 +77,61 @@ class SiteInBrowserIT {
             System.out.println("SiteInBrowserIT: " + skipped);
             return;
         }
-        Path sites = Files.createDirectories(Path.of("target", "browser-test-sites")).toAbsolutePath();
+        Path sites =
+                Files.createDirectories(Path.of("target", "browser-test-sites")).toAbsolutePath();
         passedSite = sites.resolve("passed");
         failedSite = sites.resolve("failed");
-        SiteGenerator.generate(Fixtures.path(Fixtures.PASSED), passedSite, Optional.empty(),
-                "/work/reference-impl/target/flanneld", "netns", "fixture");
-        SiteGenerator.generate(Fixtures.path(Fixtures.FAILED), failedSite, Optional.empty(),
-                "/work/features/impls/broken/wrong-vni/flanneld", "netns", "fixture");
+        SiteGenerator.generate(
+                Fixtures.path(Fixtures.PASSED),
+                passedSite,
+                Optional.empty(),
+                "/work/reference-impl/target/flanneld",
+                "netns",
+                "fixture");
+        SiteGenerator.generate(
+                Fixtures.path(Fixtures.FAILED),
+                failedSite,
+                Optional.empty(),
+                "/work/features/impls/broken/wrong-vni/flanneld",
+                "netns",
+                "fixture");
         faultsSite = sites.resolve("faults");
         faultsFailedSite = sites.resolve("faults-failed");
-        SiteGenerator.generate(Fixtures.path(Fixtures.FAULTS), faultsSite, Optional.empty(),
-                "/work/reference-impl/target/flanneld", "netns", "fixture");
-        SiteGenerator.generate(Fixtures.path(Fixtures.FAULTS_FAILED), faultsFailedSite, Optional.empty(),
-                "/work/features/impls/broken/dies-after-ready/flanneld", "netns", "fixture");
+        SiteGenerator.generate(
+                Fixtures.path(Fixtures.FAULTS),
+                faultsSite,
+                Optional.empty(),
+                "/work/reference-impl/target/flanneld",
+                "netns",
+                "fixture");
+        SiteGenerator.generate(
+                Fixtures.path(Fixtures.FAULTS_FAILED),
+                faultsFailedSite,
+                Optional.empty(),
+                "/work/features/impls/broken/dies-after-ready/flanneld",
+                "netns",
+                "fixture");
 
         // Never let Selenium look for or download a driver or a browser: both are Debian's.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--window-size=1280,1000", "--force-device-scale-factor=1", "--lang=en-US");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--window-size=1280,1000",
+                "--force-device-scale-factor=1",
+                "--lang=en-US");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -119,7 +149,9 @@ class SiteInBrowserIT {
             List<String> problems = new ArrayList<>();
             Set<Path> visited = crawl(site, problems);
             assertThat(visited).as("pages opened in %s", site).hasSizeGreaterThanOrEqualTo(8);
-            assertThat(problems).as("console errors and broken links in %s", site).isEmpty();
+            assertThat(problems)
+                    .as("console errors and broken links in %s", site)
+                    .isEmpty();
         }
     }
 
@@ -142,11 +174,14 @@ class SiteInBrowserIT {
         WebElement vni = cell(figure, "vxlan.vni");
         assertThat(vni.getAttribute("class")).contains("passed");
         assertThat(vni.findElement(By.className("b")).getText()).isEqualTo("00 00 01");
-        assertThat(figure.findElement(By.cssSelector("[data-layer='outer.ipv4'] .seed-comment")).getText())
+        assertThat(figure.findElement(By.cssSelector("[data-layer='outer.ipv4'] .seed-comment"))
+                        .getText())
                 .contains("目的ip由flannel维护");
         // Laid out as the seed draws it: the VNI takes three quarters of its row.
         double ratio = (double) vni.getSize().getWidth()
-                / figure.findElement(By.cssSelector("[data-layer='vxlan'] .row:last-child")).getSize().getWidth();
+                / figure.findElement(By.cssSelector("[data-layer='vxlan'] .row:last-child"))
+                        .getSize()
+                        .getWidth();
         assertThat(ratio).isBetween(0.70, 0.80);
 
         screenshot(figure, "frame-diagram-vxlan.png");
@@ -194,23 +229,33 @@ class SiteInBrowserIT {
         assertThat(faultLines).hasSizeGreaterThanOrEqualTo(3);
         double downFrom = down.getRect().getX();
         double downTo = downFrom + down.getRect().getWidth();
-        assertThat(faultLines.stream().mapToDouble(l -> l.getRect().getX()).min().orElseThrow()).isCloseTo(downFrom,
-                org.assertj.core.api.Assertions.within(3.0));
+        assertThat(faultLines.stream()
+                        .mapToDouble(l -> l.getRect().getX())
+                        .min()
+                        .orElseThrow())
+                .isCloseTo(downFrom, org.assertj.core.api.Assertions.within(3.0));
         // 12 of some 17 seconds, on a time axis that takes two thirds of the drawing's width.
         assertThat(down.getRect().getWidth()).isGreaterThan(svg.getSize().getWidth() * 2 / 5);
         // The ping ran across it, every request answered.
         List<WebElement> answered = svg.findElements(By.cssSelector("g.ping rect.answered"));
-        assertThat(answered).isNotEmpty().allSatisfy(r -> assertThat(r.isDisplayed()).isTrue());
+        assertThat(answered).isNotEmpty().allSatisfy(r -> assertThat(r.isDisplayed())
+                .isTrue());
         assertThat(svg.findElements(By.cssSelector("g.ping rect.lost"))).isEmpty();
         List<WebElement> requests = svg.findElements(By.cssSelector("g.ping rect.answered, g.ping rect.in-flight"));
-        assertThat(requests.stream().mapToInt(r -> r.getRect().getX()).min().orElseThrow()).isLessThanOrEqualTo((int) downFrom + 2);
-        assertThat(requests.stream().mapToInt(r -> r.getRect().getX() + r.getRect().getWidth()).max().orElseThrow())
+        assertThat(requests.stream().mapToInt(r -> r.getRect().getX()).min().orElseThrow())
+                .isLessThanOrEqualTo((int) downFrom + 2);
+        assertThat(requests.stream()
+                        .mapToInt(r -> r.getRect().getX() + r.getRect().getWidth())
+                        .max()
+                        .orElseThrow())
                 .isGreaterThanOrEqualTo((int) downTo - 2);
         screenshot(svg.findElement(By.xpath("./ancestor::section[1]")), "faults-timeline.png");
 
         open(faultsFailedSite.resolve("faults.html"));
         WebElement failed = browser.findElement(By.cssSelector("svg.timeline"));
-        assertThat(failed.findElement(By.cssSelector("g.step.check.failed .bar")).isDisplayed()).isTrue();
+        assertThat(failed.findElement(By.cssSelector("g.step.check.failed .bar"))
+                        .isDisplayed())
+                .isTrue();
         List<WebElement> lost = failed.findElements(By.cssSelector("g.ping rect.lost"));
         assertThat(lost).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("ul.during li.failed")).getText())
@@ -232,8 +277,10 @@ class SiteInBrowserIT {
         assertThat(statement.findElement(By.cssSelector(".zh")).getText()).contains("通过查询网关10.1.16.0的mac地址");
         assertThat(statement.findElement(By.cssSelector(".en")).getText()).contains("neighbour entry");
         assertThat(statement.findElements(By.cssSelector(".demo a.scn.passed"))).hasSize(2);
-        assertThat(statement.findElement(By.cssSelector("[data-layer='ethernet'] [data-field='ethernet.destination'] .v"))
-                .getText()).isEqualTo(Fixtures.FLOW_NODE2_VTEP_MAC);
+        assertThat(statement
+                        .findElement(By.cssSelector("[data-layer='ethernet'] [data-field='ethernet.destination'] .v"))
+                        .getText())
+                .isEqualTo(Fixtures.FLOW_NODE2_VTEP_MAC);
     }
 
     /** Opens every page reachable from the front page; notes console errors and links that lead nowhere. */
@@ -252,10 +299,13 @@ class SiteInBrowserIT {
                 }
             }
             @SuppressWarnings("unchecked")
-            // Resolved against the page: an SVG link's href is no string (an SVGAnimatedString), so the attribute is read.
-            List<String> links = (List<String>) ((JavascriptExecutor) browser).executeScript(
-                    "return Array.from(document.querySelectorAll('[href],[src]')).map(e => new URL(e.getAttribute('href')"
-                            + " !== null ? e.getAttribute('href') : e.getAttribute('src'), document.baseURI).href);");
+            // Resolved against the page: an SVG link's href is no string (an SVGAnimatedString), so the attribute is
+            // read.
+            List<String> links = (List<String>)
+                    ((JavascriptExecutor) browser)
+                            .executeScript(
+                                    "return Array.from(document.querySelectorAll('[href],[src]')).map(e => new URL(e.getAttribute('href')"
+                                            + " !== null ? e.getAttribute('href') : e.getAttribute('src'), document.baseURI).href);");
             for (String link : links) {
                 if (link.startsWith("data:")) {
                     continue;
@@ -276,7 +326,8 @@ class SiteInBrowserIT {
                             ? !browser.findElements(By.id(anchor)).isEmpty()
                             : Files.readString(target).contains("id=\"" + anchor + "\"");
                     if (!found) {
-                        problems.add(site.relativize(page) + ": no anchor #" + anchor + " in " + site.relativize(target));
+                        problems.add(
+                                site.relativize(page) + ": no anchor #" + anchor + " in " + site.relativize(target));
                     }
                 }
                 if (target.toString().endsWith(".html") && target.startsWith(site)) {
@@ -304,8 +355,8 @@ class SiteInBrowserIT {
 
     /** The whole element, however tall: the window is made as tall as the page first. */
     private static void screenshot(WebElement element, String name) throws IOException {
-        long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight);");
+        long height = (Long) ((JavascriptExecutor) browser)
+                .executeScript("return Math.ceil(document.documentElement.scrollHeight);");
         browser.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 800), 8000)));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", element);
         File shot = element.getScreenshotAs(OutputType.FILE);
@@ -315,8 +366,8 @@ class SiteInBrowserIT {
     }
 
     private static void fullPage(String name) throws IOException {
-        long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight);");
+        long height = (Long) ((JavascriptExecutor) browser)
+                .executeScript("return Math.ceil(document.documentElement.scrollHeight);");
         browser.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 800), 8000)));
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.createDirectories(SCREENSHOTS);

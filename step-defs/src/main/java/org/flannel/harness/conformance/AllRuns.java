@@ -30,7 +30,9 @@ public final class AllRuns {
         List<Path> reports;
         try (Stream<Path> dirs = Files.list(parent)) {
             reports = dirs.sorted(Comparator.comparing(dir -> dir.getFileName().toString()))
-                    .map(dir -> dir.resolve(JsonReport.FILE_NAME)).filter(Files::isRegularFile).toList();
+                    .map(dir -> dir.resolve(JsonReport.FILE_NAME))
+                    .filter(Files::isRegularFile)
+                    .toList();
         }
         List<ConformanceRun> runs = new ArrayList<>();
         Set<String> seen = new HashSet<>();

@@ -4,10 +4,7 @@ import io.cucumber.messages.types.Envelope;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
-import io.cucumber.plugin.event.HookTestStep;
-import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.Result;
-import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestRunFinished;
@@ -113,7 +110,8 @@ public final class ConformanceReport implements ConcurrentEventListener {
     }
 
     private void embedded(EmbedEvent event) {
-        attachments.computeIfAbsent(event.getTestCase().getId(), id -> Collections.synchronizedList(new ArrayList<>()))
+        attachments
+                .computeIfAbsent(event.getTestCase().getId(), id -> Collections.synchronizedList(new ArrayList<>()))
                 .add(Optional.ofNullable(event.getName()).orElse("(unnamed " + event.getMediaType() + ")"));
     }
 
@@ -133,8 +131,8 @@ public final class ConformanceReport implements ConcurrentEventListener {
         Outcome outcome = Outcome.of(result.getStatus().name(), notApplicable.isEmpty());
         String uri = testCase.getUri().toString();
         int line = testCase.getLocation().getLine();
-        ScenarioSources.ScenarioSource scenario = sources.find(uri, line)
-                .orElse(new ScenarioSources.ScenarioSource(line, testCase.getName(), ""));
+        ScenarioSources.ScenarioSource scenario =
+                sources.find(uri, line).orElse(new ScenarioSources.ScenarioSource(line, testCase.getName(), ""));
         String message = FailureText.message(result.getError());
         String failure = outcome.failing() ? Optional.ofNullable(message).orElse(outcome.json()) : null;
         String reason = null;
@@ -143,14 +141,20 @@ public final class ConformanceReport implements ConcurrentEventListener {
         } else if (outcome == Outcome.SKIPPED) {
             reason = Optional.ofNullable(message).orElse("skipped");
         }
-        PickleResult pickle = new PickleResult(testCase.getName(), uri, line, outcome,
-                result.getDuration().toMillis(), outcome.failing() ? failedSteps.get(testCase.getId()) : null,
-                failure, reason, attachments.getOrDefault(testCase.getId(), List.of()));
+        PickleResult pickle = new PickleResult(
+                testCase.getName(),
+                uri,
+                line,
+                outcome,
+                result.getDuration().toMillis(),
+                outcome.failing() ? failedSteps.get(testCase.getId()) : null,
+                failure,
+                reason,
+                attachments.getOrDefault(testCase.getId(), List.of()));
         pickles.add(new PickleObservation(tags, scenario.line(), scenario.title(), scenario.source(), pickle));
         attachments.remove(testCase.getId());
         failedSteps.remove(testCase.getId());
     }
-
 
     void runFinished(TestRunFinished event) {
         ConformanceRun run;
@@ -183,12 +187,18 @@ public final class ConformanceReport implements ConcurrentEventListener {
             requirements = Requirements.aggregate(pickles, warnings);
         }
         Set<String> declaredNow = declared == null ? Set.copyOf(Backends.KNOWN) : declared;
-        return new ConformanceRun(ConformanceRun.FORMAT,
+        return new ConformanceRun(
+                ConformanceRun.FORMAT,
                 settings.implementationLabel(),
                 settings.driver(),
                 Backends.KNOWN.stream().filter(declaredNow::contains).toList(),
                 settings.strict(),
                 settings.tagFilter().orElse(null),
-                started.toString(), finished.toString(), configurationError, null, warnings, requirements);
+                started.toString(),
+                finished.toString(),
+                configurationError,
+                null,
+                warnings,
+                requirements);
     }
 }

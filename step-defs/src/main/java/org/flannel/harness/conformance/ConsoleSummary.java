@@ -17,8 +17,8 @@ import org.flannel.harness.contracts.conformance.Requirements;
  */
 public final class ConsoleSummary {
     private static final int MAX_WARNINGS = 10;
-    private ConsoleSummary() {
-    }
+
+    private ConsoleSummary() {}
 
     public static String summaryLine(ConformanceRun run, Path html) {
         return "CONFORMANCE  " + run.verdicts().summary() + (html == null ? "" : "  (" + html + ")");
@@ -47,12 +47,16 @@ public final class ConsoleSummary {
         }
         lines.add(summaryLine(run, html));
         lines.addAll(failureLines(run));
-        List<String> noId = run.warnings().stream().filter(w -> w.endsWith(Requirements.NO_ID_WARNING)).toList();
+        List<String> noId = run.warnings().stream()
+                .filter(w -> w.endsWith(Requirements.NO_ID_WARNING))
+                .toList();
         List<String> warnings = new ArrayList<>(run.warnings());
         if (noId.size() > 3) {
             warnings.removeAll(noId);
-            warnings.add(0, noId.size() + " scenarios have no requirement ID tag (@R-...): reported as "
-                    + RequirementTags.NO_ID + ", and judged as MUST (listed in " + JsonReport.FILE_NAME + ")");
+            warnings.add(
+                    0,
+                    noId.size() + " scenarios have no requirement ID tag (@R-...): reported as " + RequirementTags.NO_ID
+                            + ", and judged as MUST (listed in " + JsonReport.FILE_NAME + ")");
         }
         warnings.stream().limit(MAX_WARNINGS).forEach(warning -> lines.add("WARN " + warning));
         if (warnings.size() > MAX_WARNINGS) {

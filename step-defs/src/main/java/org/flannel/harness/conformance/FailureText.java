@@ -7,8 +7,7 @@ import io.cucumber.plugin.event.TestStep;
 
 /** How a failure is told, the same in the conformance report and on the console: where, and what. */
 public final class FailureText {
-    private FailureText() {
-    }
+    private FailureText() {}
 
     /** Whether a step's status makes it the step where a scenario failed. */
     public static boolean isFailure(Status status) {

@@ -50,8 +50,7 @@ public final class HtmlReport {
             .headline { font-size: 1.2em; font-weight: bold; }
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /**
      * One page for several runs, one column per implementation:
@@ -88,7 +87,9 @@ public final class HtmlReport {
     static String render(List<ConformanceRun> runs, String headline) {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>Flannel conformance</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<title>Flannel conformance</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n")
                 .append("<h1>Flannel conformance</h1>\n");
         if (headline != null) {
             html.append("<p class=\"headline\">").append(escape(headline)).append("</p>\n");
@@ -96,13 +97,19 @@ public final class HtmlReport {
         runs(html, runs);
         Map<String, Map<String, List<Optional<Requirement>>>> groups = byBackendAndKey(runs);
         for (Map.Entry<String, Map<String, List<Optional<Requirement>>>> group : groups.entrySet()) {
-            html.append("<h2>").append(escape(group.getKey())).append("</h2>\n<table>\n<tr><th>requirement</th>")
+            html.append("<h2>")
+                    .append(escape(group.getKey()))
+                    .append("</h2>\n<table>\n<tr><th>requirement</th>")
                     .append("<th>level</th><th>title and source</th>");
             for (ConformanceRun run : runs) {
-                html.append("<th title=\"").append(escape(run.implementation())).append("\">")
+                html.append("<th title=\"")
+                        .append(escape(run.implementation()))
+                        .append("\">")
                         .append(escape(shortName(run.implementation())));
                 if (runs.size() > 1) {
-                    html.append("<br><small>").append(escape(String.valueOf(run.topology()))).append("</small>");
+                    html.append("<br><small>")
+                            .append(escape(String.valueOf(run.topology())))
+                            .append("</small>");
                 }
                 html.append("</th>");
             }
@@ -127,19 +134,31 @@ public final class HtmlReport {
         header(html, "topology driver", runs, run -> escape(run.topology()));
         header(html, "declared backends", runs, run -> escape(String.join(", ", run.declaredBackends())));
         header(html, "strict", runs, run -> run.strict() ? "yes: SHOULD failures fail the build" : "no");
-        header(html, "tag filter", runs, run -> escape(Optional.ofNullable(run.tagFilter()).orElse("(none)")));
+        header(
+                html,
+                "tag filter",
+                runs,
+                run -> escape(Optional.ofNullable(run.tagFilter()).orElse("(none)")));
         header(html, "finished", runs, run -> escape(run.finished()));
         for (Level level : Level.values()) {
-            if (level == Level.UNTAGGED && runs.stream().allMatch(run -> run.totals(level).total() == 0)) {
+            if (level == Level.UNTAGGED
+                    && runs.stream().allMatch(run -> run.totals(level).total() == 0)) {
                 continue;
             }
-            html.append("<tr><th>").append(level.name()).append(level == Level.UNTAGGED ? " (judged as MUST)" : "")
+            html.append("<tr><th>")
+                    .append(level.name())
+                    .append(level == Level.UNTAGGED ? " (judged as MUST)" : "")
                     .append(" passed/judged</th>");
             for (ConformanceRun run : runs) {
                 LevelTotals totals = run.totals(level);
                 String css = totals.fail() > 0 ? "fail" : totals.judged() > 0 ? "pass" : "na";
-                html.append("<td class=\"").append(css).append("\">").append(totals.pass()).append('/')
-                        .append(totals.judged()).append("</td>");
+                html.append("<td class=\"")
+                        .append(css)
+                        .append("\">")
+                        .append(totals.pass())
+                        .append('/')
+                        .append(totals.judged())
+                        .append("</td>");
             }
             html.append("</tr>\n");
         }
@@ -151,14 +170,17 @@ public final class HtmlReport {
                 .append(" logs, kernel tables) is attached to each scenario in cucumber.html.</p>\n");
         for (ConformanceRun run : runs) {
             if (run.configurationError() != null) {
-                html.append("<p class=\"error\">").append(escape(shortName(run.implementation())))
-                        .append(": configuration error: ").append(escape(run.configurationError())).append("</p>\n");
+                html.append("<p class=\"error\">")
+                        .append(escape(shortName(run.implementation())))
+                        .append(": configuration error: ")
+                        .append(escape(run.configurationError()))
+                        .append("</p>\n");
             }
         }
     }
 
-    private static void header(StringBuilder html, String name, List<ConformanceRun> runs,
-                               Function<ConformanceRun, String> cell) {
+    private static void header(
+            StringBuilder html, String name, List<ConformanceRun> runs, Function<ConformanceRun, String> cell) {
         html.append("<tr><th>").append(escape(name)).append("</th>");
         runs.forEach(run -> html.append("<td>").append(cell.apply(run)).append("</td>"));
         html.append("</tr>\n");
@@ -172,8 +194,8 @@ public final class HtmlReport {
         }
         for (int i = 0; i < runs.size(); i++) {
             for (Requirement requirement : runs.get(i).requirements()) {
-                List<Optional<Requirement>> row = groups
-                        .computeIfAbsent(requirement.backendGroup(), g -> new LinkedHashMap<>())
+                List<Optional<Requirement>> row = groups.computeIfAbsent(
+                                requirement.backendGroup(), g -> new LinkedHashMap<>())
                         .computeIfAbsent(requirement.key(), k -> new ArrayList<>());
                 while (row.size() < runs.size()) {
                     row.add(Optional.empty());
@@ -187,18 +209,31 @@ public final class HtmlReport {
 
     private static void row(StringBuilder html, List<Optional<Requirement>> row) {
         Requirement first = row.stream().flatMap(Optional::stream).findFirst().orElseThrow();
-        html.append("<tr><td class=\"id\">").append(escape(first.id())).append("</td><td class=\"")
-                .append(first.level().json()).append("\">").append(first.level().name()).append("</td><td>")
-                .append(escape(first.title())).append("<div class=\"source\">")
+        html.append("<tr><td class=\"id\">")
+                .append(escape(first.id()))
+                .append("</td><td class=\"")
+                .append(first.level().json())
+                .append("\">")
+                .append(first.level().name())
+                .append("</td><td>")
+                .append(escape(first.title()))
+                .append("<div class=\"source\">")
                 .append(first.source().isEmpty() ? "(no Source: line)" : "Source: " + escape(first.source()))
-                .append(" &middot; ").append(escape(first.shortLocation())).append("</div></td>");
+                .append(" &middot; ")
+                .append(escape(first.shortLocation()))
+                .append("</div></td>");
         for (Optional<Requirement> cell : row) {
             if (cell.isEmpty()) {
                 html.append("<td class=\"na\">not run</td>");
             } else {
                 Verdict verdict = cell.get().verdict();
-                html.append("<td class=\"").append(css(verdict)).append("\" title=\"")
-                        .append(escape(reasons(cell.get()))).append("\">").append(verdict.json()).append("</td>");
+                html.append("<td class=\"")
+                        .append(css(verdict))
+                        .append("\" title=\"")
+                        .append(escape(reasons(cell.get())))
+                        .append("\">")
+                        .append(verdict.json())
+                        .append("</td>");
             }
         }
         html.append("</tr>\n");
@@ -216,30 +251,42 @@ public final class HtmlReport {
             if (!pickle.status().failing()) {
                 continue;
             }
-            html.append("<div><b>").append(escape(pickle.status().json())).append("</b>: ")
-                    .append(escape(pickle.name())).append(" (").append(escape(
-                            Requirements.shortLocation(pickle.feature(), pickle.line()))).append(")");
+            html.append("<div><b>")
+                    .append(escape(pickle.status().json()))
+                    .append("</b>: ")
+                    .append(escape(pickle.name()))
+                    .append(" (")
+                    .append(escape(Requirements.shortLocation(pickle.feature(), pickle.line())))
+                    .append(")");
             if (pickle.failedStep() != null) {
-                html.append("<br>at: <code>").append(escape(pickle.failedStep())).append("</code>");
+                html.append("<br>at: <code>")
+                        .append(escape(pickle.failedStep()))
+                        .append("</code>");
             }
-            html.append("<pre>").append(escape(Optional.ofNullable(pickle.failure()).orElse("(no message)")))
+            html.append("<pre>")
+                    .append(escape(Optional.ofNullable(pickle.failure()).orElse("(no message)")))
                     .append("</pre>");
             if (!pickle.attachments().isEmpty()) {
                 html.append("<div class=\"evidence\">evidence attached in cucumber.html: ")
-                        .append(escape(String.join(", ", pickle.attachments()))).append("</div>");
+                        .append(escape(String.join(", ", pickle.attachments())))
+                        .append("</div>");
             }
             html.append("</div>\n");
         }
     }
 
     private static String reasons(Requirement requirement) {
-        return String.join("\n", requirement.pickles().stream()
-                .map(p -> p.status().json() + (p.reason() != null ? ": " + p.reason() : ""))
-                .distinct().toList());
+        return String.join(
+                "\n",
+                requirement.pickles().stream()
+                        .map(p -> p.status().json() + (p.reason() != null ? ": " + p.reason() : ""))
+                        .distinct()
+                        .toList());
     }
 
     private static void warnings(StringBuilder html, List<ConformanceRun> runs) {
-        List<String> warnings = runs.stream().flatMap(run -> run.warnings().stream()).distinct().toList();
+        List<String> warnings =
+                runs.stream().flatMap(run -> run.warnings().stream()).distinct().toList();
         if (!warnings.isEmpty()) {
             html.append("<h2>Warnings about the tags</h2>\n<ul>\n");
             warnings.forEach(w -> html.append("<li>").append(escape(w)).append("</li>\n"));

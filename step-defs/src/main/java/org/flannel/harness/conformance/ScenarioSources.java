@@ -20,8 +20,7 @@ import org.flannel.harness.contracts.conformance.SourceLines;
  */
 public final class ScenarioSources {
     /** The scenario a pickle comes from. */
-    public record ScenarioSource(int line, String title, String source) {
-    }
+    public record ScenarioSource(int line, String title, String source) {}
 
     private final Map<String, ScenarioSource> byPickleLocation = new ConcurrentHashMap<>();
 
@@ -45,7 +44,8 @@ public final class ScenarioSources {
 
     private void add(String uri, Scenario scenario) {
         int line = scenario.getLocation().getLine().intValue();
-        ScenarioSource source = new ScenarioSource(line, scenario.getName(), SourceLines.joined(scenario.getDescription()));
+        ScenarioSource source =
+                new ScenarioSource(line, scenario.getName(), SourceLines.joined(scenario.getDescription()));
         byPickleLocation.put(key(uri, line), source);
         for (Examples examples : scenario.getExamples()) {
             for (TableRow row : examples.getTableBody()) {

@@ -37,8 +37,7 @@ public final class VerdictCheck {
         }
     }
 
-    private VerdictCheck() {
-    }
+    private VerdictCheck() {}
 
     public static void main(String[] args) throws IOException {
         Path report = null;
@@ -49,7 +48,8 @@ public final class VerdictCheck {
             if (arg.startsWith("--report=")) {
                 report = Path.of(arg.substring("--report=".length()));
             } else if (arg.startsWith("--strict=")) {
-                strict = Boolean.parseBoolean(arg.substring("--strict=".length()).strip());
+                strict =
+                        Boolean.parseBoolean(arg.substring("--strict=".length()).strip());
             } else if (arg.startsWith("--skip=")) {
                 // Any of several flags (-Dflannel.verdict.skip, -DskipTests, -DskipITs, -Dmaven.test.skip).
                 for (String flag : arg.substring("--skip=".length()).split(",")) {
@@ -58,8 +58,9 @@ public final class VerdictCheck {
             } else if (arg.startsWith("--not-before=")) {
                 notBefore = parseInstant(arg.substring("--not-before=".length()));
             } else {
-                throw new IllegalArgumentException("VerdictCheck: unknown argument " + arg
-                        + "; expected --report=FILE [--strict=true|false] [--not-before=ISO-INSTANT] [--skip=FLAG,...]");
+                throw new IllegalArgumentException(
+                        "VerdictCheck: unknown argument " + arg
+                                + "; expected --report=FILE [--strict=true|false] [--not-before=ISO-INSTANT] [--skip=FLAG,...]");
             }
         }
         if (skip) {
@@ -97,7 +98,9 @@ public final class VerdictCheck {
                     + " cucumber.plugin. Run them, or skip the verdict with -Dflannel.verdict.skip=true.");
         }
         ConformanceRun run = JsonReport.read(file);
-        if (notBefore != null && run.finished() != null && Instant.parse(run.finished()).isBefore(notBefore)) {
+        if (notBefore != null
+                && run.finished() != null
+                && Instant.parse(run.finished()).isBefore(notBefore)) {
             throw new VerdictFailed("CONFORMANCE  no verdict: " + file + " is from an earlier run (finished "
                     + run.finished() + ", this build started " + notBefore + "): the conformance features did not"
                     + " run in this build. Run them, or skip the verdict with -Dflannel.verdict.skip=true.");
@@ -121,16 +124,18 @@ public final class VerdictCheck {
         }
         if (failing.isEmpty() && nothingJudged(run)) {
             // "Conforms" must mean something was judged: a run that judged nothing shows nothing.
-            throw new VerdictFailed(lines.get(0) + "\nCONFORMANCE  no verdict: " + (run.requirements().isEmpty()
-                    ? "no scenario ran (does the tag filter -Dcucumber.filter.tags match any scenario?)"
-                    : "no requirement was judged: every one was n/a or skipped (do -Dflannel.backends and the tag"
-                    + " filter name a backend that has scenarios?)")
+            throw new VerdictFailed(lines.get(0) + "\nCONFORMANCE  no verdict: "
+                    + (run.requirements().isEmpty()
+                            ? "no scenario ran (does the tag filter -Dcucumber.filter.tags match any scenario?)"
+                            : "no requirement was judged: every one was n/a or skipped (do -Dflannel.backends and the tag"
+                                    + " filter name a backend that has scenarios?)")
                     + ". Widen the selection, or skip the verdict with -Dflannel.verdict.skip=true.");
         }
         if (!failing.isEmpty()) {
             StringBuilder message = new StringBuilder(lines.get(0)).append('\n');
-            message.append("The implementation does not conform (").append(strict
-                    ? "MUST and SHOULD requirements, -Dflannel.strict=true" : "MUST requirements").append("):\n");
+            message.append("The implementation does not conform (")
+                    .append(strict ? "MUST and SHOULD requirements, -Dflannel.strict=true" : "MUST requirements")
+                    .append("):\n");
             failing.forEach(line -> message.append("  ").append(line).append('\n'));
             if (!tolerated.isEmpty()) {
                 message.append("Also failed, not failing the build:\n");

@@ -4,8 +4,6 @@ import io.cucumber.messages.types.Envelope;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
-import io.cucumber.plugin.event.HookTestStep;
-import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCase;
@@ -18,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +48,7 @@ public final class ConsoleProgress implements ConcurrentEventListener {
     private final IntSupplier selected;
     /** The backends declared; empty when -Dflannel.backends is wrong (the conformance report says so). */
     private final Set<String> declared;
+
     private final Map<String, String> features = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, String>> agentLogs = new ConcurrentHashMap<>();
     private final Map<UUID, String> failedSteps = new ConcurrentHashMap<>();
@@ -64,7 +62,10 @@ public final class ConsoleProgress implements ConcurrentEventListener {
 
     /** @param directory where what else is printed during the run goes (the reports directory) */
     public ConsoleProgress(String directory) {
-        this(System.out, new StrayOutput(Path.of(directory).toAbsolutePath().normalize()), SelectedScenarios::count,
+        this(
+                System.out,
+                new StrayOutput(Path.of(directory).toAbsolutePath().normalize()),
+                SelectedScenarios::count,
                 declared(RunSettings.fromSystemProperties()));
     }
 
@@ -102,14 +103,16 @@ public final class ConsoleProgress implements ConcurrentEventListener {
     }
 
     void envelope(Envelope envelope) {
-        envelope.getGherkinDocument().ifPresent(document -> document.getUri().ifPresent(uri ->
-                document.getFeature().ifPresent(feature -> features.put(uri, feature.getName()))));
+        envelope.getGherkinDocument().ifPresent(document -> document.getUri()
+                .ifPresent(uri -> document.getFeature().ifPresent(feature -> features.put(uri, feature.getName()))));
     }
 
     void embedded(EmbedEvent event) {
-        if (event.getName() != null && AGENT_LOG.matcher(event.getName()).matches()
+        if (event.getName() != null
+                && AGENT_LOG.matcher(event.getName()).matches()
                 && event.getMediaType().startsWith("text/")) {
-            agentLogs.computeIfAbsent(event.getTestCase().getId(), id -> new LinkedHashMap<>())
+            agentLogs
+                    .computeIfAbsent(event.getTestCase().getId(), id -> new LinkedHashMap<>())
                     .put(event.getName(), new String(event.getData(), StandardCharsets.UTF_8));
         }
     }
@@ -128,9 +131,15 @@ public final class ConsoleProgress implements ConcurrentEventListener {
         verdicts.merge(verdict, 1, Integer::sum);
         done++;
         Instant began = runStarted == null ? event.getInstant() : runStarted;
-        out.println(ScenarioLine.format(done, selected.getAsInt(), Duration.between(began, event.getInstant()), verdict,
-                result.getDuration(), RequirementTags.parse(testCase.getTags()).idOrNone(),
-                features.get(testCase.getUri().toString()), testCase.getName()));
+        out.println(ScenarioLine.format(
+                done,
+                selected.getAsInt(),
+                Duration.between(began, event.getInstant()),
+                verdict,
+                result.getDuration(),
+                RequirementTags.parse(testCase.getTags()).idOrNone(),
+                features.get(testCase.getUri().toString()),
+                testCase.getName()));
         Map<String, String> logs = agentLogs.remove(testCase.getId());
         String failedStep = failedSteps.remove(testCase.getId());
         if (failing(result.getStatus())) {
@@ -141,7 +150,8 @@ public final class ConsoleProgress implements ConcurrentEventListener {
 
     /** n/a for a scenario whose backends are not all declared (the applicability hook skipped it). */
     private String verdict(TestCase testCase, Status status) {
-        if (status == Status.SKIPPED && !declared.isEmpty()
+        if (status == Status.SKIPPED
+                && !declared.isEmpty()
                 && Backends.notApplicable(testCase.getTags(), declared).isPresent()) {
             return "n/a";
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 final class FailureDetails {
     /** A whole field table fits; a longer message is cut, and the reports have it all. */
     static final int MESSAGE_LINES = 60;
+
     static final int LOG_LINES = 15;
     private static final String INDENT = "    ";
 
@@ -42,10 +43,10 @@ final class FailureDetails {
         return lines;
     }
 
-
     /** The last lines of a log, without the header naming the implementation and without trailing blanks. */
     static List<String> tail(String log, int count) {
-        List<String> lines = new ArrayList<>(log.lines().filter(line -> !line.startsWith("# flanneld ")).toList());
+        List<String> lines = new ArrayList<>(
+                log.lines().filter(line -> !line.startsWith("# flanneld ")).toList());
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }

@@ -14,14 +14,28 @@ final class ScenarioLine {
     /**
      * @param selected how many scenarios the run selected; 0 when unknown (the line then says only k)
      */
-    static String format(int number, int selected, Duration elapsed, String verdict, Duration took,
-            String requirement, String feature, String scenario) {
+    static String format(
+            int number,
+            int selected,
+            Duration elapsed,
+            String verdict,
+            Duration took,
+            String requirement,
+            String feature,
+            String scenario) {
         String counter = selected >= number
                 ? String.format(Locale.ROOT, "%" + digits(selected) + "d/%d", number, selected)
                 : String.valueOf(number);
         String title = feature == null || feature.isBlank() ? scenario : feature + ": " + scenario;
-        return String.format(Locale.ROOT, "[%s %5s] %-9s %6.1f s  %s  %s", counter, clock(elapsed), verdict,
-                took.toMillis() / 1000.0, requirement, title);
+        return String.format(
+                Locale.ROOT,
+                "[%s %5s] %-9s %6.1f s  %s  %s",
+                counter,
+                clock(elapsed),
+                verdict,
+                took.toMillis() / 1000.0,
+                requirement,
+                title);
     }
 
     /** m:ss, or h:mm:ss from an hour on. */

@@ -29,10 +29,13 @@ public final class SelectedScenarios implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
         try {
-            Expression filter = plan.getConfigurationParameters().get(FILTER_TAGS).filter(tags -> !tags.isBlank())
-                    .map(TagExpressionParser::parse).orElse(null);
-            count = (int) plan.countTestIdentifiers(test -> isScenario(test.getUniqueIdObject(), test.isTest())
-                    && selected(tagNames(test), filter));
+            Expression filter = plan.getConfigurationParameters()
+                    .get(FILTER_TAGS)
+                    .filter(tags -> !tags.isBlank())
+                    .map(TagExpressionParser::parse)
+                    .orElse(null);
+            count = (int) plan.countTestIdentifiers(
+                    test -> isScenario(test.getUniqueIdObject(), test.isTest()) && selected(tagNames(test), filter));
         } catch (RuntimeException e) {
             count = 0; // a tag expression Cucumber will refuse itself: the lines then count without n
         }
@@ -45,8 +48,10 @@ public final class SelectedScenarios implements TestExecutionListener {
 
     /** A test (not a container) of the Cucumber engine, also when a suite runs it. */
     static boolean isScenario(UniqueId id, boolean test) {
-        return test && id.getSegments().stream()
-                .anyMatch(segment -> segment.getType().equals("engine") && segment.getValue().equals("cucumber"));
+        return test
+                && id.getSegments().stream()
+                        .anyMatch(segment -> segment.getType().equals("engine")
+                                && segment.getValue().equals("cucumber"));
     }
 
     /** @param tags the scenario's tags with their '@' */
@@ -55,6 +60,9 @@ public final class SelectedScenarios implements TestExecutionListener {
     }
 
     private static List<String> tagNames(TestIdentifier test) {
-        return test.getTags().stream().map(TestTag::getName).map(name -> "@" + name).toList();
+        return test.getTags().stream()
+                .map(TestTag::getName)
+                .map(name -> "@" + name)
+                .toList();
     }
 }

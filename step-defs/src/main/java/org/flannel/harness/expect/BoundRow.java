@@ -8,5 +8,4 @@ package org.flannel.harness.expect;
  * @param expected     what is asked for (a symbol has become a literal)
  * @param expectedText how the expected column reads in a diff: {@code node2.vtep.mac = 5e:f8:4f:00:e3:37}
  */
-record BoundRow(ExpectationRow row, String fieldName, Expected expected, String expectedText) {
-}
+record BoundRow(ExpectationRow row, String fieldName, Expected expected, String expectedText) {}

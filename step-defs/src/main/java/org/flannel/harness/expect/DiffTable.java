@@ -8,8 +8,7 @@ public final class DiffTable {
     public static final String OK = "✓";
     public static final String NOT_OK = "✗";
 
-    private DiffTable() {
-    }
+    private DiffTable() {}
 
     public static String render(List<RowVerdict> verdicts) {
         int[] widths = {"field".length(), "expected".length(), "actual".length(), "ok?".length()};

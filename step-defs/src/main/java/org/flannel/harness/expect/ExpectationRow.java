@@ -14,14 +14,18 @@ import java.util.Map;
  */
 public record ExpectationRow(String layer, String field, String expected) {
 
-    private static final Map<String, String> PROTOCOL_ALIASES = Map.of("ip", "ipv4", "eth", "ethernet", "ether",
-            "ethernet", "ip6", "ipv6");
+    private static final Map<String, String> PROTOCOL_ALIASES =
+            Map.of("ip", "ipv4", "eth", "ethernet", "ether", "ethernet", "ip6", "ipv6");
 
     public ExpectationRow {
-        if (layer == null || layer.isBlank() || field == null || field.isBlank() || expected == null
+        if (layer == null
+                || layer.isBlank()
+                || field == null
+                || field.isBlank()
+                || expected == null
                 || expected.isBlank()) {
-            throw new IllegalArgumentException("a row needs a layer, a field and an expected value: | " + layer
-                    + " | " + field + " | " + expected + " |");
+            throw new IllegalArgumentException("a row needs a layer, a field and an expected value: | " + layer + " | "
+                    + field + " | " + expected + " |");
         }
         layer = layer.trim();
         field = field.trim();
@@ -53,8 +57,8 @@ public record ExpectationRow(String layer, String field, String expected) {
         for (int i = 0; i < cells.size(); i++) {
             List<String> cell = cells.get(i);
             if (cell.size() != 3) {
-                throw new IllegalArgumentException("table row " + (i + 1) + " has " + cell.size()
-                        + " cells; write | layer | field | expected |");
+                throw new IllegalArgumentException(
+                        "table row " + (i + 1) + " has " + cell.size() + " cells; write | layer | field | expected |");
             }
             if (i == 0 && cell.get(0).trim().equalsIgnoreCase("layer")) {
                 continue;

@@ -20,8 +20,7 @@ public final class ExpectedParser {
     private static final Pattern IPV6 = Pattern.compile("[0-9a-f:]*:[0-9a-f:]*:[0-9a-f:.]*");
     static final Set<String> WORDS = Set.of("present", "absent", "set", "not set", "true", "false", "yes", "no");
 
-    private ExpectedParser() {
-    }
+    private ExpectedParser() {}
 
     public static Expected parse(String text) {
         String trimmed = text.trim();
@@ -61,8 +60,11 @@ public final class ExpectedParser {
     }
 
     static boolean looksLikeValue(String lower) {
-        return NUMBER.matcher(lower).matches() || IPV4.matcher(lower).matches() || HEX_BYTES.matcher(lower).matches()
-                || IPV6.matcher(lower).matches() || WORDS.contains(lower);
+        return NUMBER.matcher(lower).matches()
+                || IPV4.matcher(lower).matches()
+                || HEX_BYTES.matcher(lower).matches()
+                || IPV6.matcher(lower).matches()
+                || WORDS.contains(lower);
     }
 
     /** A decimal or 0x-prefixed hex number, or empty when the text is neither. */
@@ -79,12 +81,13 @@ public final class ExpectedParser {
     }
 
     private static long number(String text, String whole) {
-        return parseNumber(text).orElseThrow(() -> new IllegalArgumentException(
-                "'" + text + "' in '" + whole + "' is not a number (decimal, or hex with 0x)"));
+        return parseNumber(text)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "'" + text + "' in '" + whole + "' is not a number (decimal, or hex with 0x)"));
     }
 
     private static boolean isQuoted(String text) {
-        return text.length() >= 2 && (text.startsWith("\"") && text.endsWith("\"")
-                || text.startsWith("'") && text.endsWith("'"));
+        return text.length() >= 2
+                && (text.startsWith("\"") && text.endsWith("\"") || text.startsWith("'") && text.endsWith("'"));
     }
 }

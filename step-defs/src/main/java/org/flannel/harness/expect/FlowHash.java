@@ -24,8 +24,14 @@ import org.flannel.harness.wire.Frame;
 public final class FlowHash {
 
     /** One inner flow as one node encapsulates it. */
-    record Flow(String outerSource, String outerDestination, String innerSource, String innerDestination,
-            String protocol, String sourcePort, String destinationPort) {
+    record Flow(
+            String outerSource,
+            String outerDestination,
+            String innerSource,
+            String innerDestination,
+            String protocol,
+            String sourcePort,
+            String destinationPort) {
 
         @Override
         public String toString() {
@@ -44,7 +50,8 @@ public final class FlowHash {
     public static FlowHash of(List<Frame> frames) {
         Map<Flow, List<Frame>> flows = new LinkedHashMap<>();
         for (Frame frame : frames) {
-            flow(frame).ifPresent(flow -> flows.computeIfAbsent(flow, key -> new ArrayList<>()).add(frame));
+            flow(frame).ifPresent(flow -> flows.computeIfAbsent(flow, key -> new ArrayList<>())
+                    .add(frame));
         }
         return new FlowHash(flows);
     }
@@ -53,15 +60,22 @@ public final class FlowHash {
     public CaptureVerdict samePortWithinEachFlow() {
         StringBuilder report = new StringBuilder();
         boolean ok = !flows.isEmpty();
-        report.append(flows.size()).append(" encapsulated TCP/UDP flow(s) captured; every frame of one flow must"
-                + " carry one outer UDP source port\n");
+        report.append(flows.size())
+                .append(" encapsulated TCP/UDP flow(s) captured; every frame of one flow must"
+                        + " carry one outer UDP source port\n");
         for (Map.Entry<Flow, List<Frame>> entry : flows.entrySet()) {
             Set<String> ports = ports(entry.getValue());
             boolean constant = ports.size() == 1;
             ok &= constant;
-            report.append("  ").append(constant ? "✓ " : "✗ ").append(entry.getKey()).append(": ")
-                    .append(entry.getValue().size()).append(" frame(s), outer source port ")
-                    .append(String.join(", ", ports)).append(framesOf(entry.getValue())).append('\n');
+            report.append("  ")
+                    .append(constant ? "✓ " : "✗ ")
+                    .append(entry.getKey())
+                    .append(": ")
+                    .append(entry.getValue().size())
+                    .append(" frame(s), outer source port ")
+                    .append(String.join(", ", ports))
+                    .append(framesOf(entry.getValue()))
+                    .append('\n');
         }
         if (flows.isEmpty()) {
             report.append("  ✗ no encapsulated TCP or UDP frame at all: nothing to judge\n");
@@ -78,24 +92,40 @@ public final class FlowHash {
     public CaptureVerdict portsDifferAcross(int count, String innerSource, String innerDestination) {
         Map<Flow, List<Frame>> selected = new LinkedHashMap<>();
         flows.forEach((flow, frames) -> {
-            if (flow.protocol().equals("17") && flow.innerSource().equals(innerSource)
+            if (flow.protocol().equals("17")
+                    && flow.innerSource().equals(innerSource)
                     && flow.innerDestination().equals(innerDestination)) {
                 selected.put(flow, frames);
             }
         });
         Set<String> distinct = new LinkedHashSet<>();
-        selected.values().forEach(frames -> distinct.add(frames.get(0).value("outer.udp.source_port").orElse("?")));
+        selected.values()
+                .forEach(frames -> distinct.add(
+                        frames.get(0).value("outer.udp.source_port").orElse("?")));
         boolean enough = selected.size() >= count;
         int wanted = Math.max(selected.size() - 1, 1);
         boolean ok = enough && distinct.size() >= wanted && (count < 2 || distinct.size() >= 2);
         StringBuilder report = new StringBuilder();
-        report.append(selected.size()).append(" UDP flow(s) from ").append(innerSource).append(" to ")
-                .append(innerDestination).append(" (at least ").append(count).append(" expected) take ")
-                .append(distinct.size()).append(" outer source port(s): ").append(String.join(", ", distinct))
-                .append("; at least ").append(wanted).append(" different expected (one hash collision allowed)")
+        report.append(selected.size())
+                .append(" UDP flow(s) from ")
+                .append(innerSource)
+                .append(" to ")
+                .append(innerDestination)
+                .append(" (at least ")
+                .append(count)
+                .append(" expected) take ")
+                .append(distinct.size())
+                .append(" outer source port(s): ")
+                .append(String.join(", ", distinct))
+                .append("; at least ")
+                .append(wanted)
+                .append(" different expected (one hash collision allowed)")
                 .append('\n');
-        selected.forEach((flow, frames) -> report.append("  ").append(flow).append(": outer source port ")
-                .append(String.join(", ", ports(frames))).append('\n'));
+        selected.forEach((flow, frames) -> report.append("  ")
+                .append(flow)
+                .append(": outer source port ")
+                .append(String.join(", ", ports(frames)))
+                .append('\n'));
         return new CaptureVerdict(ok, report.toString());
     }
 
@@ -106,7 +136,8 @@ public final class FlowHash {
     }
 
     private static String framesOf(List<Frame> frames) {
-        List<String> numbers = frames.stream().map(frame -> "#" + frame.number()).toList();
+        List<String> numbers =
+                frames.stream().map(frame -> "#" + frame.number()).toList();
         return " (frames " + String.join(" ", numbers) + ")";
     }
 
@@ -124,9 +155,13 @@ public final class FlowHash {
         if (sourcePort.isEmpty() || destinationPort.isEmpty()) {
             return Optional.empty(); // a later fragment, or a cut frame: no five-tuple
         }
-        return Optional.of(new Flow(frame.value("outer.ipv4.source").orElse("?"),
-                frame.value("outer.ipv4.destination").orElse("?"), frame.value("inner.ipv4.source").orElse("?"),
-                frame.value("inner.ipv4.destination").orElse("?"), protocol.get(), sourcePort.get(),
+        return Optional.of(new Flow(
+                frame.value("outer.ipv4.source").orElse("?"),
+                frame.value("outer.ipv4.destination").orElse("?"),
+                frame.value("inner.ipv4.source").orElse("?"),
+                frame.value("inner.ipv4.destination").orElse("?"),
+                protocol.get(),
+                sourcePort.get(),
                 destinationPort.get()));
     }
 }

@@ -16,9 +16,10 @@ import org.flannel.harness.wire.RuleCheck;
 public final class FrameEvaluation {
 
     /** Most rows matched first; then most named fields present; then fewest rule violations; then earliest. */
-    static final Comparator<FrameEvaluation> CLOSEST_FIRST = Comparator
-            .comparingInt(FrameEvaluation::rowsMatched).reversed()
-            .thenComparing(Comparator.comparingLong(FrameEvaluation::rowsPresent).reversed())
+    static final Comparator<FrameEvaluation> CLOSEST_FIRST = Comparator.comparingInt(FrameEvaluation::rowsMatched)
+            .reversed()
+            .thenComparing(
+                    Comparator.comparingLong(FrameEvaluation::rowsPresent).reversed())
             .thenComparingInt(evaluation -> evaluation.ruleViolations.size())
             .thenComparingInt(evaluation -> evaluation.frame.index());
 
@@ -41,8 +42,13 @@ public final class FrameEvaluation {
         List<RowVerdict> violations = new ArrayList<>();
         for (RuleCheck check : frame.violations()) {
             if (!named.contains(check.field())) {
-                violations.add(new RowVerdict(check.field(), "rule " + check.rule() + ": " + check.expected(),
-                        check.actual(), false, false, true));
+                violations.add(new RowVerdict(
+                        check.field(),
+                        "rule " + check.rule() + ": " + check.expected(),
+                        check.actual(),
+                        false,
+                        false,
+                        true));
             }
         }
         return new FrameEvaluation(frame, rows, violations);

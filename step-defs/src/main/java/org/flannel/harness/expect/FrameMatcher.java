@@ -44,7 +44,8 @@ public final class FrameMatcher {
 
     /** The negative check: no frame may match every row. Protocol rules do not matter here. */
     public NoMatchResult expectNone(List<Frame> frames, List<ExpectationRow> rows) {
-        List<FrameEvaluation> offenders = evaluate(frames, rows).stream().filter(FrameEvaluation::matchesAllRows)
+        List<FrameEvaluation> offenders = evaluate(frames, rows).stream()
+                .filter(FrameEvaluation::matchesAllRows)
                 .toList();
         return new NoMatchResult(rows, frames.size(), offenders);
     }

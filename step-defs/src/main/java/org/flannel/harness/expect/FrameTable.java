@@ -11,8 +11,7 @@ import java.util.Map;
  * {@code #} comment lines), and the same table with a scenario's overrides.
  */
 public final class FrameTable {
-    private FrameTable() {
-    }
+    private FrameTable() {}
 
     /** The rows of a table written as {@code | layer | field | expected |} lines; blank and # lines are skipped. */
     public static List<ExpectationRow> parse(String text) {
@@ -25,7 +24,9 @@ public final class FrameTable {
             if (!trimmed.startsWith("|") || !trimmed.endsWith("|") || trimmed.length() < 2) {
                 throw new IllegalArgumentException("not a table row: " + line);
             }
-            cells.add(Arrays.stream(trimmed.substring(1, trimmed.length() - 1).split("\\|")).map(String::strip).toList());
+            cells.add(Arrays.stream(trimmed.substring(1, trimmed.length() - 1).split("\\|"))
+                    .map(String::strip)
+                    .toList());
         }
         return ExpectationRow.fromCells(cells);
     }

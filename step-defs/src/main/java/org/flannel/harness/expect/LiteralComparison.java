@@ -13,8 +13,7 @@ import org.flannel.harness.wire.FieldKind;
  */
 final class LiteralComparison {
 
-    private LiteralComparison() {
-    }
+    private LiteralComparison() {}
 
     static boolean matches(Field field, String literal) {
         if (field.isTruncated()) {

@@ -23,12 +23,18 @@ public final class MatchResult {
 
     /** Frames that match every row and break no protocol rule, in capture order. */
     public List<Frame> matches() {
-        return evaluations.stream().filter(FrameEvaluation::conforms).map(FrameEvaluation::frame).toList();
+        return evaluations.stream()
+                .filter(FrameEvaluation::conforms)
+                .map(FrameEvaluation::frame)
+                .toList();
     }
 
     /** Frames that match every row, whether or not they break a protocol rule elsewhere. */
     public List<Frame> rowMatches() {
-        return evaluations.stream().filter(FrameEvaluation::matchesAllRows).map(FrameEvaluation::frame).toList();
+        return evaluations.stream()
+                .filter(FrameEvaluation::matchesAllRows)
+                .map(FrameEvaluation::frame)
+                .toList();
     }
 
     public int totalFrames() {
@@ -37,7 +43,8 @@ public final class MatchResult {
 
     /** The first conforming frame when there is one; otherwise the frame matching the most rows. */
     public Optional<FrameEvaluation> closest() {
-        Optional<FrameEvaluation> conforming = evaluations.stream().filter(FrameEvaluation::conforms).findFirst();
+        Optional<FrameEvaluation> conforming =
+                evaluations.stream().filter(FrameEvaluation::conforms).findFirst();
         if (conforming.isPresent()) {
             return conforming;
         }
@@ -49,8 +56,10 @@ public final class MatchResult {
         if (found()) {
             List<Frame> matches = matches();
             return "frame " + matches.get(0).summary() + " matches all " + rows.size() + " rows"
-                    + (matches.size() > 1 ? " (" + matches.size() + " of " + totalFrames + " frames do)"
-                    : " (1 of " + totalFrames + " frames)") + "\n" + closest().orElseThrow().diffTable();
+                    + (matches.size() > 1
+                            ? " (" + matches.size() + " of " + totalFrames + " frames do)"
+                            : " (1 of " + totalFrames + " frames)")
+                    + "\n" + closest().orElseThrow().diffTable();
         }
         if (totalFrames == 0) {
             return "the capture holds no frame at all: the capture point saw nothing, so nothing can match\n"
@@ -58,11 +67,11 @@ public final class MatchResult {
         }
         FrameEvaluation closest = closest().orElseThrow();
         String why = closest.matchesAllRows()
-                ? "matches all " + rows.size() + " rows but breaks " + closest.ruleViolations().size()
-                        + " protocol rule(s)"
+                ? "matches all " + rows.size() + " rows but breaks "
+                        + closest.ruleViolations().size() + " protocol rule(s)"
                 : closest.rowsMatched() + " of " + rows.size() + " rows match";
-        return "no frame among the " + totalFrames + " captured matches; closest is frame " + closest.frame().summary()
-                + " (" + why + ")\n" + closest.diffTable();
+        return "no frame among the " + totalFrames + " captured matches; closest is frame "
+                + closest.frame().summary() + " (" + why + ")\n" + closest.diffTable();
     }
 
     /** Throws an {@link AssertionError} carrying {@link #report()} unless a conforming frame was found. */

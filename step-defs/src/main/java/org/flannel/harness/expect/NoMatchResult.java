@@ -36,8 +36,8 @@ public final class NoMatchResult {
     public String report() {
         if (ok()) {
             return "as expected, none of the " + totalFrames + " frames the capture point saw matches all "
-                    + rows.size() + " rows" + (totalFrames == 0 ? " (it saw nothing: pair this with a positive check)"
-                    : "");
+                    + rows.size() + " rows"
+                    + (totalFrames == 0 ? " (it saw nothing: pair this with a positive check)" : "");
         }
         FrameEvaluation first = offenders.get(0);
         return offenders.size() + " of " + totalFrames + " frames match although none may; first is frame "

@@ -17,8 +17,7 @@ import org.flannel.harness.wire.Frame;
  */
 public final class OuterIdentification {
 
-    private OuterIdentification() {
-    }
+    private OuterIdentification() {}
 
     /**
      * No two fragmentable outer IPv4 headers with one source, destination and protocol share an identification.
@@ -46,29 +45,48 @@ public final class OuterIdentification {
         }
         boolean ok = encapsulated >= 2;
         StringBuilder report = new StringBuilder();
-        report.append(encapsulated).append(" encapsulated frame(s), ").append(judged).append(" with DF clear; no two"
-                + " of those with one outer source, destination and protocol may share an identification\n");
+        report.append(encapsulated)
+                .append(" encapsulated frame(s), ")
+                .append(judged)
+                .append(" with DF clear; no two"
+                        + " of those with one outer source, destination and protocol may share an identification\n");
         for (Map.Entry<String, Map<String, List<Frame>>> path : byPath.entrySet()) {
             int repeated = 0;
             for (Map.Entry<String, List<Frame>> id : path.getValue().entrySet()) {
                 if (id.getValue().size() > 1) {
                     repeated++;
-                    report.append("  ✗ ").append(path.getKey()).append(": identification ").append(id.getKey())
-                            .append(" in frames ").append(String.join(" ", id.getValue().stream()
-                                    .map(frame -> "#" + frame.number()).toList())).append('\n');
+                    report.append("  ✗ ")
+                            .append(path.getKey())
+                            .append(": identification ")
+                            .append(id.getKey())
+                            .append(" in frames ")
+                            .append(String.join(
+                                    " ",
+                                    id.getValue().stream()
+                                            .map(frame -> "#" + frame.number())
+                                            .toList()))
+                            .append('\n');
                 }
             }
             ok &= repeated == 0;
             int count = path.getValue().values().stream().mapToInt(List::size).sum();
-            report.append("  ").append(repeated == 0 ? "✓ " : "✗ ").append(path.getKey()).append(": ").append(count)
-                    .append(" frame(s), ").append(path.getValue().size()).append(" identification(s): ")
-                    .append(String.join(" ", path.getValue().keySet())).append('\n');
+            report.append("  ")
+                    .append(repeated == 0 ? "✓ " : "✗ ")
+                    .append(path.getKey())
+                    .append(": ")
+                    .append(count)
+                    .append(" frame(s), ")
+                    .append(path.getValue().size())
+                    .append(" identification(s): ")
+                    .append(String.join(" ", path.getValue().keySet()))
+                    .append('\n');
         }
         if (encapsulated < 2) {
             report.append("  ✗ fewer than two encapsulated frames: nothing to compare\n");
         } else if (judged < encapsulated) {
-            report.append("  ").append(encapsulated - judged).append(" with DF set: atomic, their identification"
-                    + " is not judged\n");
+            report.append("  ")
+                    .append(encapsulated - judged)
+                    .append(" with DF set: atomic, their identification" + " is not judged\n");
         }
         return new CaptureVerdict(ok, report.toString());
     }

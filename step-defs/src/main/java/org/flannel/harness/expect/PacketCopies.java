@@ -17,7 +17,8 @@ public final class PacketCopies {
 
     /** How the packet must travel: inside another header (VXLAN, Flannel's UDP) or as it is. */
     public enum Carriage {
-        ENCAPSULATED("encapsulated"), BARE("bare");
+        ENCAPSULATED("encapsulated"),
+        BARE("bare");
 
         private final String word;
 
@@ -56,7 +57,9 @@ public final class PacketCopies {
 
     /** The frames carrying an ICMP message of {@code type} from {@code source} to {@code destination}. */
     public static PacketCopies echo(List<Frame> frames, String source, String destination, int type) {
-        List<Frame> copies = frames.stream().filter(frame -> carries(frame, source, destination, type)).toList();
+        List<Frame> copies = frames.stream()
+                .filter(frame -> carries(frame, source, destination, type))
+                .toList();
         return new PacketCopies(frames, copies, "ICMP type " + type + " " + source + " > " + destination);
     }
 
@@ -69,14 +72,26 @@ public final class PacketCopies {
      * beside the encapsulated one, or a second encapsulated copy, fails.
      */
     public CaptureVerdict every(Carriage carriage, int count) {
-        List<Frame> wrong = copies.stream().filter(frame -> !carriage.holds(frame)).toList();
+        List<Frame> wrong =
+                copies.stream().filter(frame -> !carriage.holds(frame)).toList();
         boolean ok = wrong.isEmpty() && copies.size() == count;
         StringBuilder report = new StringBuilder();
-        report.append(copies.size()).append(" of the ").append(frames.size()).append(" frames captured carry the ")
-                .append(description).append("; expected exactly ").append(count).append(", every one ")
-                .append(carriage).append(ok ? ": it holds" : "").append('\n');
+        report.append(copies.size())
+                .append(" of the ")
+                .append(frames.size())
+                .append(" frames captured carry the ")
+                .append(description)
+                .append("; expected exactly ")
+                .append(count)
+                .append(", every one ")
+                .append(carriage)
+                .append(ok ? ": it holds" : "")
+                .append('\n');
         for (Frame frame : copies) {
-            report.append("  ").append(carriage.holds(frame) ? "✓" : "✗").append(' ').append(describe(frame))
+            report.append("  ")
+                    .append(carriage.holds(frame) ? "✓" : "✗")
+                    .append(' ')
+                    .append(describe(frame))
                     .append('\n');
         }
         if (copies.size() > count) {
@@ -89,15 +104,20 @@ public final class PacketCopies {
         if (!frame.isEncapsulated()) {
             return frame.summary() + ": bare";
         }
-        return frame.summary() + ": encapsulated, outer UDP " + frame.value("outer.udp.source_port").orElse("?")
-                + " > " + frame.value("outer.udp.destination_port").orElse("?");
+        return frame.summary() + ": encapsulated, outer UDP "
+                + frame.value("outer.udp.source_port").orElse("?") + " > "
+                + frame.value("outer.udp.destination_port").orElse("?");
     }
 
     static boolean carries(Frame frame, String source, String destination, int type) {
         String prefix = frame.isEncapsulated() ? "inner." : "";
         return value(frame, prefix + "ipv4.source").filter(source::equals).isPresent()
-                && value(frame, prefix + "ipv4.destination").filter(destination::equals).isPresent()
-                && value(frame, prefix + "icmp.type").filter(Integer.toString(type)::equals).isPresent();
+                && value(frame, prefix + "ipv4.destination")
+                        .filter(destination::equals)
+                        .isPresent()
+                && value(frame, prefix + "icmp.type")
+                        .filter(Integer.toString(type)::equals)
+                        .isPresent();
     }
 
     private static Optional<String> value(Frame frame, String name) {

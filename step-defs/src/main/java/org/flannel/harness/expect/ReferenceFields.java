@@ -12,8 +12,7 @@ import org.flannel.harness.wire.Frame;
  */
 final class ReferenceFields {
 
-    private ReferenceFields() {
-    }
+    private ReferenceFields() {}
 
     static Optional<Field> counterpart(Frame reference, String fieldName) {
         String bare = fieldName.replaceFirst("^(outer|inner)\\.", "");

@@ -12,8 +12,7 @@ import org.flannel.harness.wire.Frame;
  */
 final class RowBinder {
 
-    private RowBinder() {
-    }
+    private RowBinder() {}
 
     static List<BoundRow> bind(List<ExpectationRow> rows, Symbols symbols, Optional<Frame> reference) {
         if (rows.isEmpty()) {

@@ -12,8 +12,7 @@ final class RowEvaluator {
 
     static final String NO_SUCH_FIELD = "(no such field)";
 
-    private RowEvaluator() {
-    }
+    private RowEvaluator() {}
 
     static RowVerdict evaluate(BoundRow row, Frame frame, Optional<Frame> reference) {
         Optional<Field> found = frame.field(row.fieldName());
@@ -26,15 +25,15 @@ final class RowEvaluator {
         }
         Expected expected = row.expected();
         if (expected instanceof Expected.Literal literal) {
-            return verdict(row, row.expectedText(), field.value(), LiteralComparison.matches(field, literal.text()),
-                    true);
+            return verdict(
+                    row, row.expectedText(), field.value(), LiteralComparison.matches(field, literal.text()), true);
         }
         if (expected instanceof Expected.AnyValue) {
             return verdict(row, "any", field.value(), true, true);
         }
         if (expected instanceof Expected.InRange range) {
-            boolean inside = field.kind().isNumeric() && field.number() >= range.low()
-                    && field.number() <= range.high();
+            boolean inside =
+                    field.kind().isNumeric() && field.number() >= range.low() && field.number() <= range.high();
             return verdict(row, row.expectedText(), field.value(), inside, true);
         }
         if (expected instanceof Expected.Valid) {
@@ -56,45 +55,70 @@ final class RowEvaluator {
         Optional<ChecksumStatus> status = frame.checksumStatus(field.name());
         List<RuleCheck> checks = frame.checksFor(field.name());
         if (status.isPresent()) {
-            String computed = checks.stream().map(RuleCheck::expected).filter(text -> text.contains("computed"))
-                    .findFirst().map(text -> " (" + text + ")").orElse("");
+            String computed = checks.stream()
+                    .map(RuleCheck::expected)
+                    .filter(text -> text.contains("computed"))
+                    .findFirst()
+                    .map(text -> " (" + text + ")")
+                    .orElse("");
             return switch (status.get()) {
                 case GOOD -> verdict(row, row.expectedText(), field.value() + " (verified)", true, true);
                 case ZERO -> verdict(row, row.expectedText(), field.value() + " (not computed)", zeroAllowed, true);
                 case BAD -> verdict(row, row.expectedText() + computed, field.value() + " (wrong)", false, true);
-                case UNVERIFIABLE -> verdict(row, row.expectedText(), field.value() + " (cannot verify: "
-                        + checks.stream().map(RuleCheck::actual).findFirst().orElse("bytes missing") + ")", false,
-                        true);
+                case UNVERIFIABLE ->
+                    verdict(
+                            row,
+                            row.expectedText(),
+                            field.value() + " (cannot verify: "
+                                    + checks.stream()
+                                            .map(RuleCheck::actual)
+                                            .findFirst()
+                                            .orElse("bytes missing") + ")",
+                            false,
+                            true);
             };
         }
         if (checks.isEmpty()) {
             return verdict(row, row.expectedText(), field.value() + " (no rule judges this field)", false, true);
         }
-        Optional<RuleCheck> failed = checks.stream().filter(check -> check.verdict() != RuleCheck.Verdict.PASS)
+        Optional<RuleCheck> failed = checks.stream()
+                .filter(check -> check.verdict() != RuleCheck.Verdict.PASS)
                 .findFirst();
-        return failed.map(check -> verdict(row, row.expectedText() + ": " + check.expected(), check.actual(), false,
-                true)).orElseGet(() -> verdict(row, row.expectedText(), field.value(), true, true));
+        return failed.map(check ->
+                        verdict(row, row.expectedText() + ": " + check.expected(), check.actual(), false, true))
+                .orElseGet(() -> verdict(row, row.expectedText(), field.value(), true, true));
     }
 
     private static RowVerdict decremented(BoundRow row, Field field, Frame reference, long amount) {
         Optional<Field> before = ReferenceFields.counterpart(reference, field.name());
-        if (before.isEmpty() || before.get().isTruncated() || !before.get().kind().isNumeric()) {
-            return verdict(row, row.expectedText() + " (reference frame #" + reference.number() + " has no "
-                    + field.name() + ")", field.value(), false, true);
+        if (before.isEmpty()
+                || before.get().isTruncated()
+                || !before.get().kind().isNumeric()) {
+            return verdict(
+                    row,
+                    row.expectedText() + " (reference frame #" + reference.number() + " has no " + field.name() + ")",
+                    field.value(),
+                    false,
+                    true);
         }
         long wanted = before.get().number() - amount;
-        String expected = wanted + " (" + row.expectedText() + " from " + before.get().value() + " at reference "
-                + before.get().name() + ")";
+        String expected = wanted + " (" + row.expectedText() + " from "
+                + before.get().value() + " at reference " + before.get().name() + ")";
         return verdict(row, expected, field.value(), field.kind().isNumeric() && field.number() == wanted, true);
     }
 
     private static RowVerdict asSent(BoundRow row, Field field, Frame reference) {
         Optional<Field> sent = ReferenceFields.counterpart(reference, field.name());
         if (sent.isEmpty() || sent.get().isTruncated()) {
-            return verdict(row, row.expectedText() + " (reference frame #" + reference.number() + " has no "
-                    + field.name() + ")", field.value(), false, true);
+            return verdict(
+                    row,
+                    row.expectedText() + " (reference frame #" + reference.number() + " has no " + field.name() + ")",
+                    field.value(),
+                    false,
+                    true);
         }
-        String expected = sent.get().value() + " (" + row.expectedText() + ": reference " + sent.get().name() + ")";
+        String expected = sent.get().value() + " (" + row.expectedText() + ": reference "
+                + sent.get().name() + ")";
         boolean same = sent.get().kind() == field.kind() && sent.get().value().equals(field.value());
         return verdict(row, expected, field.value(), same, true);
     }

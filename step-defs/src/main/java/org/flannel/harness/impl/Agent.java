@@ -29,14 +29,23 @@ public final class Agent {
      * An agent of a known implementation (its role is named in messages and in its log's name);
      * {@code subnetFileAtLaunch} is the subnet file's content when it was started (empty: no file).
      */
-    public Agent(Node node, ManagedProcess process, Path subnetFile, Optional<String> subnetFileAtLaunch,
-                 Implementation implementation) {
+    public Agent(
+            Node node,
+            ManagedProcess process,
+            Path subnetFile,
+            Optional<String> subnetFileAtLaunch,
+            Implementation implementation) {
         this(node, process, subnetFile, subnetFileAtLaunch, implementation, List.of());
     }
 
     /** @param flags what the scenario gave it beyond the contract's command line (a restart gives them again) */
-    public Agent(Node node, ManagedProcess process, Path subnetFile, Optional<String> subnetFileAtLaunch,
-                 Implementation implementation, List<String> flags) {
+    public Agent(
+            Node node,
+            ManagedProcess process,
+            Path subnetFile,
+            Optional<String> subnetFileAtLaunch,
+            Implementation implementation,
+            List<String> flags) {
         this.node = node;
         this.process = process;
         this.subnetFile = subnetFile;
@@ -70,7 +79,8 @@ public final class Agent {
 
     /** The agent's log, headed by the implementation it runs (role and executable). */
     public String logWithHeader() {
-        return implementation == null ? process.logs()
+        return implementation == null
+                ? process.logs()
                 : "# flanneld " + implementation.describe() + "\n" + process.logs();
     }
 
@@ -88,14 +98,18 @@ public final class Agent {
 
     public boolean isReady() {
         Optional<String> now = contentOf(subnetFile);
-        return now.isPresent() && !now.equals(subnetFileAtLaunch)
+        return now.isPresent()
+                && !now.equals(subnetFileAtLaunch)
                 && now.get().lines().anyMatch(line -> line.startsWith("FLANNEL_SUBNET="));
     }
 
     /** Waits for readiness; fails with the agent's own log when it exits or takes too long. */
     public void awaitReady(Duration limit) {
         try {
-            Awaitility.await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(25))
+            Awaitility.await()
+                    .atMost(limit)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(25))
                     .failFast("exited", () -> !process.isAlive() && !isReady())
                     .until(this::isReady);
         } catch (TerminalFailureException exited) {

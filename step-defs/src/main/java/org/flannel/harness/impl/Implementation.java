@@ -33,16 +33,17 @@ public record Implementation(Path executable, String role) {
         if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
             throw new IllegalStateException("-D" + property + "=" + path + " is not an executable file: "
                     + (path.endsWith(Path.of("reference-impl", "target", "flanneld"))
-                    ? "build the reference implementation first (mvn -pl reference-impl -am package -DskipTests)"
-                    : "give the absolute path of a flanneld-compatible executable"));
+                            ? "build the reference implementation first (mvn -pl reference-impl -am package -DskipTests)"
+                            : "give the absolute path of a flanneld-compatible executable"));
         }
         return new Implementation(path, role);
     }
 
     /** The command line every node gets, as the contract states it, plus scenario-specific flags. */
-    public List<String> argv(String etcdEndpoint, String etcdPrefix, String publicIp, Path subnetFile,
-                             List<String> extraFlags) {
-        List<String> argv = new ArrayList<>(List.of(executable.toString(),
+    public List<String> argv(
+            String etcdEndpoint, String etcdPrefix, String publicIp, Path subnetFile, List<String> extraFlags) {
+        List<String> argv = new ArrayList<>(List.of(
+                executable.toString(),
                 "--etcd-endpoints=" + etcdEndpoint,
                 "--etcd-prefix=" + etcdPrefix,
                 "--iface=eth0",

@@ -23,17 +23,19 @@ public final class ImplementationImage {
      */
     public static Path executable(String image, String pathInImage, Path copiesDir) {
         if (!pathInImage.startsWith("/")) {
-            throw new IllegalStateException("-Dflannel.impl.image.path=" + pathInImage + " must be an absolute path inside "
-                    + image + " (default /opt/bin/flanneld)");
+            throw new IllegalStateException("-Dflannel.impl.image.path=" + pathInImage
+                    + " must be an absolute path inside " + image + " (default /opt/bin/flanneld)");
         }
-        return COPIES.computeIfAbsent(image + "\n" + pathInImage, key -> copyOut(image, Path.of(pathInImage), copiesDir));
+        return COPIES.computeIfAbsent(
+                image + "\n" + pathInImage, key -> copyOut(image, Path.of(pathInImage), copiesDir));
     }
 
     private static Path copyOut(String image, Path inImage, Path copiesDir) {
         Path target = copiesDir.resolve(image.replaceAll("[^A-Za-z0-9._-]", "_"));
         Path executable = ImageFiles.extractDirectory(image, inImage.getParent().toString(), target)
                 .resolve(inImage.getFileName());
-        System.out.println("Implementation under test: " + inImage + " from image " + image + ", copied to " + executable);
+        System.out.println(
+                "Implementation under test: " + inImage + " from image " + image + ", copied to " + executable);
         return executable;
     }
 }

@@ -35,8 +35,8 @@ public final class KernelReader {
             String flags = "U" + (route.has("gateway") ? "G" : "") + (prefix == 32 ? "H" : "");
             boolean onlink = StreamSupport.stream(route.path("flags").spliterator(), false)
                     .anyMatch(flag -> flag.asText().equals("onlink"));
-            rows.add(new RouteRow(network, gateway, genmask(prefix), flags, route.path("dev").asText(""),
-                    onlink ? "onlink" : ""));
+            rows.add(new RouteRow(
+                    network, gateway, genmask(prefix), flags, route.path("dev").asText(""), onlink ? "onlink" : ""));
         }
         return rows;
     }
@@ -44,8 +44,8 @@ public final class KernelReader {
     public List<Neighbour> neighbours(String device) {
         List<Neighbour> neighbours = new ArrayList<>();
         for (JsonNode entry : json("ip", "-json", "neigh", "show", "dev", device)) {
-            neighbours.add(new Neighbour(entry.path("dst").asText(), entry.path("lladdr").asText(""),
-                    join(entry.path("state"))));
+            neighbours.add(new Neighbour(
+                    entry.path("dst").asText(), entry.path("lladdr").asText(""), join(entry.path("state"))));
         }
         return neighbours;
     }
@@ -55,8 +55,11 @@ public final class KernelReader {
         List<FdbEntry> entries = new ArrayList<>();
         for (JsonNode entry : json("bridge", "-json", "fdb", "show", "dev", device)) {
             if (entry.has("dst")) {
-                entries.add(new FdbEntry(entry.path("mac").asText(), entry.path("dst").asText(),
-                        join(entry.path("flags")), entry.path("state").asText("")));
+                entries.add(new FdbEntry(
+                        entry.path("mac").asText(),
+                        entry.path("dst").asText(),
+                        join(entry.path("flags")),
+                        entry.path("state").asText("")));
             }
         }
         return entries;
@@ -93,7 +96,8 @@ public final class KernelReader {
         attributes.put("type", info.path("info_kind").asText("none"));
         attributes.put("mtu", link.path("mtu").asText());
         attributes.put("mac", link.path("address").asText(""));
-        boolean up = StreamSupport.stream(link.path("flags").spliterator(), false).anyMatch(f -> f.asText().equals("UP"));
+        boolean up = StreamSupport.stream(link.path("flags").spliterator(), false)
+                .anyMatch(f -> f.asText().equals("UP"));
         attributes.put("state", up ? "up" : "down");
         if (info.path("info_kind").asText().equals("vxlan")) {
             attributes.put("vni", data.path("id").asText());
@@ -105,7 +109,8 @@ public final class KernelReader {
         List<String> ipv4 = new ArrayList<>();
         for (JsonNode address : link.path("addr_info")) {
             if (address.path("family").asText().equals("inet")) {
-                ipv4.add(address.path("local").asText() + "/" + address.path("prefixlen").asText());
+                ipv4.add(address.path("local").asText() + "/"
+                        + address.path("prefixlen").asText());
             }
         }
         attributes.put("ipv4", String.join(" ", ipv4));
@@ -116,10 +121,16 @@ public final class KernelReader {
     public String dump() {
         StringBuilder text = new StringBuilder();
         for (String[] command : new String[][] {
-                {"ip", "-details", "address", "show"}, {"ip", "route", "show"}, {"ip", "neigh", "show"},
-                {"bridge", "fdb", "show"}}) {
-            text.append("$ ").append(String.join(" ", command)).append('\n')
-                    .append(host.exec(command).stdout()).append('\n');
+            {"ip", "-details", "address", "show"},
+            {"ip", "route", "show"},
+            {"ip", "neigh", "show"},
+            {"bridge", "fdb", "show"}
+        }) {
+            text.append("$ ")
+                    .append(String.join(" ", command))
+                    .append('\n')
+                    .append(host.exec(command).stdout())
+                    .append('\n');
         }
         return text.toString();
     }

@@ -16,8 +16,11 @@ public record RouteRow(String destination, String gateway, String genmask, Strin
 
     /** This row, as an expectation, describes {@code actual}. */
     public boolean describes(RouteRow actual) {
-        return destination.equals(actual.destination) && gateway.equals(actual.gateway) && genmask.equals(actual.genmask)
-                && flags.equals(actual.flags) && iface.equals(actual.iface)
+        return destination.equals(actual.destination)
+                && gateway.equals(actual.gateway)
+                && genmask.equals(actual.genmask)
+                && flags.equals(actual.flags)
+                && iface.equals(actual.iface)
                 && (options == null || options.equals(actual.options));
     }
 
@@ -27,7 +30,8 @@ public record RouteRow(String destination, String gateway, String genmask, Strin
     }
 
     public String[] cells() {
-        return options == null ? new String[] {destination, gateway, genmask, flags, iface}
+        return options == null
+                ? new String[] {destination, gateway, genmask, flags, iface}
                 : new String[] {destination, gateway, genmask, flags, iface, options};
     }
 

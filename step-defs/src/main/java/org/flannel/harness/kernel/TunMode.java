@@ -34,8 +34,11 @@ public record TunMode(String device, String kind, String mode, String json) {
             for (JsonNode link : links) {
                 if (link.path("ifname").asText().equals(device)) {
                     JsonNode info = link.path("linkinfo");
-                    return new TunMode(device, info.path("info_kind").asText(""),
-                            info.path("info_data").path("type").asText(""), json.strip());
+                    return new TunMode(
+                            device,
+                            info.path("info_kind").asText(""),
+                            info.path("info_data").path("type").asText(""),
+                            json.strip());
                 }
             }
             return new TunMode(device, "", "", json.strip());

@@ -22,19 +22,25 @@ public final class Implementations {
 
     /** The implementation under test. */
     public Implementation underTest() {
-        Optional<Path> fromImage = settings.implementationImage().map(image ->
-                ImplementationImage.executable(image, settings.pathInImage(), imageCopies()));
+        Optional<Path> fromImage = settings.implementationImage()
+                .map(image -> ImplementationImage.executable(image, settings.pathInImage(), imageCopies()));
         if (fromImage.isPresent()) {
             return new Implementation(fromImage.get(), Implementation.UNDER_TEST);
         }
-        return Implementation.checked(settings.implementation(), RunSettings.IMPLEMENTATION, Implementation.UNDER_TEST,
+        return Implementation.checked(
+                settings.implementation(),
+                RunSettings.IMPLEMENTATION,
+                Implementation.UNDER_TEST,
                 "name the flanneld to judge, e.g. -D" + RunSettings.IMPLEMENTATION
                         + "=/usr/local/bin/flanneld (mvn verify sets it to the reference implementation)");
     }
 
     /** The reference flanneld: the other side of a mixed cluster. */
     public Implementation reference() {
-        return Implementation.checked(settings.reference(), RunSettings.REFERENCE, Implementation.REFERENCE,
+        return Implementation.checked(
+                settings.reference(),
+                RunSettings.REFERENCE,
+                Implementation.REFERENCE,
                 "a mixed cluster needs the reference flanneld, e.g. -D" + RunSettings.REFERENCE
                         + "=/abs/path/reference-impl/target/flanneld (features/pom.xml sets it)");
     }
@@ -69,5 +75,4 @@ public final class Implementations {
             // not there (yet): underTest() or reference() says so when the run needs it
         }
     }
-
 }

@@ -23,9 +23,17 @@ import org.flannel.harness.topology.TopologySettings;
  * <li>the topology's own, listed in {@link TopologySettings}.</li>
  * </ul>
  */
-public record RunSettings(Optional<String> implementation, Optional<String> reference,
-        Optional<String> implementationImage, String pathInImage, Optional<String> backends, boolean strict,
-        Optional<Path> reportsDir, Optional<Path> conformanceDir, Optional<Path> implsDir, Optional<String> tagFilter,
+public record RunSettings(
+        Optional<String> implementation,
+        Optional<String> reference,
+        Optional<String> implementationImage,
+        String pathInImage,
+        Optional<String> backends,
+        boolean strict,
+        Optional<Path> reportsDir,
+        Optional<Path> conformanceDir,
+        Optional<Path> implsDir,
+        Optional<String> tagFilter,
         TopologySettings topology) {
     public static final String IMPLEMENTATION = "flannel.impl";
     public static final String REFERENCE = "flannel.reference";
@@ -45,8 +53,8 @@ public record RunSettings(Optional<String> implementation, Optional<String> refe
 
     /** From properties looked up by name ({@code null} when unset). */
     public static RunSettings from(Function<String, String> property) {
-        Function<String, Optional<String>> text = name -> Optional.ofNullable(property.apply(name))
-                .map(String::trim).filter(value -> !value.isEmpty());
+        Function<String, Optional<String>> text = name ->
+                Optional.ofNullable(property.apply(name)).map(String::trim).filter(value -> !value.isEmpty());
         return new RunSettings(
                 text.apply(IMPLEMENTATION),
                 text.apply(REFERENCE),
@@ -82,7 +90,8 @@ public record RunSettings(Optional<String> implementation, Optional<String> refe
 
     /** The implementation under test as a person named it: its path, or the image and the path inside it. */
     public String implementationLabel() {
-        return implementationImage.map(image -> pathInImage + " from image " + image)
+        return implementationImage
+                .map(image -> pathInImage + " from image " + image)
                 .or(() -> implementation.map(path -> absolute(path).toString()))
                 .orElse("(unset)");
     }

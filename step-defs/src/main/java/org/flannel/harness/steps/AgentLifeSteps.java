@@ -27,7 +27,9 @@ public final class AgentLifeSteps {
         Agent agent = world.agent(node);
         flanneld.rememberBeforeRestart(node);
         agent.process().signal("KILL");
-        assertThat(agent.process().waitFor(Duration.ofSeconds(5))).as("flanneld on %s after SIGKILL", node).isPresent();
+        assertThat(agent.process().waitFor(Duration.ofSeconds(5)))
+                .as("flanneld on %s after SIGKILL", node)
+                .isPresent();
         world.stopped(node);
     }
 
@@ -44,9 +46,13 @@ public final class AgentLifeSteps {
         Agent agent = world.agent(node);
         Optional<Integer> status = agent.process().waitFor(Duration.ofMillis(limit + 100L));
         long took = (System.nanoTime() - signalledAt) / 1_000_000;
-        world.scenario().log("flanneld on " + node + " after SIGTERM: " + status.map(s -> "exited with status " + s
-                + " after " + took + " ms").orElse("still running after " + took + " ms"));
-        assertThat(status).as("flanneld on %s still runs %d ms after SIGTERM", node, took).isPresent();
+        world.scenario()
+                .log("flanneld on " + node + " after SIGTERM: "
+                        + status.map(s -> "exited with status " + s + " after " + took + " ms")
+                                .orElse("still running after " + took + " ms"));
+        assertThat(status)
+                .as("flanneld on %s still runs %d ms after SIGTERM", node, took)
+                .isPresent();
         world.stopped(node);
         assertThat(took).as("milliseconds from SIGTERM to its exit").isLessThanOrEqualTo(limit);
     }
@@ -58,13 +64,16 @@ public final class AgentLifeSteps {
 
     @Then("within {int} seconds flanneld on {word} exits with status {int}")
     public void withinSecondsExitsWithStatus(int seconds, String node, int status) {
-        assertThat(awaitExit(seconds, node)).as("flanneld on %s's exit status", node).isEqualTo(status);
+        assertThat(awaitExit(seconds, node))
+                .as("flanneld on %s's exit status", node)
+                .isEqualTo(status);
     }
 
     private int awaitExit(int seconds, String node) {
         Agent agent = world.agent(node);
         try {
-            await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(seconds))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> !agent.process().isAlive());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("flanneld on " + node + " still runs after " + seconds + " s; its log ends:\n"
@@ -90,8 +99,11 @@ public final class AgentLifeSteps {
     @Then("flanneld on {word} is still running")
     public void isStillRunning(String node) {
         Agent agent = world.agent(node);
-        assertThat(agent.process().isAlive()).as("flanneld on %s is running; its log ends:\n%s", node,
-                LogLines.tail(agent.process().logs(), 15)).isTrue();
+        assertThat(agent.process().isAlive())
+                .as(
+                        "flanneld on %s is running; its log ends:\n%s",
+                        node, LogLines.tail(agent.process().logs(), 15))
+                .isTrue();
     }
 
     /** Its wording is Flannel's, so this is for SHOULD scenarios only. */
@@ -99,7 +111,8 @@ public final class AgentLifeSteps {
     public void hasLogged(int seconds, String node, String text) {
         Agent agent = world.agent(node);
         try {
-            await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(seconds))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> agent.process().logs().contains(text));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("within " + seconds + " s flanneld on " + node + " did not log \"" + text

@@ -49,6 +49,9 @@ public final class CaptureSteps {
 
     /** "a, b and c" → [a, b, c]. */
     static List<String> points(String list) {
-        return Arrays.stream(list.split(",| and ")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return Arrays.stream(list.split(",| and "))
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 }

@@ -11,8 +11,8 @@ public final class ContainerSteps {
     }
 
     @Given("{word} runs on {word} at {word} and {word} on {word} at {word}")
-    public void containersRunOn(String container1, String node1, String address1,
-                                String container2, String node2, String address2) {
+    public void containersRunOn(
+            String container1, String node1, String address1, String container2, String node2, String address2) {
         attach(container1, node1, address1);
         attach(container2, node2, address2);
     }

@@ -23,12 +23,12 @@ import org.flannel.harness.topology.ManagedProcess;
 public final class ContinuousPingSteps {
     /** At 0.2 s apart, the last second's requests may still be on their way when the ping is stopped. */
     private static final int IN_FLIGHT = 5;
+
     private static final long INTERVAL_MILLIS = 200;
     private final ScenarioWorld world;
     private final Map<String, Running> running = new LinkedHashMap<>();
 
-    private record Running(String from, String to, ManagedProcess process, Instant started) {
-    }
+    private record Running(String from, String to, ManagedProcess process, Instant started) {}
 
     public ContinuousPingSteps(ScenarioWorld world) {
         this.world = world;
@@ -43,8 +43,23 @@ public final class ContinuousPingSteps {
         // -O names every request left unanswered, -D stamps each line with its time; the log is read, so nothing
         // depends on ping's summary.
         Instant started = Instant.now();
-        running.put(key, new Running(from, to, world.host(from).start("ping-" + to,
-                List.of("ping", "-n", "-O", "-D", "-i", Double.toString(INTERVAL_MILLIS / 1000.0), to)), started));
+        running.put(
+                key,
+                new Running(
+                        from,
+                        to,
+                        world.host(from)
+                                .start(
+                                        "ping-" + to,
+                                        List.of(
+                                                "ping",
+                                                "-n",
+                                                "-O",
+                                                "-D",
+                                                "-i",
+                                                Double.toString(INTERVAL_MILLIS / 1000.0),
+                                                to)),
+                        started));
     }
 
     @Then("{word}'s pings to {word} all got through")
@@ -62,8 +77,11 @@ public final class ContinuousPingSteps {
         boolean passed = series.judged() > IN_FLIGHT && series.lost().size() <= allowed;
         attach(ping, series, Optional.of(allowed), Optional.of(CheckVerdict.of(passed)));
         world.scenario().log("pings from " + from + " to " + to + ": " + series.describe());
-        assertThat(series.judged()).as("echo requests from %s to %s judged", from, to).isGreaterThan(IN_FLIGHT);
-        assertThat(series.lost().size()).as("pings from %s to %s: %s", from, to, series.describe())
+        assertThat(series.judged())
+                .as("echo requests from %s to %s judged", from, to)
+                .isGreaterThan(IN_FLIGHT);
+        assertThat(series.lost().size())
+                .as("pings from %s to %s: %s", from, to, series.describe())
                 .isLessThanOrEqualTo(allowed);
     }
 
@@ -85,7 +103,9 @@ public final class ContinuousPingSteps {
     }
 
     private void attach(Running ping, PingSeries series, Optional<Integer> allowed, Optional<CheckVerdict> verdict) {
-        JsonEvidence.attach(world.scenario(), "pings from " + ping.from() + " to " + ping.to() + ".json",
+        JsonEvidence.attach(
+                world.scenario(),
+                "pings from " + ping.from() + " to " + ping.to() + ".json",
                 series.evidence(ping.from(), ping.to(), ping.started(), Instant.now(), allowed, verdict));
     }
 

@@ -32,11 +32,21 @@ public final class DatagramSteps {
                     + " seconds, not " + rate + " for " + seconds);
         }
         String address = world.node(to).address();
-        ExecResult result = world.host(from).exec(Command.of("python3", "-c", SENDER, address, Integer.toString(port),
-                Integer.toString(rate), Integer.toString(seconds), kind.startsWith("random") ? "random" : "truncated")
-                .withTimeout(Duration.ofSeconds(seconds + 10L)));
+        ExecResult result = world.host(from)
+                .exec(Command.of(
+                                "python3",
+                                "-c",
+                                SENDER,
+                                address,
+                                Integer.toString(port),
+                                Integer.toString(rate),
+                                Integer.toString(seconds),
+                                kind.startsWith("random") ? "random" : "truncated")
+                        .withTimeout(Duration.ofSeconds(seconds + 10L)));
         result.orThrow();
-        world.scenario().log(from + " sent " + result.stdout().strip() + " datagrams of " + kind + " to " + address + ":" + port);
+        world.scenario()
+                .log(from + " sent " + result.stdout().strip() + " datagrams of " + kind + " to " + address + ":"
+                        + port);
     }
 
     /** Paced in 10 ms slices, so that the rate holds without a busy loop; stops at its count or its time. */

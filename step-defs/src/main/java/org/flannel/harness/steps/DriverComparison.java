@@ -27,15 +27,28 @@ final class DriverComparison {
             ratios.add(ratio);
             netnsTotal += a;
             dockerTotal += b;
-            out.append(String.format(Locale.ROOT, "  %7.1fs %7.1fs %5.2fx  %s%n", a, b, ratio, entry.getValue().name()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %7.1fs %7.1fs %5.2fx  %s%n",
+                    a,
+                    b,
+                    ratio,
+                    entry.getValue().name()));
         }
         if (ratios.isEmpty()) {
             return out.append("  (no scenario ran on both)").toString();
         }
         ratios.sort(Double::compare);
-        out.append(String.format(Locale.ROOT, "  %7.1fs %7.1fs %5.2fx  total of %d scenarios; median ratio %.2fx, worst %.2fx"
-                        + " (target: docker within 3x)", netnsTotal, dockerTotal, dockerTotal / netnsTotal, ratios.size(),
-                ratios.get(ratios.size() / 2), ratios.get(ratios.size() - 1)));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %7.1fs %7.1fs %5.2fx  total of %d scenarios; median ratio %.2fx, worst %.2fx"
+                        + " (target: docker within 3x)",
+                netnsTotal,
+                dockerTotal,
+                dockerTotal / netnsTotal,
+                ratios.size(),
+                ratios.get(ratios.size() / 2),
+                ratios.get(ratios.size() - 1)));
         return out.toString();
     }
 }

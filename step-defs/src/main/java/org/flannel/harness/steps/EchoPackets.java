@@ -13,8 +13,7 @@ final class EchoPackets {
     static final int ECHO_REPLY = 0;
     static final int ECHO_REQUEST = 8;
 
-    private EchoPackets() {
-    }
+    private EchoPackets() {}
 
     /** "inner." for an encapsulated frame, "" for a bare one. */
     static String innermost(Frame frame) {
@@ -42,7 +41,8 @@ final class EchoPackets {
     /** The innermost IPv4 packet's bytes, as long as its total length says (no Ethernet padding). */
     static byte[] ipv4Packet(Frame frame) {
         String name = innermost(frame) + "ipv4";
-        Layer layer = frame.layer(name).orElseThrow(() -> new AssertionError("no " + name + " header in " + frame.summary()));
+        Layer layer =
+                frame.layer(name).orElseThrow(() -> new AssertionError("no " + name + " header in " + frame.summary()));
         int length = Integer.parseInt(frame.value(name + ".total_length").orElseThrow());
         byte[] bytes = frame.bytes();
         if (layer.offset() + length > bytes.length) {

@@ -100,21 +100,29 @@ public final class EtcdFaultSteps {
         long start = System.nanoTime();
         java.util.Set<String> waiting = new java.util.TreeSet<>(values.keySet());
         try {
-            await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                waiting.removeIf(key -> {
-                    boolean renewed = ttl(key) > ttlAtStart.get(key) - elapsedSeconds(start) + 10;
-                    if (renewed) {
-                        world.scenario().log(key + " renewed " + elapsedSeconds(start) + " s into the wait; TTL now "
-                                + ttl(key) + " s");
-                    }
-                    return renewed;
-                });
-                return waiting.isEmpty();
-            });
+            await().atMost(Duration.ofSeconds(seconds))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        waiting.removeIf(key -> {
+                            boolean renewed = ttl(key) > ttlAtStart.get(key) - elapsedSeconds(start) + 10;
+                            if (renewed) {
+                                world.scenario()
+                                        .log(key + " renewed " + elapsedSeconds(start) + " s into the wait; TTL now "
+                                                + ttl(key) + " s");
+                            }
+                            return renewed;
+                        });
+                        return waiting.isEmpty();
+                    });
         } catch (ConditionTimeoutException e) {
             StringBuilder ttls = new StringBuilder();
-            waiting.forEach(key -> ttls.append("\n  ").append(key).append(": TTL ").append(ttlAtStart.get(key))
-                    .append(" s at the start, ").append(ttl(key)).append(" s now"));
+            waiting.forEach(key -> ttls.append("\n  ")
+                    .append(key)
+                    .append(": TTL ")
+                    .append(ttlAtStart.get(key))
+                    .append(" s at the start, ")
+                    .append(ttl(key))
+                    .append(" s now"));
             throw new AssertionError("within " + seconds + " s these leases were not renewed:" + ttls);
         }
         assertThat(leases()).as("the leases' values after their renewal").isEqualTo(values);
@@ -123,8 +131,8 @@ public final class EtcdFaultSteps {
     /** Nothing took another subnet for that public IP: the whole window is watched. */
     @Then("for {int} seconds etcd holds no lease with PublicIP {word}")
     public void forSecondsNoLeaseWithPublicIp(int seconds, String address) {
-        watchLeases(seconds, "a lease with PublicIP " + address,
-                leases -> leases.values().stream().anyMatch(value -> value.contains("\"PublicIP\":\"" + address + "\"")));
+        watchLeases(seconds, "a lease with PublicIP " + address, leases -> leases.values().stream()
+                .anyMatch(value -> value.contains("\"PublicIP\":\"" + address + "\"")));
     }
 
     @Then("for {int} seconds etcd holds no lease")
@@ -135,7 +143,9 @@ public final class EtcdFaultSteps {
     private void watchLeases(int seconds, String what, java.util.function.Predicate<SortedMap<String, String>> seen) {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         try {
-            await().atMost(Duration.ofSeconds(seconds + 5L)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(seconds + 5L))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(500))
                     .failFast("it appeared", () -> seen.test(leases()))
                     .until(() -> System.nanoTime() >= end);
         } catch (TerminalFailureException appeared) {

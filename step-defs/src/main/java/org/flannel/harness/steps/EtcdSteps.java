@@ -31,7 +31,8 @@ public final class EtcdSteps {
             expected.put(row.get("key"), substitute(row.get("value"), symbols));
         }
         SortedMap<String, String> actual = world.topology().etcd().getPrefix(LeaseKeys.directory(world.etcdPrefix()));
-        assertThat(actual).as("the leases under %s", LeaseKeys.directory(world.etcdPrefix()))
+        assertThat(actual)
+                .as("the leases under %s", LeaseKeys.directory(world.etcdPrefix()))
                 .containsExactlyInAnyOrderEntriesOf(expected);
     }
 
@@ -51,7 +52,8 @@ public final class EtcdSteps {
         Symbols symbols = world.symbols();
         String kernelMac = symbols.resolve(symbol);
         String leaseMac = symbols.resolve("lease(" + subnet + ").VtepMAC");
-        assertThat(leaseMac).as("VtepMAC in the lease %s, against %s from the kernel", subnet, symbol)
+        assertThat(leaseMac)
+                .as("VtepMAC in the lease %s, against %s from the kernel", subnet, symbol)
                 .isEqualTo(kernelMac);
     }
 
@@ -60,13 +62,16 @@ public final class EtcdSteps {
         // Its owner is told its lease was revoked, and may exit (Flannel does): not a death to report.
         ownerOf(subnet).ifPresent(world::allowExit);
         assertThat(world.topology().etcd().delete(LeaseKeys.key(world.etcdPrefix(), subnet)))
-                .as("the lease %s existed", subnet).isTrue();
+                .as("the lease %s existed", subnet)
+                .isTrue();
     }
 
     /** The agent (by key) whose subnet file names that subnet, if one runs in this scenario. */
     private java.util.Optional<String> ownerOf(String subnet) {
-        for (Map.Entry<String, org.flannel.harness.impl.Agent> agent : world.agents().entrySet()) {
-            java.util.Optional<String> own = SubnetFileText.subnet(agent.getValue().subnetFile());
+        for (Map.Entry<String, org.flannel.harness.impl.Agent> agent :
+                world.agents().entrySet()) {
+            java.util.Optional<String> own =
+                    SubnetFileText.subnet(agent.getValue().subnetFile());
             if (own.isPresent() && own.get().equals(subnet)) {
                 return java.util.Optional.of(agent.getKey());
             }

@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import org.flannel.harness.impl.Agent;
 import org.flannel.harness.impl.Implementation;
 import org.flannel.harness.kernel.KernelReader;
@@ -94,8 +94,12 @@ public final class FlanneldSteps {
      * specific than its default route.
      */
     private void settle(String prefix, String node1, String node2) {
-        PeerRoutes.awaitEachOther(world.node(node1), firstAddress(node1, prefix),
-                world.node(node2), firstAddress(node2, prefix), SETTLE_LIMIT);
+        PeerRoutes.awaitEachOther(
+                world.node(node1),
+                firstAddress(node1, prefix),
+                world.node(node2),
+                firstAddress(node2, prefix),
+                SETTLE_LIMIT);
     }
 
     /** The phrases a feature uses for the two implementations; resolved to an executable when a node starts. */
@@ -127,14 +131,19 @@ public final class FlanneldSteps {
     public void stillRunningAndItsLogReports(String node, String failed, String routed) {
         Agent agent = world.agent(node);
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> LogLines.saidOnlyOf(agent.process().logs(), failed, routed).isPresent());
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> LogLines.saidOnlyOf(agent.process().logs(), failed, routed)
+                            .isPresent());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("within 15 s flanneld on " + node + " wrote no line about " + failed
                     + " other than the kind it wrote about " + routed + " (which it routed). Its log:\n"
                     + agent.process().logs());
         }
-        assertThat(agent.process().isAlive()).as("flanneld on %s is running", node).isTrue();
+        assertThat(agent.process().isAlive())
+                .as("flanneld on %s is running", node)
+                .isTrue();
     }
 
     @When("flanneld starts on {word}")
@@ -154,8 +163,14 @@ public final class FlanneldSteps {
 
     /** What a restart must keep: the node's subnet and its VTEP MAC (none without a VXLAN device). */
     void rememberBeforeRestart(String node) {
-        world.rememberBeforeRestart(node, new RestartMemory(subnetOf(node),
-                new KernelReader(world.node(node)).firstVxlanDevice().map(d -> d.attribute("mac")).orElse("")));
+        world.rememberBeforeRestart(
+                node,
+                new RestartMemory(
+                        subnetOf(node),
+                        new KernelReader(world.node(node))
+                                .firstVxlanDevice()
+                                .map(d -> d.attribute("mac"))
+                                .orElse("")));
     }
 
     /** The same implementation and flags again: in a mixed cluster a node keeps the one it ran. */
@@ -177,8 +192,12 @@ public final class FlanneldSteps {
         RestartMemory memory = world.beforeRestart(node);
         assertThat(memory.subnet()).as("%s's subnet before the restart", node).isEqualTo(subnet);
         assertThat(subnetOf(node)).as("%s's subnet after the restart", node).isEqualTo(subnet);
-        String mac = new KernelReader(world.node(node)).firstVxlanDevice().map(d -> d.attribute("mac")).orElse("none");
-        assertThat(mac).as("%s's VTEP MAC after the restart (before: %s)", node, memory.vtepMac())
+        String mac = new KernelReader(world.node(node))
+                .firstVxlanDevice()
+                .map(d -> d.attribute("mac"))
+                .orElse("none");
+        assertThat(mac)
+                .as("%s's VTEP MAC after the restart (before: %s)", node, memory.vtepMac())
                 .isEqualTo(memory.vtepMac());
     }
 
@@ -212,8 +231,8 @@ public final class FlanneldSteps {
         Node node = world.node(nodeName);
         Path subnetFile = world.subnetFile(nodeName, prefix);
         keepOnlyWhatFlannelReadsBack(subnetFile);
-        List<String> argv = implementation.argv(world.topology().etcd().endpoint(), prefix,
-                node.address(), subnetFile, flags);
+        List<String> argv =
+                implementation.argv(world.topology().etcd().endpoint(), prefix, node.address(), subnetFile, flags);
         Optional<String> atLaunch = Agent.contentOf(subnetFile);
         ManagedProcess process = node.start("flanneld", argv);
         Agent agent = new Agent(node, process, subnetFile, atLaunch, implementation, flags);
@@ -241,15 +260,21 @@ public final class FlanneldSteps {
     public void eachHoldsTheFirstAddressOnABridge(String node1, String node2, String prefix, String bridge) {
         for (String node : List.of(node1, node2)) {
             String address = firstAddress(node, prefix);
-            world.node(node).exec("sh", "-c", "ip link add " + bridge + " type bridge && ip addr add " + address
-                    + " dev " + bridge + " && ip link set " + bridge + " up").orThrow();
+            world.node(node)
+                    .exec(
+                            "sh",
+                            "-c",
+                            "ip link add " + bridge + " type bridge && ip addr add " + address + " dev " + bridge
+                                    + " && ip link set " + bridge + " up")
+                    .orThrow();
         }
     }
 
     /** FLANNEL_SUBNET as written, e.g. 10.11.42.1/24. */
     String firstAddress(String node, String prefix) {
         return SubnetFileText.firstAddress(world.agent(node, prefix).subnetFile())
-                .orElseThrow(() -> new AssertionError(node + "'s subnet file for " + prefix + " has no FLANNEL_SUBNET"));
+                .orElseThrow(
+                        () -> new AssertionError(node + "'s subnet file for " + prefix + " has no FLANNEL_SUBNET"));
     }
 
     /** The node's subnet from its subnet file: FLANNEL_SUBNET=10.1.16.1/24 gives 10.1.16.0/24. */
@@ -272,9 +297,14 @@ public final class FlanneldSteps {
 
     /** Before a (re)start: a file left by an earlier run is cut back to what a previous life leaves. */
     private static void keepOnlyWhatFlannelReadsBack(Path subnetFile) {
-        Agent.contentOf(subnetFile).ifPresent(text -> write(subnetFile, text.lines()
-                .filter(line -> line.startsWith("FLANNEL_NETWORK=") || line.startsWith("FLANNEL_SUBNET="))
-                .map(line -> line + "\n").collect(java.util.stream.Collectors.joining())));
+        Agent.contentOf(subnetFile)
+                .ifPresent(text -> write(
+                        subnetFile,
+                        text.lines()
+                                .filter(line ->
+                                        line.startsWith("FLANNEL_NETWORK=") || line.startsWith("FLANNEL_SUBNET="))
+                                .map(line -> line + "\n")
+                                .collect(java.util.stream.Collectors.joining())));
     }
 
     private static void write(Path file, String text) {

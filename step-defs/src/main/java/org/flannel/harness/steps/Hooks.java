@@ -60,11 +60,15 @@ public final class Hooks {
             attachFile(scenario, capture.getValue(), PCAP, capture.getKey().replace(':', '-') + ".pcap");
         }
         for (Agent agent : world.stoppedAgents()) {
-            scenario.attach(agent.logWithHeader(), "text/plain", "flanneld on " + agent.node().name()
-                    + agent.roleSuffix() + " (earlier run).log");
+            scenario.attach(
+                    agent.logWithHeader(),
+                    "text/plain",
+                    "flanneld on " + agent.node().name() + agent.roleSuffix() + " (earlier run).log");
         }
         for (Map.Entry<String, Agent> agent : world.agents().entrySet()) {
-            scenario.attach(agent.getValue().logWithHeader(), "text/plain",
+            scenario.attach(
+                    agent.getValue().logWithHeader(),
+                    "text/plain",
                     "flanneld on " + agent.getKey() + agent.getValue().roleSuffix() + ".log");
         }
         List<Host> hosts = new ArrayList<>(topology.nodes());
@@ -78,8 +82,10 @@ public final class Hooks {
         }
         try {
             StringBuilder leases = new StringBuilder();
-            topology.etcd().getPrefix("/").forEach((key, value) ->
-                    leases.append(key).append('\n').append(value).append("\n\n"));
+            topology.etcd()
+                    .getPrefix("/")
+                    .forEach((key, value) ->
+                            leases.append(key).append('\n').append(value).append("\n\n"));
             scenario.attach(leases.toString(), "text/plain", "etcd keys.txt");
         } catch (RuntimeException e) {
             scenario.attach("cannot read etcd: " + e.getMessage(), "text/plain", "etcd.txt");
@@ -90,8 +96,10 @@ public final class Hooks {
         try {
             scenario.attach(Files.readAllBytes(file), mediaType, name);
         } catch (IOException e) {
-            scenario.attach(("cannot read " + file + ": " + e.getMessage()).getBytes(StandardCharsets.UTF_8),
-                    "text/plain", name + ".error.txt");
+            scenario.attach(
+                    ("cannot read " + file + ": " + e.getMessage()).getBytes(StandardCharsets.UTF_8),
+                    "text/plain",
+                    name + ".error.txt");
         }
     }
 }

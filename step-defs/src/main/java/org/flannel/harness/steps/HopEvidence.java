@@ -26,7 +26,12 @@ final class HopEvidence {
         this.destination = destination;
     }
 
-    void hop(Map<String, String> row, Symbols symbols, Optional<Frame> frame, int framesCaptured, List<String> problems) {
+    void hop(
+            Map<String, String> row,
+            Symbols symbols,
+            Optional<Frame> frame,
+            int framesCaptured,
+            List<String> problems) {
         Map<String, HopTraceEvidence.Cell> expected = new LinkedHashMap<>();
         for (Map.Entry<String, String> cell : row.entrySet()) {
             if (cell.getKey().equals("hop")) {
@@ -36,15 +41,21 @@ final class HopEvidence {
             String value = written.isBlank() ? "" : lookup(symbols, written);
             expected.put(cell.getKey(), new HopTraceEvidence.Cell(written, value));
         }
-        hops.add(new HopTraceEvidence.Hop(row.get("hop"), expected, framesCaptured, CheckVerdict.of(problems.isEmpty()),
-                problems, frame.map(EchoPackets::headers).orElse(""),
+        hops.add(new HopTraceEvidence.Hop(
+                row.get("hop"),
+                expected,
+                framesCaptured,
+                CheckVerdict.of(problems.isEmpty()),
+                problems,
+                frame.map(EchoPackets::headers).orElse(""),
                 frame.map(found -> JsonEvidence.frame(found, List.of()))));
     }
 
     /** The trace so far: it passes when every hop did. */
     HopTraceEvidence trace() {
-        return new HopTraceEvidence(packet, source, destination, hops,
-                CheckVerdict.of(hops.stream().allMatch(hop -> hop.verdict().passed())));
+        return new HopTraceEvidence(
+                packet, source, destination, hops, CheckVerdict.of(hops.stream().allMatch(hop -> hop.verdict()
+                        .passed())));
     }
 
     private static String lookup(Symbols symbols, String cell) {

@@ -36,8 +36,7 @@ import org.flannel.harness.wire.RuleCheck;
  */
 final class JsonEvidence {
 
-    private JsonEvidence() {
-    }
+    private JsonEvidence() {}
 
     static void attach(Scenario scenario, String name, Evidence evidence) {
         if (scenario == null) {
@@ -59,14 +58,25 @@ final class JsonEvidence {
             ExpectationRow row = rows.get(i);
             // Without a frame to judge it against, a row has no value found and is not met.
             Optional<RowVerdict> verdict = i < verdicts.size() ? Optional.of(verdicts.get(i)) : Optional.empty();
-            table.add(new FrameMatchEvidence.Row(row.layer(), row.field(), row.expected(), row.fieldName(),
-                    verdict.map(RowVerdict::expected).orElse(row.expected()), verdict.map(RowVerdict::actual).orElse(""),
+            table.add(new FrameMatchEvidence.Row(
+                    row.layer(),
+                    row.field(),
+                    row.expected(),
+                    row.fieldName(),
+                    verdict.map(RowVerdict::expected).orElse(row.expected()),
+                    verdict.map(RowVerdict::actual).orElse(""),
                     verdict.map(RowVerdict::ok).orElse(false)));
         }
         List<FrameMatchEvidence.RuleViolation> broken = closest.map(evaluation -> evaluation.ruleViolations().stream()
-                .map(v -> new FrameMatchEvidence.RuleViolation(v.field(), v.expected(), v.actual())).toList())
+                        .map(v -> new FrameMatchEvidence.RuleViolation(v.field(), v.expected(), v.actual()))
+                        .toList())
                 .orElse(List.of());
-        return new FrameMatchEvidence(point, CheckVerdict.of(result.found()), result.totalFrames(), table, broken,
+        return new FrameMatchEvidence(
+                point,
+                CheckVerdict.of(result.found()),
+                result.totalFrames(),
+                table,
+                broken,
                 closest.map(FrameEvaluation::conforms).orElse(false),
                 closest.map(evaluation -> frame(evaluation.frame(), evaluation.verdicts())));
     }
@@ -91,18 +101,38 @@ final class JsonEvidence {
             }
             layers.add(new DecodedFrame.Layer(layer.name(), layer.protocol(), layer.offset(), fields));
         }
-        List<DecodedFrame.RuleResult> rules = frame.checks().stream().map(check -> new DecodedFrame.RuleResult(
-                check.field(), check.rule(), check.expected(), check.actual(), ruleVerdict(check.verdict()))).toList();
-        return new DecodedFrame(frame.number(), frame.timestamp().toString(), frame.linkType(),
-                LinkTypes.name(frame.linkType()), frame.capturedLength(), frame.originalLength(), frame.summary(),
-                HexFormat.of().formatHex(frame.bytes()), layers, rules);
+        List<DecodedFrame.RuleResult> rules = frame.checks().stream()
+                .map(check -> new DecodedFrame.RuleResult(
+                        check.field(), check.rule(), check.expected(), check.actual(), ruleVerdict(check.verdict())))
+                .toList();
+        return new DecodedFrame(
+                frame.number(),
+                frame.timestamp().toString(),
+                frame.linkType(),
+                LinkTypes.name(frame.linkType()),
+                frame.capturedLength(),
+                frame.originalLength(),
+                frame.summary(),
+                HexFormat.of().formatHex(frame.bytes()),
+                layers,
+                rules);
     }
 
     private static DecodedFrame.Field judged(Field field, RowVerdict row, List<RuleCheck> checks) {
-        DecodedFrame.Field unchecked = new DecodedFrame.Field(field.name(), field.value(), field.kind().name(),
-                field.offset(), field.bitOffset(), field.bitWidth(), FieldVerdict.UNCHECKED, "", Optional.empty());
+        DecodedFrame.Field unchecked = new DecodedFrame.Field(
+                field.name(),
+                field.value(),
+                field.kind().name(),
+                field.offset(),
+                field.bitOffset(),
+                field.bitWidth(),
+                FieldVerdict.UNCHECKED,
+                "",
+                Optional.empty());
         if (row != null) {
-            return unchecked.judged(row.ok() ? FieldVerdict.PASSED : FieldVerdict.FAILED, row.expected(),
+            return unchecked.judged(
+                    row.ok() ? FieldVerdict.PASSED : FieldVerdict.FAILED,
+                    row.expected(),
                     row.fromTable() ? JudgedBy.TABLE : JudgedBy.RULE);
         }
         if (checks.isEmpty()) {
@@ -110,8 +140,10 @@ final class JsonEvidence {
         }
         boolean failed = checks.stream().anyMatch(check -> check.verdict() == RuleCheck.Verdict.FAIL);
         boolean unsure = checks.stream().anyMatch(check -> check.verdict() == RuleCheck.Verdict.UNVERIFIABLE);
-        return unchecked.judged(failed ? FieldVerdict.FAILED : unsure ? FieldVerdict.UNVERIFIABLE : FieldVerdict.PASSED,
-                checks.get(0).rule() + ": " + checks.get(0).expected(), JudgedBy.RULE);
+        return unchecked.judged(
+                failed ? FieldVerdict.FAILED : unsure ? FieldVerdict.UNVERIFIABLE : FieldVerdict.PASSED,
+                checks.get(0).rule() + ": " + checks.get(0).expected(),
+                JudgedBy.RULE);
     }
 
     private static RuleVerdict ruleVerdict(RuleCheck.Verdict verdict) {
@@ -123,12 +155,20 @@ final class JsonEvidence {
     }
 
     /** A kernel table as the seed prints it: the rows the feature expects and the rows the node has. */
-    static KernelTableEvidence kernelTable(String node, String command, List<String> columns, List<List<String>> written,
-            List<List<String>> expected, List<List<String>> actual, CheckVerdict verdict) {
+    static KernelTableEvidence kernelTable(
+            String node,
+            String command,
+            List<String> columns,
+            List<List<String>> written,
+            List<List<String>> expected,
+            List<List<String>> actual,
+            CheckVerdict verdict) {
         List<KernelTableEvidence.ExpectedRow> rows = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
-            rows.add(new KernelTableEvidence.ExpectedRow(expected.get(i),
-                    i < written.size() ? written.get(i) : expected.get(i), actual.contains(expected.get(i))));
+            rows.add(new KernelTableEvidence.ExpectedRow(
+                    expected.get(i),
+                    i < written.size() ? written.get(i) : expected.get(i),
+                    actual.contains(expected.get(i))));
         }
         return new KernelTableEvidence(node, command, verdict, columns, rows, actual);
     }
@@ -136,15 +176,23 @@ final class JsonEvidence {
     /** The topology a scenario declared: segments, nodes with their interfaces, routers, etcd. */
     static TopologyEvidence topology(TopologySpec spec) {
         return new TopologyEvidence(
-                spec.segments().stream().map(s -> new TopologyEvidence.Segment(s.name(), s.subnet().toString())).toList(),
-                spec.nodes().stream().map(n -> new TopologyEvidence.Host(n.name(), spec.gateway(n.name()),
-                        interfaces(n.interfaces()))).toList(),
-                spec.routers().stream().map(r -> new TopologyEvidence.Host(r.name(), Optional.empty(),
-                        interfaces(r.interfaces()))).toList(),
+                spec.segments().stream()
+                        .map(s -> new TopologyEvidence.Segment(
+                                s.name(), s.subnet().toString()))
+                        .toList(),
+                spec.nodes().stream()
+                        .map(n ->
+                                new TopologyEvidence.Host(n.name(), spec.gateway(n.name()), interfaces(n.interfaces())))
+                        .toList(),
+                spec.routers().stream()
+                        .map(r -> new TopologyEvidence.Host(r.name(), Optional.empty(), interfaces(r.interfaces())))
+                        .toList(),
                 spec.etcd().map(etcd -> new TopologyEvidence.Etcd(TopologySpec.ETCD, etcd.segment(), etcd.address())));
     }
 
     private static List<TopologyEvidence.Interface> interfaces(List<TopologySpec.InterfaceSpec> interfaces) {
-        return interfaces.stream().map(i -> new TopologyEvidence.Interface(i.name(), i.segment(), i.address())).toList();
+        return interfaces.stream()
+                .map(i -> new TopologyEvidence.Interface(i.name(), i.segment(), i.address()))
+                .toList();
     }
 }

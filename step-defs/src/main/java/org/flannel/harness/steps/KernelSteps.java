@@ -51,21 +51,38 @@ public final class KernelSteps {
     @Then("within {int} seconds {word}'s routing table has:")
     public void routingTableHasWithin(int seconds, String node, DataTable expected) {
         boolean judgesOptions = expected.row(0).contains("Options");
-        List<RouteRow> wanted = expected.asMaps().stream().map(row -> new RouteRow(row.get("Destination"),
-                row.get("Gateway"), row.get("Genmask"), row.get("Flags"), row.get("Iface"),
-                judgesOptions ? java.util.Objects.toString(row.get("Options"), "") : null)).toList();
+        List<RouteRow> wanted = expected.asMaps().stream()
+                .map(row -> new RouteRow(
+                        row.get("Destination"),
+                        row.get("Gateway"),
+                        row.get("Genmask"),
+                        row.get("Flags"),
+                        row.get("Iface"),
+                        judgesOptions ? java.util.Objects.toString(row.get("Options"), "") : null))
+                .toList();
         KernelReader kernel = new KernelReader(world.node(node));
-        List<String> columns = judgesOptions ? List.of("Destination", "Gateway", "Genmask", "Flags", "Iface", "Options")
+        List<String> columns = judgesOptions
+                ? List.of("Destination", "Gateway", "Genmask", "Flags", "Iface", "Options")
                 : List.of("Destination", "Gateway", "Genmask", "Flags", "Iface");
         boolean passed = false;
         try {
-            await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                    assertRoutes(node, kernel.routes(), wanted));
+            await().atMost(Duration.ofSeconds(seconds))
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertRoutes(node, kernel.routes(), wanted));
             passed = true;
         } finally {
-            attachTable(node, "route -n", columns, expected, cells(wanted, RouteRow::cells),
-                    () -> cells(kernel.routes().stream().map(r -> judgesOptions ? r : withoutOptions(r)).toList(),
-                            RouteRow::cells), passed);
+            attachTable(
+                    node,
+                    "route -n",
+                    columns,
+                    expected,
+                    cells(wanted, RouteRow::cells),
+                    () -> cells(
+                            kernel.routes().stream()
+                                    .map(r -> judgesOptions ? r : withoutOptions(r))
+                                    .toList(),
+                            RouteRow::cells),
+                    passed);
         }
     }
 
@@ -77,24 +94,37 @@ public final class KernelSteps {
     @Given("{word} routes {word}'s {word} subnet via {word}'s address on {word}")
     public void routesThePeersSubnetVia(String node, String owner, String prefix, String gatewayNode, String device) {
         String subnet = SubnetFileText.subnet(world.subnetFile(owner, prefix))
-                .orElseThrow(() -> new AssertionError(owner + "'s subnet file for " + prefix + " names no FLANNEL_SUBNET"));
+                .orElseThrow(
+                        () -> new AssertionError(owner + "'s subnet file for " + prefix + " names no FLANNEL_SUBNET"));
         String[] cidr = subnet.split("/");
-        RouteRow wanted = new RouteRow(cidr[0], world.node(gatewayNode).address(),
-                KernelReader.genmask(Integer.parseInt(cidr[1])), "UG", device, "");
+        RouteRow wanted = new RouteRow(
+                cidr[0],
+                world.node(gatewayNode).address(),
+                KernelReader.genmask(Integer.parseInt(cidr[1])),
+                "UG",
+                device,
+                "");
         KernelReader kernel = new KernelReader(world.node(node));
-        await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertRoutes(node, kernel.routes(), List.of(wanted)));
+        await().atMost(PROGRAMMING_LIMIT)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertRoutes(node, kernel.routes(), List.of(wanted)));
     }
 
     private void assertRoutes(String node, List<RouteRow> actual, List<RouteRow> wanted) {
         for (RouteRow row : wanted) {
-            List<RouteRow> sameDestination = actual.stream().filter(row::sameDestination).toList();
-            assertThat(sameDestination).as("%s's routes to %s/%s (route -n, with onlink shown):%n%s", node,
-                    row.destination(), row.genmask(), describe(actual)).hasSize(1)
+            List<RouteRow> sameDestination =
+                    actual.stream().filter(row::sameDestination).toList();
+            assertThat(sameDestination)
+                    .as(
+                            "%s's routes to %s/%s (route -n, with onlink shown):%n%s",
+                            node, row.destination(), row.genmask(), describe(actual))
+                    .hasSize(1)
                     .allMatch(row::describes, "is " + row);
         }
-        ownSubnet(node).ifPresent(own -> assertThat(actual).as("%s's routes to its own subnet %s: only the pods'"
-                + " bridge's (route -n):%n%s", node, own, describe(actual))
+        ownSubnet(node).ifPresent(own -> assertThat(actual)
+                .as(
+                        "%s's routes to its own subnet %s: only the pods'" + " bridge's (route -n):%n%s",
+                        node, own, describe(actual))
                 .noneMatch(route -> own.equals(route.destination() + "/" + prefixOf(route.genmask()))
                         && !route.iface().equals(POD_BRIDGE)));
     }
@@ -104,12 +134,13 @@ public final class KernelSteps {
 
     private Optional<String> ownSubnet(String node) {
         String key = ScenarioWorld.agentKey(node, world.etcdPrefix());
-        return world.runs(key) ? SubnetFileText.subnet(world.agents().get(key).subnetFile())
-                : Optional.empty();
+        return world.runs(key) ? SubnetFileText.subnet(world.agents().get(key).subnetFile()) : Optional.empty();
     }
 
     private static int prefixOf(String genmask) {
-        return Arrays.stream(genmask.split("\\.")).mapToInt(octet -> Integer.bitCount(Integer.parseInt(octet))).sum();
+        return Arrays.stream(genmask.split("\\."))
+                .mapToInt(octet -> Integer.bitCount(Integer.parseInt(octet)))
+                .sum();
     }
 
     private static RouteRow withoutOptions(RouteRow row) {
@@ -119,7 +150,8 @@ public final class KernelSteps {
     @When("someone deletes {word}'s route to {word}")
     public void someoneDeletesTheRoute(String node, String subnet) {
         world.node(node).exec("ip", "route", "del", subnet).orThrow();
-        assertThat(new KernelReader(world.node(node)).routes()).as("%s's routes right after the deletion", node)
+        assertThat(new KernelReader(world.node(node)).routes())
+                .as("%s's routes right after the deletion", node)
                 .noneMatch(route -> route.destination().equals(subnet.split("/")[0]));
     }
 
@@ -127,8 +159,11 @@ public final class KernelSteps {
     public void noRouteLeftTo(int seconds, String node, String subnet) {
         String network = subnet.split("/")[0];
         KernelReader kernel = new KernelReader(world.node(node));
-        await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(kernel.routes()).as("%s's routes", node).noneMatch(route -> route.destination().equals(network)));
+        await().atMost(Duration.ofSeconds(seconds))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(kernel.routes())
+                        .as("%s's routes", node)
+                        .noneMatch(route -> route.destination().equals(network)));
     }
 
     /**
@@ -143,9 +178,12 @@ public final class KernelSteps {
         long end = System.nanoTime() + window.toNanos();
         try {
             // Not a wait: the window is watched to its end, and the first sight of the route ends it.
-            await().atMost(window.plusSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+            await().atMost(window.plusSeconds(2))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
                     .failFast("the route appeared", () -> kernel.routes().stream()
-                            .anyMatch(route -> route.destination().equals(network) && route.gateway().equals(gateway)))
+                            .anyMatch(route -> route.destination().equals(network)
+                                    && route.gateway().equals(gateway)))
                     .until(() -> System.nanoTime() >= end);
         } catch (TerminalFailureException appeared) {
             throw new AssertionError(node + " has a route to " + subnet + " via " + gateway + " within the " + seconds
@@ -156,19 +194,28 @@ public final class KernelSteps {
     @Then("{word}'s neighbours on {word} are exactly:")
     public void neighboursAreExactly(String node, String device, DataTable expected) {
         Symbols symbols = world.symbols();
-        List<Neighbour> wanted = expected.asMaps().stream().map(row -> new Neighbour(value(row, "address", symbols),
-                value(row, "lladdr", symbols), value(row, "state", symbols))).toList();
+        List<Neighbour> wanted = expected.asMaps().stream()
+                .map(row -> new Neighbour(
+                        value(row, "address", symbols), value(row, "lladdr", symbols), value(row, "state", symbols)))
+                .toList();
         KernelReader kernel = new KernelReader(world.node(node));
         boolean passed = false;
         try {
-            await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                    assertThat(kernel.neighbours(device)).as("ip neigh show dev %s on %s", device, node)
+            await().atMost(PROGRAMMING_LIMIT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(kernel.neighbours(device))
+                            .as("ip neigh show dev %s on %s", device, node)
                             .containsExactlyInAnyOrderElementsOf(wanted));
             passed = true;
         } finally {
-            attachTable(node, "ip neigh show dev " + device, List.of("address", "lladdr", "state"), expected,
-                    cells(wanted, KernelSteps::neighbourCells), () -> cells(kernel.neighbours(device),
-                            KernelSteps::neighbourCells), passed);
+            attachTable(
+                    node,
+                    "ip neigh show dev " + device,
+                    List.of("address", "lladdr", "state"),
+                    expected,
+                    cells(wanted, KernelSteps::neighbourCells),
+                    () -> cells(kernel.neighbours(device), KernelSteps::neighbourCells),
+                    passed);
         }
     }
 
@@ -177,15 +224,21 @@ public final class KernelSteps {
     public void fdbEntriesInclude(String node, String device, DataTable expected) {
         List<FdbEntry> wanted = fdbEntries(expected);
         KernelReader kernel = new KernelReader(world.node(node));
-        await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(kernel.fdb(device)).as("bridge fdb show dev %s on %s (entries with a dst)", device, node)
-                        .containsAll(wanted));
+        await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(
+                        kernel.fdb(device))
+                .as("bridge fdb show dev %s on %s (entries with a dst)", device, node)
+                .containsAll(wanted));
     }
 
     private List<FdbEntry> fdbEntries(DataTable expected) {
         Symbols symbols = world.symbols();
-        return expected.asMaps().stream().map(row -> new FdbEntry(value(row, "mac", symbols),
-                value(row, "dst", symbols), value(row, "flags", symbols), value(row, "state", symbols))).toList();
+        return expected.asMaps().stream()
+                .map(row -> new FdbEntry(
+                        value(row, "mac", symbols),
+                        value(row, "dst", symbols),
+                        value(row, "flags", symbols),
+                        value(row, "state", symbols)))
+                .toList();
     }
 
     @Then("{word}'s FDB entries on {word} are exactly:")
@@ -194,13 +247,20 @@ public final class KernelSteps {
         KernelReader kernel = new KernelReader(world.node(node));
         boolean passed = false;
         try {
-            await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                    assertThat(kernel.fdb(device)).as("bridge fdb show dev %s on %s (entries with a dst)", device, node)
+            await().atMost(PROGRAMMING_LIMIT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(kernel.fdb(device))
+                            .as("bridge fdb show dev %s on %s (entries with a dst)", device, node)
                             .containsExactlyInAnyOrderElementsOf(wanted));
             passed = true;
         } finally {
-            attachTable(node, "bridge fdb show dev " + device, List.of("mac", "dst", "flags", "state"), expected,
-                    cells(wanted, KernelSteps::fdbCells), () -> cells(kernel.fdb(device), KernelSteps::fdbCells),
+            attachTable(
+                    node,
+                    "bridge fdb show dev " + device,
+                    List.of("mac", "dst", "flags", "state"),
+                    expected,
+                    cells(wanted, KernelSteps::fdbCells),
+                    () -> cells(kernel.fdb(device), KernelSteps::fdbCells),
                     passed);
         }
     }
@@ -210,30 +270,38 @@ public final class KernelSteps {
         String network = subnet.split("/")[0];
         KernelReader kernel = new KernelReader(world.node(node));
         await().atMost(PROGRAMMING_LIMIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertThat(kernel.routes()).as("%s's routes", node)
-                    .noneMatch(route -> route.destination().equals(network));
+            assertThat(kernel.routes()).as("%s's routes", node).noneMatch(route -> route.destination()
+                    .equals(network));
             String vtep = kernel.firstVxlanDevice().map(DeviceInfo::name).orElse("flannel.1");
-            assertThat(kernel.neighbours(vtep)).as("%s's neighbours on %s", node, vtep)
+            assertThat(kernel.neighbours(vtep))
+                    .as("%s's neighbours on %s", node, vtep)
                     .noneMatch(n -> n.address().equals(network));
             // The node that left is known only by its subnet: an FDB entry whose MAC no neighbour uses any more is its.
-            java.util.Set<String> macsInUse = kernel.neighbours(vtep).stream().map(Neighbour::lladdr)
-                    .collect(Collectors.toSet());
-            assertThat(kernel.fdb(vtep)).as("%s's FDB on %s: nothing may be left for the node that left (MACs its"
-                            + " neighbours use: %s)", node, vtep, macsInUse)
+            java.util.Set<String> macsInUse =
+                    kernel.neighbours(vtep).stream().map(Neighbour::lladdr).collect(Collectors.toSet());
+            assertThat(kernel.fdb(vtep))
+                    .as(
+                            "%s's FDB on %s: nothing may be left for the node that left (MACs its"
+                                    + " neighbours use: %s)",
+                            node, vtep, macsInUse)
                     .allMatch(entry -> macsInUse.contains(entry.mac()));
         });
     }
 
     @Then("{word}'s eth0 has MTU {int}")
     public void eth0HasMtu(String node, int mtu) {
-        assertThat(new KernelReader(world.node(node)).device("eth0").orElseThrow().attribute("mtu"))
+        assertThat(new KernelReader(world.node(node))
+                        .device("eth0")
+                        .orElseThrow()
+                        .attribute("mtu"))
                 .isEqualTo(Integer.toString(mtu));
     }
 
     /** Attributes as {@code ip -details} reports them; {@code mac} may say "locally administered unicast". */
     @Then("{word} has a device {word} with:")
     public void hasADeviceWith(String node, String name, DataTable expected) {
-        DeviceInfo device = new KernelReader(world.node(node)).device(name)
+        DeviceInfo device = new KernelReader(world.node(node))
+                .device(name)
                 .orElseThrow(() -> new AssertionError(node + " has no device " + name));
         for (Map<String, String> row : expected.asMaps()) {
             String attribute = row.get("attribute");
@@ -241,10 +309,12 @@ public final class KernelSteps {
             String actual = device.attribute(attribute);
             if (attribute.equals("mac") && wanted.equals("locally administered unicast")) {
                 int firstOctet = Integer.parseInt(actual.substring(0, 2), 16);
-                assertThat(firstOctet & 0x03).as("%s's MAC %s: locally administered bit set, multicast bit clear",
-                        name, actual).isEqualTo(0x02);
+                assertThat(firstOctet & 0x03)
+                        .as("%s's MAC %s: locally administered bit set, multicast bit clear", name, actual)
+                        .isEqualTo(0x02);
             } else {
-                assertThat(actual).as("%s on %s: %s (all: %s)", name, node, attribute, device.attributes())
+                assertThat(actual)
+                        .as("%s on %s: %s (all: %s)", name, node, attribute, device.attributes())
                         .isEqualTo(wanted);
             }
         }
@@ -260,8 +330,14 @@ public final class KernelSteps {
     }
 
     /** The table as expected and as found, as JSON for the living documentation; never fails the step. */
-    private void attachTable(String node, String command, List<String> columns, DataTable written,
-            List<List<String>> expected, Supplier<List<List<String>>> actual, boolean passed) {
+    private void attachTable(
+            String node,
+            String command,
+            List<String> columns,
+            DataTable written,
+            List<List<String>> expected,
+            Supplier<List<List<String>>> actual,
+            boolean passed) {
         List<List<String>> found;
         try {
             found = actual.get();
@@ -269,13 +345,21 @@ public final class KernelSteps {
             found = List.of(List.of("cannot read: " + e.getMessage()));
         }
         List<List<String>> asWritten = written.asMaps().stream()
-                .map(row -> columns.stream().map(column -> row.getOrDefault(column, "")).toList()).toList();
-        JsonEvidence.attach(world.scenario(), command + " on " + node + ".json", JsonEvidence.kernelTable(node,
-                command, columns, asWritten, expected, found, CheckVerdict.of(passed)));
+                .map(row -> columns.stream()
+                        .map(column -> row.getOrDefault(column, ""))
+                        .toList())
+                .toList();
+        JsonEvidence.attach(
+                world.scenario(),
+                command + " on " + node + ".json",
+                JsonEvidence.kernelTable(node, command, columns, asWritten, expected, found, CheckVerdict.of(passed)));
     }
 
     private static <T> List<List<String>> cells(List<T> rows, Function<T, String[]> toCells) {
-        return rows.stream().map(row -> Arrays.stream(toCells.apply(row)).map(v -> v == null ? "" : v).toList())
+        return rows.stream()
+                .map(row -> Arrays.stream(toCells.apply(row))
+                        .map(v -> v == null ? "" : v)
+                        .toList())
                 .toList();
     }
 

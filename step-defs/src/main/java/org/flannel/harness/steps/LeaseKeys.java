@@ -2,8 +2,7 @@ package org.flannel.harness.steps;
 
 /** Flannel's lease key: {@code <prefix>/subnets/10.1.16.0-24} for 10.1.16.0/24. */
 final class LeaseKeys {
-    private LeaseKeys() {
-    }
+    private LeaseKeys() {}
 
     static String key(String prefix, String subnet) {
         return prefix + "/subnets/" + subnet.replace('/', '-');

@@ -15,6 +15,7 @@ import org.flannel.harness.impl.Agent;
 public final class LivenessHook {
     /** Log lines shown with a dead agent; its whole log is attached to the scenario anyway. */
     static final int LOG_TAIL_LINES = 15;
+
     private final ScenarioWorld world;
 
     public LivenessHook(ScenarioWorld world) {
@@ -30,7 +31,8 @@ public final class LivenessHook {
             if (world.mayExit(entry.getKey()) || agent.process().isAlive()) {
                 continue;
             }
-            String status = agent.process().waitFor(Duration.ZERO).map(String::valueOf).orElse("unknown");
+            String status =
+                    agent.process().waitFor(Duration.ZERO).map(String::valueOf).orElse("unknown");
             dead.add("flanneld on " + entry.getKey() + agent.roleSuffix() + " exited with status " + status
                     + " during the scenario, though nothing stopped it. The last lines of its log:\n"
                     + LogLines.tail(agent.process().logs(), LOG_TAIL_LINES));

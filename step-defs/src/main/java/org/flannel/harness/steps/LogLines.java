@@ -21,10 +21,14 @@ final class LogLines {
     }
 
     static Optional<String> saidOnlyOf(String log, String subject, String routine) {
-        Set<String> routineShapes = log.lines().filter(line -> line.contains(routine)).map(LogLines::shape)
+        Set<String> routineShapes = log.lines()
+                .filter(line -> line.contains(routine))
+                .map(LogLines::shape)
                 .collect(Collectors.toSet());
-        return log.lines().filter(line -> line.contains(subject))
-                .filter(line -> !routineShapes.contains(shape(line))).findFirst();
+        return log.lines()
+                .filter(line -> line.contains(subject))
+                .filter(line -> !routineShapes.contains(shape(line)))
+                .findFirst();
     }
 
     static String shape(String line) {

@@ -15,8 +15,7 @@ import org.flannel.harness.expect.FrameTable;
 final class NamedFrames {
     static final String DIRECTORY = "frames/";
 
-    private NamedFrames() {
-    }
+    private NamedFrames() {}
 
     static List<ExpectationRow> rows(String name) {
         String resource = DIRECTORY + fileName(name);

@@ -30,8 +30,12 @@ public final class NodeRebootSteps {
         agent.process().signal("KILL");
         agent.process().waitFor(Duration.ofSeconds(5));
         world.stopped(nodeName);
-        node.exec("sh", "-c", "for kind in vxlan tun; do for dev in $(ip -o link show type $kind"
-                + " | awk -F': ' '{print $2}' | cut -d@ -f1); do ip link del \"$dev\"; done; done").orThrow();
+        node.exec(
+                        "sh",
+                        "-c",
+                        "for kind in vxlan tun; do for dev in $(ip -o link show type $kind"
+                                + " | awk -F': ' '{print $2}' | cut -d@ -f1); do ip link del \"$dev\"; done; done")
+                .orThrow();
         for (String route : routesInto(node, Ipv4Cidr.parse(network))) {
             node.exec("sh", "-c", "ip route del " + route).orThrow();
         }
@@ -41,7 +45,10 @@ public final class NodeRebootSteps {
 
     /** Routes whose destination lies in the flannel network, but the pods' bridge's. */
     private static List<String> routesInto(Node node, Ipv4Cidr network) {
-        return node.exec("ip", "-4", "-o", "route", "show").orThrow().stdout().lines()
+        return node.exec("ip", "-4", "-o", "route", "show")
+                .orThrow()
+                .stdout()
+                .lines()
                 .filter(line -> !line.contains(" dev docker0"))
                 .map(line -> line.split(" ")[0])
                 .filter(destination -> !destination.equals("default"))

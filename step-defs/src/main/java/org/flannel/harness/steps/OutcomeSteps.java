@@ -29,8 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OutcomeSteps {
     private static final Map<URI, Map<Integer, List<Boolean>>> BY_FEATURE = new ConcurrentHashMap<>();
 
-    private OutcomeSteps() {
-    }
+    private OutcomeSteps() {}
 
     /**
      * @param uri the feature, as Cucumber names it ({@code classpath:...} or {@code file:...})
@@ -38,7 +37,8 @@ final class OutcomeSteps {
      * @return for each step of the pickle, whether it is an outcome
      */
     static List<Boolean> of(URI uri, int line) {
-        List<Boolean> outcomes = BY_FEATURE.computeIfAbsent(uri, OutcomeSteps::parse).get(line);
+        List<Boolean> outcomes =
+                BY_FEATURE.computeIfAbsent(uri, OutcomeSteps::parse).get(line);
         if (outcomes == null) {
             throw new IllegalStateException("no scenario at line " + line + " of " + uri);
         }
@@ -50,20 +50,31 @@ final class OutcomeSteps {
     }
 
     static Map<Integer, List<Boolean>> parse(String name, byte[] text) {
-        List<Envelope> envelopes = GherkinParser.builder().includeSource(false).build()
-                .parse(name, text).toList();
+        List<Envelope> envelopes = GherkinParser.builder()
+                .includeSource(false)
+                .build()
+                .parse(name, text)
+                .toList();
         Map<String, Integer> lines = new HashMap<>();
-        envelopes.stream().flatMap(e -> e.getGherkinDocument().stream()).map(GherkinDocument::getFeature)
-                .flatMap(java.util.Optional::stream).forEach(feature -> {
+        envelopes.stream()
+                .flatMap(e -> e.getGherkinDocument().stream())
+                .map(GherkinDocument::getFeature)
+                .flatMap(java.util.Optional::stream)
+                .forEach(feature -> {
                     for (FeatureChild child : feature.getChildren()) {
                         child.getScenario().ifPresent(scenario -> collectLines(scenario, lines));
-                        child.getRule().ifPresent(rule -> rule.getChildren().stream().map(RuleChild::getScenario)
-                                .flatMap(java.util.Optional::stream).forEach(scenario -> collectLines(scenario, lines)));
+                        child.getRule().ifPresent(rule -> rule.getChildren().stream()
+                                .map(RuleChild::getScenario)
+                                .flatMap(java.util.Optional::stream)
+                                .forEach(scenario -> collectLines(scenario, lines)));
                     }
                 });
         Map<Integer, List<Boolean>> byLine = new HashMap<>();
-        envelopes.stream().flatMap(e -> e.getPickle().stream()).forEach(pickle -> byLine.put(lineOf(pickle, lines),
-                pickle.getSteps().stream().map(OutcomeSteps::isOutcome).toList()));
+        envelopes.stream()
+                .flatMap(e -> e.getPickle().stream())
+                .forEach(pickle -> byLine.put(
+                        lineOf(pickle, lines),
+                        pickle.getSteps().stream().map(OutcomeSteps::isOutcome).toList()));
         return byLine;
     }
 
@@ -90,7 +101,8 @@ final class OutcomeSteps {
         try {
             if ("classpath".equals(uri.getScheme())) {
                 String resource = uri.getSchemeSpecificPart().replaceFirst("^/", "");
-                try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+                try (InputStream in =
+                        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
                     if (in == null) {
                         throw new IllegalStateException("no feature " + resource + " on the class path");
                     }

@@ -35,7 +35,10 @@ public final class PeerRemovalSteps {
     public void noDatagramCarriesThePing(int seconds, String point, String from, String destination, String proof) {
         AtomicReference<String> last = new AtomicReference<>("no capture finished");
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollDelay(Duration.ZERO).pollInterval(PAUSE)
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(seconds))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(PAUSE)
                     .until(() -> {
                         last.set(datagramsCarrying(point, from, destination, proof));
                         return last.get().isEmpty();
@@ -51,13 +54,21 @@ public final class PeerRemovalSteps {
     public void aPingLeavesInADatagramTo(int seconds, String from, String destination, String point, String peer) {
         AtomicReference<String> last = new AtomicReference<>("no capture finished");
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollDelay(Duration.ZERO).pollInterval(PAUSE)
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(seconds))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(PAUSE)
                     .until(() -> {
                         List<Frame> carrying = framesCarrying(point, from, destination);
-                        List<String> peers = carrying.stream().map(frame -> frame.value("outer.ipv4.destination")
-                                .orElse("?")).distinct().toList();
-                        last.set(carrying.isEmpty() ? "no datagram on " + point + " carried the ping"
-                                : "the datagrams carrying it went to " + peers);
+                        List<String> peers = carrying.stream()
+                                .map(frame ->
+                                        frame.value("outer.ipv4.destination").orElse("?"))
+                                .distinct()
+                                .toList();
+                        last.set(
+                                carrying.isEmpty()
+                                        ? "no datagram on " + point + " carried the ping"
+                                        : "the datagrams carrying it went to " + peers);
                         return peers.equals(List.of(peer));
                     });
         } catch (ConditionTimeoutException e) {
@@ -75,8 +86,12 @@ public final class PeerRemovalSteps {
             pcap = capture.stop();
             world.keepCapture(point, pcap);
         }
-        return PcapReader.read(pcap, DecodeOptions.vxlanPorts(world.vxlanPort())).stream().filter(Frame::isEncapsulated)
-                .filter(frame -> frame.value("inner.ipv4.destination").filter(destination::equals).isPresent()).toList();
+        return PcapReader.read(pcap, DecodeOptions.vxlanPorts(world.vxlanPort())).stream()
+                .filter(Frame::isEncapsulated)
+                .filter(frame -> frame.value("inner.ipv4.destination")
+                        .filter(destination::equals)
+                        .isPresent())
+                .toList();
     }
 
     /** One round: both pings under a fresh capture; what is wrong with it, or nothing. */
@@ -91,12 +106,17 @@ public final class PeerRemovalSteps {
             world.keepCapture(point, pcap);
         }
         List<Frame> frames = PcapReader.read(pcap, DecodeOptions.vxlanPorts(world.vxlanPort()));
-        long carrying = frames.stream().filter(Frame::isEncapsulated)
-                .filter(frame -> frame.value("inner.ipv4.destination").filter(destination::equals).isPresent()).count();
+        long carrying = frames.stream()
+                .filter(Frame::isEncapsulated)
+                .filter(frame -> frame.value("inner.ipv4.destination")
+                        .filter(destination::equals)
+                        .isPresent())
+                .count();
         if (frames.isEmpty()) {
             return "the capture on " + point + " saw nothing, not even the ping to " + proof;
         }
-        return carrying == 0 ? ""
+        return carrying == 0
+                ? ""
                 : carrying + " of the " + frames.size() + " frames on " + point + " carry a packet for " + destination;
     }
 }

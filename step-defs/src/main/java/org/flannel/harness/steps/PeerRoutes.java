@@ -16,16 +16,22 @@ final class PeerRoutes {
         String address2 = subnet2.split("/")[0];
         long started = System.nanoTime();
         try {
-            Awaitility.await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+            Awaitility.await()
+                    .atMost(limit)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> routes(node1, address2) && routes(node2, address1));
         } catch (ConditionTimeoutException e) {
-            System.out.printf("    (after %d s %s and %s still do not both route each other's subnet;"
-                    + " the scenario goes on and its checks will tell)%n", limit.toSeconds(), node1.name(), node2.name());
+            System.out.printf(
+                    "    (after %d s %s and %s still do not both route each other's subnet;"
+                            + " the scenario goes on and its checks will tell)%n",
+                    limit.toSeconds(), node1.name(), node2.name());
             return;
         }
         long waited = (System.nanoTime() - started) / 1_000_000;
         if (waited > 200) {
-            System.out.printf("    (%s and %s routed each other's subnet %d ms after both were ready)%n",
+            System.out.printf(
+                    "    (%s and %s routed each other's subnet %d ms after both were ready)%n",
                     node1.name(), node2.name(), waited);
         }
     }
@@ -33,6 +39,7 @@ final class PeerRoutes {
     /** A route other than the default one matches the address (the vxlan, udp or host-gw route). */
     static boolean routes(Node node, String address) {
         ExecResult result = node.exec("ip", "-4", "route", "show", "match", address);
-        return result.succeeded() && result.stdout().lines().anyMatch(line -> !line.isBlank() && !line.startsWith("default"));
+        return result.succeeded()
+                && result.stdout().lines().anyMatch(line -> !line.isBlank() && !line.startsWith("default"));
     }
 }

@@ -7,8 +7,8 @@ import org.flannel.harness.topology.ExecResult;
 /** One run of ping: what was asked (size of the IP packet, DF) and what ping answered. */
 record PingOutcome(String from, String to, int ipPacketSize, boolean dontFragment, ExecResult result) {
     /** iputils' statistics line: "1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms". */
-    private static final Pattern STATISTICS = Pattern.compile(
-            "(\\d+) packets transmitted, (\\d+) received(?:, \\+(\\d+) errors)?");
+    private static final Pattern STATISTICS =
+            Pattern.compile("(\\d+) packets transmitted, (\\d+) received(?:, \\+(\\d+) errors)?");
     /** iputils exits 1 when no reply came, 2 on a local error (no route in the pod, a bad address...). */
     private static final int NO_REPLY = 1;
 
@@ -28,8 +28,10 @@ record PingOutcome(String from, String to, int ipPacketSize, boolean dontFragmen
 
     private boolean sentButNoReply() {
         Matcher statistics = STATISTICS.matcher(result.stdout());
-        return result.exitCode() == NO_REPLY && statistics.find()
-                && Integer.parseInt(statistics.group(1)) > 0 && Integer.parseInt(statistics.group(2)) == 0;
+        return result.exitCode() == NO_REPLY
+                && statistics.find()
+                && Integer.parseInt(statistics.group(1)) > 0
+                && Integer.parseInt(statistics.group(2)) == 0;
     }
 
     private int errors() {
@@ -42,8 +44,10 @@ record PingOutcome(String from, String to, int ipPacketSize, boolean dontFragmen
     }
 
     String describe() {
-        return "ping from " + from + " to " + to + " (" + ipPacketSize + "-byte IP packets" + (dontFragment ? ", DF" : "")
-                + ") exited " + result.exitCode() + (result.exitCode() == 2 ? " (a local error: the packet never left "
-                + from + ")" : "") + "\nstdout:\n" + result.stdout() + "\nstderr:\n" + result.stderr();
+        return "ping from " + from + " to " + to + " (" + ipPacketSize + "-byte IP packets"
+                + (dontFragment ? ", DF" : "")
+                + ") exited " + result.exitCode()
+                + (result.exitCode() == 2 ? " (a local error: the packet never left " + from + ")" : "") + "\nstdout:\n"
+                + result.stdout() + "\nstderr:\n" + result.stderr();
     }
 }

@@ -20,11 +20,16 @@ import org.flannel.harness.contracts.evidence.PingSeriesEvidence;
  *
  * @param requests every request ping named, from 1 to the highest sequence number it printed
  */
-record PingSeries(int judged, Set<Integer> answered, List<Integer> lost, long intervalMillis,
+record PingSeries(
+        int judged,
+        Set<Integer> answered,
+        List<Integer> lost,
+        long intervalMillis,
         List<PingSeriesEvidence.Request> requests) {
     private static final Pattern SEQUENCE = Pattern.compile("icmp_seq=(\\d+)");
     /** -D puts the time a line was printed before it, in seconds since the epoch: {@code [1796498199.230222]}. */
     private static final Pattern TIMESTAMP = Pattern.compile("^\\[(\\d+)(?:\\.(\\d{1,9}))?\\]\\s*");
+
     private static final Pattern REPLY = Pattern.compile("^\\d+ bytes from .*icmp_seq=(\\d+)(?:.*time=([0-9.]+) ms)?");
     private static final Pattern NO_ANSWER = Pattern.compile("^no answer yet for icmp_seq=(\\d+)");
 
@@ -78,8 +83,11 @@ record PingSeries(int judged, Set<Integer> answered, List<Integer> lost, long in
             if (seq <= judged && !answered.contains(seq)) {
                 lost.add(seq);
             }
-            requests.add(new PingSeriesEvidence.Request(seq, answered.contains(seq),
-                    Optional.ofNullable(sent.get(seq)).map(Instant::toString), Optional.ofNullable(rtt.get(seq))));
+            requests.add(new PingSeriesEvidence.Request(
+                    seq,
+                    answered.contains(seq),
+                    Optional.ofNullable(sent.get(seq)).map(Instant::toString),
+                    Optional.ofNullable(rtt.get(seq))));
         }
         return new PingSeries(judged, answered, lost, intervalMillis, requests);
     }
@@ -94,10 +102,23 @@ record PingSeries(int judged, Set<Integer> answered, List<Integer> lost, long in
      *
      * @param allowed how many losses the check allowed; empty when no step judged it
      */
-    PingSeriesEvidence evidence(String from, String to, Instant started, Instant stopped, Optional<Integer> allowed,
+    PingSeriesEvidence evidence(
+            String from,
+            String to,
+            Instant started,
+            Instant stopped,
+            Optional<Integer> allowed,
             Optional<CheckVerdict> verdict) {
-        return new PingSeriesEvidence(from, to, intervalMillis, Optional.of(started.toString()),
-                Optional.of(stopped.toString()), judged, allowed, verdict, requests);
+        return new PingSeriesEvidence(
+                from,
+                to,
+                intervalMillis,
+                Optional.of(started.toString()),
+                Optional.of(stopped.toString()),
+                judged,
+                allowed,
+                verdict,
+                requests);
     }
 
     /** e.g. "312 echo requests judged, 2 lost (icmp_seq 41, 42)". */

@@ -35,8 +35,8 @@ public final class RunSummary implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
-        publisher.registerHandlerFor(TestCaseStarted.class, event ->
-                started.put(event.getTestCase().getId(), event.getInstant()));
+        publisher.registerHandlerFor(
+                TestCaseStarted.class, event -> started.put(event.getTestCase().getId(), event.getInstant()));
         publisher.registerHandlerFor(TestStepStarted.class, this::stepStarted);
         publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
         publisher.registerHandlerFor(TestRunFinished.class, this::runFinished);
@@ -48,7 +48,8 @@ public final class RunSummary implements ConcurrentEventListener {
 
     /** Set-up ends where the first action begins: the topology, agents and containers are ready by then. */
     private void stepStarted(TestStepStarted event) {
-        if (event.getTestStep() instanceof PickleStepTestStep step && step.getStep().getKeyword().strip().equals("When")) {
+        if (event.getTestStep() instanceof PickleStepTestStep step
+                && step.getStep().getKeyword().strip().equals("When")) {
             Instant begun = started.get(event.getTestCase().getId());
             if (begun != null) {
                 setUp.putIfAbsent(event.getTestCase().getId(), Duration.between(begun, event.getInstant()));
@@ -58,14 +59,19 @@ public final class RunSummary implements ConcurrentEventListener {
 
     private synchronized void finished(TestCaseFinished event) {
         Duration ready = setUp.get(event.getTestCase().getId());
-        timings.add(new ScenarioTiming(fileName(event.getTestCase().getUri().toString()) + ":"
-                + event.getTestCase().getLocation().getLine(), event.getTestCase().getName(),
-                event.getResult().getStatus().name(), event.getResult().getDuration(), ready));
+        timings.add(new ScenarioTiming(
+                fileName(event.getTestCase().getUri().toString()) + ":"
+                        + event.getTestCase().getLocation().getLine(),
+                event.getTestCase().getName(),
+                event.getResult().getStatus().name(),
+                event.getResult().getDuration(),
+                ready));
     }
 
     private synchronized void runFinished(TestRunFinished event) {
         settings.reportsDir().ifPresent(dir -> {
-            out.println("Reports: " + dir.resolve("cucumber.html") + " (open in a browser; pcaps attached per scenario)");
+            out.println(
+                    "Reports: " + dir.resolve("cucumber.html") + " (open in a browser; pcaps attached per scenario)");
             out.println("         " + dir.resolve("messages.ndjson") + ", " + dir.resolve("junit.xml")
                     + (Files.exists(dir.resolve("test-output.log")) ? ", " + dir.resolve("test-output.log") : ""));
             out.println("Living documentation (made next, by the reports module): "
@@ -94,7 +100,8 @@ public final class RunSummary implements ConcurrentEventListener {
                     Map<String, ScenarioTiming> theirs = ScenarioTiming.read(file);
                     boolean netnsFirst = other.equals("netns");
                     out.println();
-                    out.println(DriverComparison.table(netnsFirst ? theirs : ScenarioTiming.byKey(timings),
+                    out.println(DriverComparison.table(
+                            netnsFirst ? theirs : ScenarioTiming.byKey(timings),
                             netnsFirst ? ScenarioTiming.byKey(timings) : theirs));
                 }
             }

@@ -14,8 +14,13 @@ record ScenarioTiming(String key, String name, String status, Duration wall, Dur
 
     static void write(Path file, List<ScenarioTiming> timings) throws IOException {
         String text = timings.stream()
-                .map(t -> String.join("\t", t.key, t.status, Long.toString(t.wall.toMillis()),
-                        t.ready == null ? "-" : Long.toString(t.ready.toMillis()), t.name.replace('\t', ' ')))
+                .map(t -> String.join(
+                        "\t",
+                        t.key,
+                        t.status,
+                        Long.toString(t.wall.toMillis()),
+                        t.ready == null ? "-" : Long.toString(t.ready.toMillis()),
+                        t.name.replace('\t', ' ')))
                 .collect(Collectors.joining("\n", "", "\n"));
         Files.writeString(file, text);
     }
@@ -25,8 +30,14 @@ record ScenarioTiming(String key, String name, String status, Duration wall, Dur
         for (String line : Files.readAllLines(file)) {
             String[] f = line.split("\t", 5);
             if (f.length == 5) {
-                timings.put(f[0], new ScenarioTiming(f[0], f[4], f[1], Duration.ofMillis(Long.parseLong(f[2])),
-                        f[3].equals("-") ? null : Duration.ofMillis(Long.parseLong(f[3]))));
+                timings.put(
+                        f[0],
+                        new ScenarioTiming(
+                                f[0],
+                                f[4],
+                                f[1],
+                                Duration.ofMillis(Long.parseLong(f[2])),
+                                f[3].equals("-") ? null : Duration.ofMillis(Long.parseLong(f[3]))));
             }
         }
         return timings;

@@ -100,7 +100,9 @@ public final class ScenarioWorld {
 
     /** One subnet file per node and network (etcd prefix), as Flannel's docs run several daemons. */
     Path subnetFile(String node, String prefix) {
-        String name = prefix.equals(ETCD_PREFIX) ? "subnet.env" : prefix.replaceAll("^/+", "").replace('/', '_') + ".env";
+        String name = prefix.equals(ETCD_PREFIX)
+                ? "subnet.env"
+                : prefix.replaceAll("^/+", "").replace('/', '_') + ".env";
         Path file = topology().workDir().resolve(node).resolve(name);
         try {
             Files.createDirectories(file.getParent());

@@ -21,8 +21,10 @@ final class SubnetFileText {
 
     private static Optional<String> value(Path file, String key) {
         try {
-            return Files.readAllLines(file).stream().filter(line -> line.startsWith(key + "="))
-                    .map(line -> line.substring(key.length() + 1).strip()).findFirst();
+            return Files.readAllLines(file).stream()
+                    .filter(line -> line.startsWith(key + "="))
+                    .map(line -> line.substring(key.length() + 1).strip())
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -55,7 +55,11 @@ final class TopologySymbols implements Symbols {
 
     @Override
     public Set<String> names() {
-        return Set.of("<host>.<device>.mac", "<node>.vtep.mac", "<node>.address", "lease(<subnet>).<field>",
+        return Set.of(
+                "<host>.<device>.mac",
+                "<node>.vtep.mac",
+                "<node>.address",
+                "lease(<subnet>).<field>",
                 "<node> first address in <etcd prefix>");
     }
 
@@ -71,7 +75,9 @@ final class TopologySymbols implements Symbols {
         }
         try {
             JsonNode lease = JSON.readTree(value.get());
-            JsonNode node = lease.has(field) ? lease.get(field) : lease.path("BackendData").path(field);
+            JsonNode node = lease.has(field)
+                    ? lease.get(field)
+                    : lease.path("BackendData").path(field);
             return node.isMissingNode() || node.isNull() ? Optional.empty() : Optional.of(node.asText());
         } catch (IOException e) {
             return Optional.empty();

@@ -24,6 +24,7 @@ import org.flannel.harness.topology.Host;
 public final class TrafficSteps {
     /** IPv4 header and ICMP echo header: what ping adds to its -s payload. */
     private static final int IP_AND_ICMP_HEADERS = 28;
+
     private final ScenarioWorld world;
 
     public TrafficSteps(ScenarioWorld world) {
@@ -38,7 +39,9 @@ public final class TrafficSteps {
     /** A datagram, not a ping: Flannel's udp proxy answers net unreachable for anything but ICMP (RFC 792). */
     @When("^(\\S+) sends a UDP datagram to (\\S+) port (\\d+)$")
     public void sendsADatagram(String from, String to, int port) {
-        world.host(from).exec("bash", "-c", "echo flannel-probe > /dev/udp/" + to + "/" + port).orThrow();
+        world.host(from)
+                .exec("bash", "-c", "echo flannel-probe > /dev/udp/" + to + "/" + port)
+                .orThrow();
     }
 
     @Then("the ping to {word} fails with {string}")
@@ -48,8 +51,9 @@ public final class TrafficSteps {
 
     /** Left the pod, got no reply, and ping names what came back instead (e.g. an ICMP error). */
     private static void assertFailedWith(PingOutcome ping, String message) {
-        assertThat(ping.leftAndFailedWith(message)).as("the echo request was sent, got no reply, and ping says \"%s\":"
-                + " %s", message, ping.describe()).isTrue();
+        assertThat(ping.leftAndFailedWith(message))
+                .as("the echo request was sent, got no reply, and ping says \"%s\":" + " %s", message, ping.describe())
+                .isTrue();
     }
 
     @Then("the ping to {word} succeeds")
@@ -69,8 +73,12 @@ public final class TrafficSteps {
         world.host(host).start("tcp-listener-" + port, List.of("iperf3", "-s", "-p", Integer.toString(port)));
         // Ready once the socket is bound: ask the kernel rather than guess with a sleep.
         try {
-            await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
-                    .until(() -> world.host(host).exec("sh", "-c", "ss -ltn | grep -q ':" + port + " '").succeeded());
+            await().atMost(Duration.ofSeconds(5))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> world.host(host)
+                            .exec("sh", "-c", "ss -ltn | grep -q ':" + port + " '")
+                            .succeeded());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("nothing listens on TCP port " + port + " in " + host + " after 5 s");
         }
@@ -78,8 +86,8 @@ public final class TrafficSteps {
 
     @When("^(\\S+) opens a TCP connection to (\\S+) port (\\d+)$")
     public void opensATcpConnection(String from, String to, int port) {
-        world.recordTcpProbe(world.host(from).exec("timeout", "5", "bash", "-c",
-                "exec 3<>/dev/tcp/" + to + "/" + port + " && echo connected"));
+        world.recordTcpProbe(world.host(from)
+                .exec("timeout", "5", "bash", "-c", "exec 3<>/dev/tcp/" + to + "/" + port + " && echo connected"));
     }
 
     /**
@@ -91,7 +99,8 @@ public final class TrafficSteps {
     @When("^(\\S+) sends two UDP datagrams to each of (\\S+)'s ports (\\d+) to (\\d+), each pair from one socket$")
     public void udpFlows(String from, String to, int firstPort, int lastPort) {
         if (lastPort < firstPort || lastPort - firstPort > 63) {
-            throw new IllegalArgumentException("ports " + firstPort + " to " + lastPort + ": give 1 to 64 ports, low first");
+            throw new IllegalArgumentException(
+                    "ports " + firstPort + " to " + lastPort + ": give 1 to 64 ports, low first");
         }
         String script = "for port in $(seq " + firstPort + " " + lastPort + "); do exec 3<>/dev/udp/" + to + "/$port"
                 + " || exit 1; for i in 1 2; do echo flow-$port-$i >&3 2>/dev/null || echo flow-$port-$i >&3"
@@ -102,7 +111,8 @@ public final class TrafficSteps {
     @Then("the TCP connection succeeds")
     public void theTcpConnectionSucceeds() {
         ExecResult probe = world.tcpProbe();
-        assertThat(probe.stdout()).as("TCP probe: exit %d, stderr %s", probe.exitCode(), probe.stderr())
+        assertThat(probe.stdout())
+                .as("TCP probe: exit %d, stderr %s", probe.exitCode(), probe.stderr())
                 .contains("connected");
     }
 
@@ -111,20 +121,28 @@ public final class TrafficSteps {
     public void pingsFirstAddressFromItsOwn(String from, String to, String prefix) {
         String source = firstAddressOf(from, prefix);
         String destination = firstAddressOf(to, prefix);
-        world.recordPing(new PingOutcome(from, destination, 84, false,
+        world.recordPing(new PingOutcome(
+                from,
+                destination,
+                84,
+                false,
                 world.host(from).exec("ping", "-n", "-c", "1", "-W", "3", "-I", source, destination)));
     }
 
     private String firstAddressOf(String node, String prefix) {
-        return new TopologySymbols(world).lookup(node + " first address in " + prefix)
+        return new TopologySymbols(world)
+                .lookup(node + " first address in " + prefix)
                 .orElseThrow(() -> new AssertionError("no subnet file for " + prefix + " on " + node));
     }
 
     @Then("the ping fails")
     public void thePingFails() {
         PingOutcome ping = world.lastPing();
-        assertThat(ping.leftAndGotNoAnswer()).as("the echo request was sent and nothing answered it (no reply, no"
-                + " ICMP error): %s", ping.describe()).isTrue();
+        assertThat(ping.leftAndGotNoAnswer())
+                .as(
+                        "the echo request was sent and nothing answered it (no reply, no" + " ICMP error): %s",
+                        ping.describe())
+                .isTrue();
     }
 
     @Then("the ping fails with {string}")
@@ -135,7 +153,11 @@ public final class TrafficSteps {
     /** For changes that take effect when the implementation notices them: ping until it holds. */
     @Then("within {int} seconds a ping from {word} to {word} fails with {string}")
     public void withinSecondsAPingFailsWith(int seconds, String from, String to, String message) {
-        untilPing(seconds, from, to, ping -> ping.leftAndFailedWith(message),
+        untilPing(
+                seconds,
+                from,
+                to,
+                ping -> ping.leftAndFailedWith(message),
                 "leave " + from + ", get no reply and fail with \"" + message + "\"");
     }
 
@@ -149,7 +171,9 @@ public final class TrafficSteps {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         try {
             // A ping takes up to its 3 s timeout: the window is for starting pings, the last one may finish after it.
-            await().atMost(Duration.ofSeconds(seconds + 4)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+            await().atMost(Duration.ofSeconds(seconds + 4))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
                     .failFast("no time left to start another ping", () -> System.nanoTime() > deadline)
                     .until(() -> {
                         PingOutcome ping = ping(from, to, 84, false);
@@ -159,7 +183,8 @@ public final class TrafficSteps {
                     });
         } catch (ConditionTimeoutException | TerminalFailureException e) {
             throw new AssertionError("within " + seconds + " s, a ping from " + from + " to " + to + " did not " + what
-                    + "; the last one: " + (last.get() == null ? "none finished" : last.get().describe()));
+                    + "; the last one: "
+                    + (last.get() == null ? "none finished" : last.get().describe()));
         }
     }
 
@@ -179,7 +204,9 @@ public final class TrafficSteps {
     public void theSizedPingFailsAtTheSender(int size, String message) {
         PingOutcome ping = world.ping(size);
         assertThat(ping.succeeded()).as(ping.describe()).isFalse();
-        assertThat(ping.result().stdout() + ping.result().stderr()).as(ping.describe()).contains(message);
+        assertThat(ping.result().stdout() + ping.result().stderr())
+                .as(ping.describe())
+                .contains(message);
     }
 
     private PingOutcome ping(String from, String to, int ipPacketSize, boolean dontFragment) {

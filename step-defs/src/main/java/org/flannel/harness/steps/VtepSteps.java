@@ -23,9 +23,12 @@ public final class VtepSteps {
     @Then("{word}'s {word} MAC is the VtepMAC of the lease {word}")
     public void deviceMacIsTheLeasesVtepMac(String node, String device, String subnet) {
         String mac = deviceMac(node, device);
-        String leaseMac = world.symbols().lookup("lease(" + subnet + ").VtepMAC")
+        String leaseMac = world.symbols()
+                .lookup("lease(" + subnet + ").VtepMAC")
                 .orElseThrow(() -> new AssertionError("the lease " + subnet + " has no VtepMAC"));
-        assertThat(leaseMac).as("VtepMAC in the lease %s against %s's MAC on %s", subnet, device, node).isEqualTo(mac);
+        assertThat(leaseMac)
+                .as("VtepMAC in the lease %s against %s's MAC on %s", subnet, device, node)
+                .isEqualTo(mac);
     }
 
     @Then("every VXLAN frame {word} sends on {word} has {word}'s {word} MAC as its inner source")
@@ -34,16 +37,24 @@ public final class VtepSteps {
         String address = world.node(node).address();
         List<Frame> sent = PcapReader.read(world.capture(point), DecodeOptions.vxlanPorts(world.vxlanPort())).stream()
                 .filter(Frame::isEncapsulated)
-                .filter(frame -> frame.value("outer.ipv4.source").filter(address::equals).isPresent()).toList();
-        assertThat(sent).as("VXLAN frames from %s captured on %s", address, point).isNotEmpty();
+                .filter(frame ->
+                        frame.value("outer.ipv4.source").filter(address::equals).isPresent())
+                .toList();
+        assertThat(sent)
+                .as("VXLAN frames from %s captured on %s", address, point)
+                .isNotEmpty();
         for (Frame frame : sent) {
-            assertThat(frame.value("inner.ethernet.source")).as("inner Ethernet source of frame %d on %s (%s's %s"
-                    + " MAC is %s)", frame.number(), point, owner, device, mac).contains(mac);
+            assertThat(frame.value("inner.ethernet.source"))
+                    .as(
+                            "inner Ethernet source of frame %d on %s (%s's %s" + " MAC is %s)",
+                            frame.number(), point, owner, device, mac)
+                    .contains(mac);
         }
     }
 
     private String deviceMac(String node, String device) {
-        return new KernelReader(world.node(node)).mac(device)
+        return new KernelReader(world.node(node))
+                .mac(device)
                 .orElseThrow(() -> new AssertionError(node + " has no device " + device));
     }
 }

@@ -12,9 +12,9 @@ import java.util.Optional;
 import org.assertj.core.api.SoftAssertions;
 import org.flannel.harness.expect.CaptureVerdict;
 import org.flannel.harness.expect.ExpectationRow;
-import org.flannel.harness.expect.FrameTable;
 import org.flannel.harness.expect.FlowHash;
 import org.flannel.harness.expect.FrameMatcher;
+import org.flannel.harness.expect.FrameTable;
 import org.flannel.harness.expect.IcmpQuote;
 import org.flannel.harness.expect.MatchResult;
 import org.flannel.harness.expect.NoMatchResult;
@@ -54,13 +54,16 @@ public final class WireSteps {
     /** A frame written once, with the rows this scenario judges otherwise (or adds). */
     @Then("on {word} a frame matches the {namedFrame}, but for:")
     public void aFrameMatchesTheNamedFrameButFor(String point, String name, DataTable overrides) {
-        match(point, frames(point, world.vxlanPort()), FrameTable.withOverrides(NamedFrames.rows(name), rows(overrides)));
+        match(
+                point,
+                frames(point, world.vxlanPort()),
+                FrameTable.withOverrides(NamedFrames.rows(name), rows(overrides)));
     }
 
     @Then("on {word} a frame matches the {namedFrame}, compared with the echo request sent on {word}, but for:")
-    public void aFrameMatchesTheNamedFrameComparedWith(String point, String name, String senderPoint, DataTable overrides) {
-        matchComparedWith(point, senderPoint,
-                FrameTable.withOverrides(NamedFrames.rows(name), rows(overrides)));
+    public void aFrameMatchesTheNamedFrameComparedWith(
+            String point, String name, String senderPoint, DataTable overrides) {
+        matchComparedWith(point, senderPoint, FrameTable.withOverrides(NamedFrames.rows(name), rows(overrides)));
     }
 
     /** "vxlan echo request from node1 to node2": a backend, the echo request or reply, and its direction. */
@@ -88,8 +91,10 @@ public final class WireSteps {
         Frame sent = sentEchoRequest(senderPoint);
         List<Frame> frames = frames(point, world.vxlanPort());
         attachDecoded(point, frames);
-        MatchResult result = new FrameMatcher(world.symbols()).withReference(sent).match(frames, rows);
-        JsonEvidence.attach(world.scenario(), "frame at " + point + ".json", JsonEvidence.frameMatch(point, rows, result));
+        MatchResult result =
+                new FrameMatcher(world.symbols()).withReference(sent).match(frames, rows);
+        JsonEvidence.attach(
+                world.scenario(), "frame at " + point + ".json", JsonEvidence.frameMatch(point, rows, result));
         if (!result.found()) {
             world.scenario().attach(result.report(), "text/plain", "field diff at " + point + ".txt");
         }
@@ -102,7 +107,8 @@ public final class WireSteps {
         NoMatchResult result = new FrameMatcher(world.symbols()).expectNone(frames, rows(table));
         attachDecoded(point, frames);
         // A negative check proves something only if the capture point was working.
-        assertThat(result.totalFrames()).as("frames captured on %s: a capture that saw nothing proves nothing", point)
+        assertThat(result.totalFrames())
+                .as("frames captured on %s: a capture that saw nothing proves nothing", point)
                 .isPositive();
         result.assertNone();
     }
@@ -112,31 +118,42 @@ public final class WireSteps {
      * IPv4 packet equal but the TTL (lower by {@code hops}) and the header checksum (which must then be
      * valid again).
      */
-    @Then("the inner IPv4 packet on {word} is the one on {word}, byte for byte, but for its TTL, decremented by {int}, and its header checksum")
+    @Then(
+            "the inner IPv4 packet on {word} is the one on {word}, byte for byte, but for its TTL, decremented by {int}, and its header checksum")
     public void theInnerPacketIsTheSame(String wirePoint, String earlierPoint, int hops) {
         PingOutcome ping = world.lastPing();
         String source = sourceAddress(ping);
-        Frame earlier = EchoPackets.first(frames(earlierPoint, world.vxlanPort()), EchoPackets.ECHO_REQUEST, source, ping.to())
-                .orElseThrow(() -> new AssertionError("no echo request " + source + " > " + ping.to() + " on " + earlierPoint));
-        Frame carried = EchoPackets.first(frames(wirePoint, world.vxlanPort()), EchoPackets.ECHO_REQUEST, source, ping.to())
-                .orElseThrow(() -> new AssertionError("no echo request " + source + " > " + ping.to() + " on " + wirePoint));
-        assertThat(carried.isEncapsulated()).as("the frame on %s carries an inner packet", wirePoint).isTrue();
+        Frame earlier = EchoPackets.first(
+                        frames(earlierPoint, world.vxlanPort()), EchoPackets.ECHO_REQUEST, source, ping.to())
+                .orElseThrow(() ->
+                        new AssertionError("no echo request " + source + " > " + ping.to() + " on " + earlierPoint));
+        Frame carried = EchoPackets.first(
+                        frames(wirePoint, world.vxlanPort()), EchoPackets.ECHO_REQUEST, source, ping.to())
+                .orElseThrow(
+                        () -> new AssertionError("no echo request " + source + " > " + ping.to() + " on " + wirePoint));
+        assertThat(carried.isEncapsulated())
+                .as("the frame on %s carries an inner packet", wirePoint)
+                .isTrue();
 
         byte[] before = EchoPackets.ipv4Packet(earlier);
         byte[] after = EchoPackets.ipv4Packet(carried);
-        assertThat(after.length).as("length of the IPv4 packet on %s against %s", wirePoint, earlierPoint)
+        assertThat(after.length)
+                .as("length of the IPv4 packet on %s against %s", wirePoint, earlierPoint)
                 .isEqualTo(before.length);
         SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(after[8] & 0xff).as("TTL on %s (%d on %s, less %d)", wirePoint, before[8] & 0xff, earlierPoint, hops)
+        softly.assertThat(after[8] & 0xff)
+                .as("TTL on %s (%d on %s, less %d)", wirePoint, before[8] & 0xff, earlierPoint, hops)
                 .isEqualTo((before[8] & 0xff) - hops);
         for (int i = 0; i < before.length; i++) {
             if (i != 8 && i != 10 && i != 11 && before[i] != after[i]) {
-                softly.fail("byte %d of the IPv4 packet differs: 0x%02x on %s, 0x%02x on %s", i, before[i] & 0xff,
-                        earlierPoint, after[i] & 0xff, wirePoint);
+                softly.fail(
+                        "byte %d of the IPv4 packet differs: 0x%02x on %s, 0x%02x on %s",
+                        i, before[i] & 0xff, earlierPoint, after[i] & 0xff, wirePoint);
             }
         }
         softly.assertThat(carried.checksumStatus("inner.ipv4.header_checksum"))
-                .as("inner IPv4 header checksum, recomputed after the TTL changed").contains(ChecksumStatus.GOOD);
+                .as("inner IPv4 header checksum, recomputed after the TTL changed")
+                .contains(ChecksumStatus.GOOD);
         softly.assertAll();
     }
 
@@ -152,8 +169,11 @@ public final class WireSteps {
         String pod = sourceAddress(ping);
         boolean request = which.equals("request");
         List<Frame> frames = frames(point, world.vxlanPort());
-        CaptureVerdict verdict = PacketCopies.echo(frames, request ? pod : ping.to(), request ? ping.to() : pod,
-                request ? EchoPackets.ECHO_REQUEST : EchoPackets.ECHO_REPLY)
+        CaptureVerdict verdict = PacketCopies.echo(
+                        frames,
+                        request ? pod : ping.to(),
+                        request ? ping.to() : pod,
+                        request ? EchoPackets.ECHO_REQUEST : EchoPackets.ECHO_REPLY)
                 .every(PacketCopies.Carriage.of(carriage), 1);
         attach(verdict, "every frame of the echo " + which + " at " + point + ".txt");
         verdict.assertOk();
@@ -172,13 +192,15 @@ public final class WireSteps {
      * {@code count} flows between the same two pods. Catches a fixed source port, a port drawn per packet, and
      * a port computed from the inner addresses alone.
      */
-    @Then("^on (\\S+) the outer UDP source port is the same for every frame of one inner flow, and differs across the (\\d+) UDP flows from (\\S+) to (\\S+)$")
+    @Then(
+            "^on (\\S+) the outer UDP source port is the same for every frame of one inner flow, and differs across the (\\d+) UDP flows from (\\S+) to (\\S+)$")
     public void outerSourcePortIsAFlowHash(String point, int count, String source, String destination) {
         FlowHash flows = FlowHash.of(frames(point, world.vxlanPort()));
         CaptureVerdict within = flows.samePortWithinEachFlow();
         CaptureVerdict across = flows.portsDifferAcross(count, source, destination);
-        CaptureVerdict both = new CaptureVerdict(within.ok() && across.ok(), (within.ok() ? "" : "✗ ")
-                + within.report() + "\n" + (across.ok() ? "" : "✗ ") + across.report());
+        CaptureVerdict both = new CaptureVerdict(
+                within.ok() && across.ok(),
+                (within.ok() ? "" : "✗ ") + within.report() + "\n" + (across.ok() ? "" : "✗ ") + across.report());
         attach(both, "outer source port per flow at " + point + ".txt");
         both.assertOk();
     }
@@ -201,7 +223,8 @@ public final class WireSteps {
      * implementation decremented the TTL, a quote of the header alone (the sender's kernel needs the ports to
      * find the socket), and a quote of anything else.
      */
-    @Then("^the ICMP error on (\\S+) quotes the datagram to (\\S+) as it was captured there: its IPv4 header and the first 8 bytes of its payload, byte for byte$")
+    @Then(
+            "^the ICMP error on (\\S+) quotes the datagram to (\\S+) as it was captured there: its IPv4 header and the first 8 bytes of its payload, byte for byte$")
     public void theIcmpErrorQuotesTheDatagram(String point, String destination) {
         CaptureVerdict verdict = IcmpQuote.quotesTheDatagram(frames(point, world.vxlanPort()), destination);
         attach(verdict, "ICMP error's quote at " + point + ".txt");
@@ -251,33 +274,47 @@ public final class WireSteps {
             Optional<Frame> found = EchoPackets.first(frames, type, source, destination);
             int errorsBefore = softly.errorsCollected().size();
             if (found.isEmpty()) {
-                softly.fail("%s: no ICMP type %d %s > %s among the %d frames captured", point, type, source,
-                        destination, frames.size());
+                softly.fail(
+                        "%s: no ICMP type %d %s > %s among the %d frames captured",
+                        point, type, source, destination, frames.size());
                 evidence.hop(hop, symbols, Optional.empty(), frames.size(), List.of("no such packet captured"));
                 continue;
             }
             Frame frame = found.get();
             String prefix = frame.isEncapsulated() ? "outer." : "";
-            softly.assertThat(EchoPackets.headers(frame)).as("%s: header stack", point).isEqualTo(hop.get("headers"));
-            softly.assertThat(frame.value(prefix + "ethernet.destination")).as("%s: Ethernet destination", point)
+            softly.assertThat(EchoPackets.headers(frame))
+                    .as("%s: header stack", point)
+                    .isEqualTo(hop.get("headers"));
+            softly.assertThat(frame.value(prefix + "ethernet.destination"))
+                    .as("%s: Ethernet destination", point)
                     .contains(KernelSteps.value(hop, "ethernet destination", symbols));
             String outerDestination = hop.getOrDefault("outer ipv4 destination", "");
             if (outerDestination != null && !outerDestination.isBlank()) {
-                softly.assertThat(frame.value("outer.ipv4.destination")).as("%s: outer IPv4 destination", point)
+                softly.assertThat(frame.value("outer.ipv4.destination"))
+                        .as("%s: outer IPv4 destination", point)
                         .contains(KernelSteps.value(hop, "outer ipv4 destination", symbols));
             }
             String vni = hop.getOrDefault("vni", "");
             if (vni != null && !vni.isBlank()) {
                 softly.assertThat(frame.value("vxlan.vni")).as("%s: VNI", point).contains(vni);
             }
-            softly.assertThat(EchoPackets.ipv4(frame, "ttl")).as("%s: TTL of the pods' packet", point)
+            softly.assertThat(EchoPackets.ipv4(frame, "ttl"))
+                    .as("%s: TTL of the pods' packet", point)
                     .contains(hop.get("packet ttl"));
-            List<String> problems = softly.errorsCollected().subList(errorsBefore, softly.errorsCollected().size())
-                    .stream().map(Throwable::getMessage).toList();
+            List<String> problems =
+                    softly
+                            .errorsCollected()
+                            .subList(errorsBefore, softly.errorsCollected().size())
+                            .stream()
+                            .map(Throwable::getMessage)
+                            .toList();
             evidence.hop(hop, symbols, found, frames.size(), problems);
         }
-        JsonEvidence.attach(world.scenario(), "hops of the " + (type == EchoPackets.ECHO_REQUEST ? "echo request"
-                : "echo reply") + " from " + source + " to " + destination + ".json", evidence.trace());
+        JsonEvidence.attach(
+                world.scenario(),
+                "hops of the " + (type == EchoPackets.ECHO_REQUEST ? "echo request" : "echo reply") + " from " + source
+                        + " to " + destination + ".json",
+                evidence.trace());
         softly.assertAll();
     }
 
@@ -286,18 +323,24 @@ public final class WireSteps {
         PingOutcome ping = world.lastPing();
         String source = sourceAddress(ping);
         return EchoPackets.first(frames(senderPoint, world.vxlanPort()), EchoPackets.ECHO_REQUEST, source, ping.to())
-                .orElseThrow(() -> new AssertionError("no echo request " + source + " > " + ping.to() + " on " + senderPoint));
+                .orElseThrow(() ->
+                        new AssertionError("no echo request " + source + " > " + ping.to() + " on " + senderPoint));
     }
 
     private String sourceAddress(PingOutcome ping) {
-        return world.host(ping.from()).exec("sh", "-c", "ip -4 -o addr show dev eth0 | awk '{print $4}'")
-                .orThrow().stdout().strip().split("/")[0];
+        return world.host(ping.from())
+                .exec("sh", "-c", "ip -4 -o addr show dev eth0 | awk '{print $4}'")
+                .orThrow()
+                .stdout()
+                .strip()
+                .split("/")[0];
     }
 
     private void match(String point, List<Frame> frames, List<ExpectationRow> rows) {
         attachDecoded(point, frames);
         MatchResult result = new FrameMatcher(world.symbols()).match(frames, rows);
-        JsonEvidence.attach(world.scenario(), "frame at " + point + ".json", JsonEvidence.frameMatch(point, rows, result));
+        JsonEvidence.attach(
+                world.scenario(), "frame at " + point + ".json", JsonEvidence.frameMatch(point, rows, result));
         if (!result.found()) {
             world.scenario().attach(result.report(), "text/plain", "field diff at " + point + ".txt");
         }
@@ -324,5 +367,4 @@ public final class WireSteps {
     private static List<ExpectationRow> rows(DataTable table) {
         return ExpectationRow.fromCells(table.cells());
     }
-
 }

@@ -6,8 +6,7 @@ import static org.flannel.harness.wire.FieldKind.NUMBER;
 /** ARP (RFC 826); addresses are decoded for Ethernet/IPv4, the only kind on a Flannel underlay. */
 final class ArpDecoder {
 
-    private ArpDecoder() {
-    }
+    private ArpDecoder() {}
 
     static void decode(DecodeContext context, int s, int end) {
         LayerDraft layer = context.newLayer("arp", s, end);

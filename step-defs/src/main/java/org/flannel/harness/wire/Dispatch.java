@@ -10,8 +10,7 @@ final class Dispatch {
     static final int PROTOCOL_TCP = 6;
     static final int PROTOCOL_UDP = 17;
 
-    private Dispatch() {
-    }
+    private Dispatch() {}
 
     /**
      * @param paddable whether the enclosing Ethernet frame is short enough that bytes after the IP packet
@@ -53,6 +52,5 @@ final class Dispatch {
     }
 
     /** Where a header may extend: from start to end on the wire (end may lie past the captured bytes). */
-    record Region(int start, int end, boolean paddable) {
-    }
+    record Region(int start, int end, boolean paddable) {}
 }

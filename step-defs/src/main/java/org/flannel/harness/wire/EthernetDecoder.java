@@ -12,8 +12,7 @@ final class EthernetDecoder {
     /** The shortest Ethernet frame without FCS, with room for one tag: shorter IP packets get padded up to it. */
     static final int MINIMUM_FRAME_WITH_TAG = 64;
 
-    private EthernetDecoder() {
-    }
+    private EthernetDecoder() {}
 
     static void decode(DecodeContext context, int start, int end) {
         LayerDraft layer = context.newLayer("ethernet", start, end);

@@ -15,30 +15,104 @@ public final class FieldCatalog {
     private static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
 
     static {
-        FIELDS.put("ethernet", List.of("destination", "source", "vlan", "vlan.tpid", "vlan.pcp", "vlan.dei", "vlan.id",
-                "ethertype"));
-        FIELDS.put("ipv4", List.of("version", "ihl", "dscp", "ecn", "total_length", "identification", "flags",
-                "flags.reserved", "flags.df", "flags.mf", "fragment_offset", "ttl", "protocol", "header_checksum",
-                "source", "destination", "options"));
+        FIELDS.put(
+                "ethernet",
+                List.of("destination", "source", "vlan", "vlan.tpid", "vlan.pcp", "vlan.dei", "vlan.id", "ethertype"));
+        FIELDS.put(
+                "ipv4",
+                List.of(
+                        "version",
+                        "ihl",
+                        "dscp",
+                        "ecn",
+                        "total_length",
+                        "identification",
+                        "flags",
+                        "flags.reserved",
+                        "flags.df",
+                        "flags.mf",
+                        "fragment_offset",
+                        "ttl",
+                        "protocol",
+                        "header_checksum",
+                        "source",
+                        "destination",
+                        "options"));
         FIELDS.put("udp", List.of("source_port", "destination_port", "length", "checksum"));
         FIELDS.put("vxlan", List.of("flags", "i_flag", "reserved_flags", "reserved1", "vni", "reserved2"));
-        FIELDS.put("icmp", List.of("type", "code", "checksum", "identifier", "sequence", "unused", "next_hop_mtu",
-                "gateway", "pointer", "rest_of_header"));
-        FIELDS.put("tcp", List.of("source_port", "destination_port", "sequence_number", "acknowledgment_number",
-                "data_offset", "flags", "flags.reserved", "flags.ae", "flags.cwr", "flags.ece", "flags.urg",
-                "flags.ack", "flags.psh", "flags.rst", "flags.syn", "flags.fin", "window", "checksum",
-                "urgent_pointer", "options"));
-        FIELDS.put("arp", List.of("hardware_type", "protocol_type", "hardware_size", "protocol_size", "opcode",
-                "sender_mac", "sender_ip", "target_mac", "target_ip"));
-        FIELDS.put("ipv6", List.of("version", "traffic_class", "flow_label", "payload_length", "next_header",
-                "hop_limit", "source", "destination"));
+        FIELDS.put(
+                "icmp",
+                List.of(
+                        "type",
+                        "code",
+                        "checksum",
+                        "identifier",
+                        "sequence",
+                        "unused",
+                        "next_hop_mtu",
+                        "gateway",
+                        "pointer",
+                        "rest_of_header"));
+        FIELDS.put(
+                "tcp",
+                List.of(
+                        "source_port",
+                        "destination_port",
+                        "sequence_number",
+                        "acknowledgment_number",
+                        "data_offset",
+                        "flags",
+                        "flags.reserved",
+                        "flags.ae",
+                        "flags.cwr",
+                        "flags.ece",
+                        "flags.urg",
+                        "flags.ack",
+                        "flags.psh",
+                        "flags.rst",
+                        "flags.syn",
+                        "flags.fin",
+                        "window",
+                        "checksum",
+                        "urgent_pointer",
+                        "options"));
+        FIELDS.put(
+                "arp",
+                List.of(
+                        "hardware_type",
+                        "protocol_type",
+                        "hardware_size",
+                        "protocol_size",
+                        "opcode",
+                        "sender_mac",
+                        "sender_ip",
+                        "target_mac",
+                        "target_ip"));
+        FIELDS.put(
+                "ipv6",
+                List.of(
+                        "version",
+                        "traffic_class",
+                        "flow_label",
+                        "payload_length",
+                        "next_header",
+                        "hop_limit",
+                        "source",
+                        "destination"));
         FIELDS.put("sll", List.of("packet_type", "arphrd_type", "address_length", "address", "protocol"));
-        FIELDS.put("sll2", List.of("protocol", "reserved", "interface_index", "arphrd_type", "packet_type",
-                "address_length", "address"));
+        FIELDS.put(
+                "sll2",
+                List.of(
+                        "protocol",
+                        "reserved",
+                        "interface_index",
+                        "arphrd_type",
+                        "packet_type",
+                        "address_length",
+                        "address"));
     }
 
-    private FieldCatalog() {
-    }
+    private FieldCatalog() {}
 
     /** Protocol name to its field names (relative to the layer), in wire order. */
     public static Map<String, List<String>> fieldsByProtocol() {
@@ -64,8 +138,8 @@ public final class FieldCatalog {
         }
         String field = fullName.length() > layer.length() ? fullName.substring(layer.length() + 1) : "";
         if (!fields.contains(field)) {
-            return Optional.of("unknown field '" + field + "' of " + protocol + " in '" + fullName + "'; "
-                    + protocol + " fields: " + String.join(", ", fields));
+            return Optional.of("unknown field '" + field + "' of " + protocol + " in '" + fullName + "'; " + protocol
+                    + " fields: " + String.join(", ", fields));
         }
         return Optional.empty();
     }

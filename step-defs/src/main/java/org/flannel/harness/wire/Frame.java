@@ -24,8 +24,15 @@ public final class Frame {
     private final List<RuleCheck> checks;
     private final Map<String, ChecksumStatus> checksums;
 
-    Frame(int index, Instant timestamp, int linkType, int originalLength, byte[] bytes, List<Layer> layers,
-            List<RuleCheck> checks, Map<String, ChecksumStatus> checksums) {
+    Frame(
+            int index,
+            Instant timestamp,
+            int linkType,
+            int originalLength,
+            byte[] bytes,
+            List<Layer> layers,
+            List<RuleCheck> checks,
+            Map<String, ChecksumStatus> checksums) {
         this.index = index;
         this.timestamp = timestamp;
         this.linkType = linkType;

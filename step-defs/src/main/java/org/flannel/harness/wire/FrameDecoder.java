@@ -52,8 +52,8 @@ public final class FrameDecoder {
         }
     }
 
-    private static Frame assemble(int index, Instant timestamp, int linkType, byte[] bytes, int originalLength,
-            List<LayerDraft> drafts) {
+    private static Frame assemble(
+            int index, Instant timestamp, int linkType, byte[] bytes, int originalLength, List<LayerDraft> drafts) {
         boolean encapsulated = drafts.stream().anyMatch(draft -> draft.depth > 0);
         List<Layer> layers = new ArrayList<>();
         List<RuleCheck> checks = new ArrayList<>();
@@ -62,8 +62,14 @@ public final class FrameDecoder {
             String name = LayerNames.of(draft, encapsulated);
             List<Field> fields = new ArrayList<>();
             for (Field field : draft.fields) {
-                fields.add(new Field(name + "." + field.name(), field.value(), field.number(), field.kind(),
-                        field.offset(), field.bitOffset(), field.bitWidth()));
+                fields.add(new Field(
+                        name + "." + field.name(),
+                        field.value(),
+                        field.number(),
+                        field.kind(),
+                        field.offset(),
+                        field.bitOffset(),
+                        field.bitWidth()));
             }
             layers.add(new Layer(name, draft.protocol, draft.start, fields));
             for (RuleCheck check : draft.checks) {
@@ -71,7 +77,7 @@ public final class FrameDecoder {
             }
             draft.checksums.forEach((field, status) -> checksums.put(name + "." + field, status));
         }
-        return new Frame(index, timestamp, linkType, Math.max(originalLength, bytes.length), bytes, layers, checks,
-                checksums);
+        return new Frame(
+                index, timestamp, linkType, Math.max(originalLength, bytes.length), bytes, layers, checks, checksums);
     }
 }

@@ -5,16 +5,20 @@ import java.util.List;
 /** Text renderings of a frame for reports: a one-line summary, and one line per field with the rule checks. */
 final class FrameRenderer {
 
-    private FrameRenderer() {
-    }
+    private FrameRenderer() {}
 
     static String summary(Frame frame) {
-        StringBuilder text = new StringBuilder("#").append(frame.number()).append(' ')
-                .append(frame.originalLength()).append(" bytes");
+        StringBuilder text = new StringBuilder("#")
+                .append(frame.number())
+                .append(' ')
+                .append(frame.originalLength())
+                .append(" bytes");
         if (frame.isTruncated()) {
             text.append(" (").append(frame.capturedLength()).append(" captured)");
         }
-        List<Layer> plain = frame.layers().stream().filter(layer -> !layer.name().contains("quoted.")).toList();
+        List<Layer> plain = frame.layers().stream()
+                .filter(layer -> !layer.name().contains("quoted."))
+                .toList();
         Layer innermostIp = null;
         Layer outermostIp = null;
         for (Layer layer : plain) {
@@ -26,24 +30,34 @@ final class FrameRenderer {
         if (innermostIp != null) {
             String source = innermostIp.protocol().equals("arp") ? "sender_ip" : "source";
             String destination = innermostIp.protocol().equals("arp") ? "target_ip" : "destination";
-            text.append(' ').append(frame.value(innermostIp.name() + "." + source).orElse("?"))
-                    .append(" → ").append(frame.value(innermostIp.name() + "." + destination).orElse("?"));
+            text.append(' ')
+                    .append(frame.value(innermostIp.name() + "." + source).orElse("?"))
+                    .append(" → ")
+                    .append(frame.value(innermostIp.name() + "." + destination).orElse("?"));
         }
         if (!plain.isEmpty()) {
             text.append(' ').append(plain.get(plain.size() - 1).protocol());
         }
         frame.value("vxlan.vni").ifPresent(vni -> text.append(" in vxlan vni ").append(vni));
         if (frame.isEncapsulated() && outermostIp != null && outermostIp != innermostIp) {
-            text.append(" (outer ").append(frame.value(outermostIp.name() + ".source").orElse("?"))
-                    .append(" → ").append(frame.value(outermostIp.name() + ".destination").orElse("?")).append(')');
+            text.append(" (outer ")
+                    .append(frame.value(outermostIp.name() + ".source").orElse("?"))
+                    .append(" → ")
+                    .append(frame.value(outermostIp.name() + ".destination").orElse("?"))
+                    .append(')');
         }
         return text.toString();
     }
 
     static String render(Frame frame) {
         StringBuilder text = new StringBuilder();
-        text.append("frame ").append(summary(frame)).append("  at ").append(frame.timestamp())
-                .append("  link ").append(LinkTypes.name(frame.linkType())).append('\n');
+        text.append("frame ")
+                .append(summary(frame))
+                .append("  at ")
+                .append(frame.timestamp())
+                .append("  link ")
+                .append(LinkTypes.name(frame.linkType()))
+                .append('\n');
         int nameWidth = "field".length();
         int valueWidth = "value".length();
         for (Field field : frame.fields().values()) {
@@ -58,8 +72,13 @@ final class FrameRenderer {
         if (!frame.checks().isEmpty()) {
             text.append(String.format("  %-" + nameWidth + "s  %s%n", "rule", "verdict: expected / actual"));
             for (RuleCheck check : frame.checks()) {
-                text.append(String.format("  %-" + nameWidth + "s  %s %s: %s / %s%n", check.field(), mark(check),
-                        check.rule(), check.expected(), check.actual()));
+                text.append(String.format(
+                        "  %-" + nameWidth + "s  %s %s: %s / %s%n",
+                        check.field(),
+                        mark(check),
+                        check.rule(),
+                        check.expected(),
+                        check.actual()));
             }
         }
         return text.toString();

@@ -20,8 +20,7 @@ final class IcmpDecoder {
     private static final Set<Integer> ERRORS = Set.of(DESTINATION_UNREACHABLE, 4, REDIRECT, 11, PARAMETER_PROBLEM);
     private static final Set<Integer> WITH_IDENTIFIER = Set.of(ECHO_REPLY, ECHO_REQUEST, 13, 14, 15, 16, 17, 18);
 
-    private IcmpDecoder() {
-    }
+    private IcmpDecoder() {}
 
     static void decode(DecodeContext context, Ipv4Packet ip) {
         int s = ip.payloadStart();
@@ -38,11 +37,15 @@ final class IcmpDecoder {
                 layer.checksumUnverifiable("checksum", false, (int) checksum, "fragment: covers other fragments");
             } else if (ip.quoted()) {
                 // An ICMP error quotes only the first 8 bytes of the message this checksum covered.
-                layer.checksumUnverifiable("checksum", false, (int) checksum, "quoted by an ICMP error: only its start is there");
+                layer.checksumUnverifiable(
+                        "checksum", false, (int) checksum, "quoted by an ICMP error: only its start is there");
             } else if (!layer.has(s, ip.payloadLength())) {
                 layer.checksumUnverifiable("checksum", false, (int) checksum, "message not captured whole");
             } else {
-                layer.checksum("checksum", (int) checksum, InternetChecksum.sum(context.bytes(), s, ip.payloadLength()),
+                layer.checksum(
+                        "checksum",
+                        (int) checksum,
+                        InternetChecksum.sum(context.bytes(), s, ip.payloadLength()),
                         false);
             }
         }

@@ -3,8 +3,7 @@ package org.flannel.harness.wire;
 /** The ones' complement sum of RFC 1071, used by IPv4, UDP, TCP and ICMP. */
 final class InternetChecksum {
 
-    private InternetChecksum() {
-    }
+    private InternetChecksum() {}
 
     /** Sum of the 16-bit big-endian words of a byte range (an odd last byte is padded with zero), unfolded. */
     static long sum(byte[] bytes, int offset, int length) {

@@ -7,8 +7,7 @@ import static org.flannel.harness.wire.FieldKind.NUMBER;
 /** IPv4 (RFC 791): the header, its checksum, and whether its total length agrees with the bytes around it. */
 final class Ipv4Decoder {
 
-    private Ipv4Decoder() {
-    }
+    private Ipv4Decoder() {}
 
     static void decode(DecodeContext context, Dispatch.Region region) {
         int s = region.start();
@@ -59,13 +58,13 @@ final class Ipv4Decoder {
             return; // a later fragment: its payload does not start with a transport header
         }
         boolean fragment = moreFragments == 1;
-        Dispatch.ipv4Payload(context, new Ipv4Packet(s, s + headerLength, payloadEnd, (int) protocol, fragment,
-                layer.quoted));
+        Dispatch.ipv4Payload(
+                context, new Ipv4Packet(s, s + headerLength, payloadEnd, (int) protocol, fragment, layer.quoted));
     }
 
     /** Records the total-length rule; returns whether the total length fits inside the enclosing region. */
-    private static boolean checkTotalLength(LayerDraft layer, Dispatch.Region region, long totalLength,
-            int headerLength) {
+    private static boolean checkTotalLength(
+            LayerDraft layer, Dispatch.Region region, long totalLength, int headerLength) {
         int available = region.end() - region.start();
         boolean fits = totalLength >= headerLength && totalLength <= available;
         if (layer.quoted) {
@@ -73,7 +72,8 @@ final class Ipv4Decoder {
         }
         boolean padded = totalLength < available;
         boolean consistent = fits && (!padded || region.paddable());
-        String expected = region.paddable() ? "<= " + available + " (bytes to the end of the padded frame)"
+        String expected = region.paddable()
+                ? "<= " + available + " (bytes to the end of the padded frame)"
                 : "= " + available + " (bytes from the header to the end of what carries it)";
         layer.check("total_length", "consistent", expected, Long.toString(totalLength), consistent);
         return fits;

@@ -9,8 +9,7 @@ import static org.flannel.harness.wire.FieldKind.NUMBER;
  */
 final class Ipv6Decoder {
 
-    private Ipv6Decoder() {
-    }
+    private Ipv6Decoder() {}
 
     static void decode(DecodeContext context, int s, int end) {
         LayerDraft layer = context.newLayer("ipv6", s, end);

@@ -17,6 +17,7 @@ final class LayerDraft {
     final int depth;
     /** Part of the original datagram quoted by an ICMP error. */
     final boolean quoted;
+
     final List<Field> fields = new ArrayList<>();
     final List<RuleCheck> checks = new ArrayList<>();
     final Map<String, ChecksumStatus> checksums = new LinkedHashMap<>();
@@ -24,6 +25,7 @@ final class LayerDraft {
     private final byte[] bytes;
     /** First byte this header may not read: the end of the capture or of the enclosing region. */
     private final int limit;
+
     private final String missingText;
 
     LayerDraft(DecodeContext context, String protocol, int start, int regionEnd) {
@@ -53,10 +55,11 @@ final class LayerDraft {
             return -1;
         }
         long value = Values.bits(bytes, offset, bitOffset, width);
-        String text = switch (kind) {
-            case HEX -> Values.hex(value, width);
-            default -> Long.toString(value);
-        };
+        String text =
+                switch (kind) {
+                    case HEX -> Values.hex(value, width);
+                    default -> Long.toString(value);
+                };
         fields.add(new Field(name, text, value, kind, offset, bitOffset, width));
         return value;
     }
@@ -98,13 +101,18 @@ final class LayerDraft {
             truncated(name, offset, 0, length * 8);
             return;
         }
-        fields.add(new Field(name, Values.bytesHex(bytes, offset, length), -1, FieldKind.BYTES, offset, 0,
-                length * 8));
+        fields.add(new Field(name, Values.bytesHex(bytes, offset, length), -1, FieldKind.BYTES, offset, 0, length * 8));
     }
 
     /** An optional part of the header: present with its width, or absent with width 0. */
     void presence(String name, int offset, boolean present, int width) {
-        fields.add(new Field(name, present ? "present" : "absent", present ? 1 : 0, FieldKind.PRESENCE, offset, 0,
+        fields.add(new Field(
+                name,
+                present ? "present" : "absent",
+                present ? 1 : 0,
+                FieldKind.PRESENCE,
+                offset,
+                0,
                 present ? width : 0));
     }
 
@@ -144,8 +152,12 @@ final class LayerDraft {
         }
         boolean good = InternetChecksum.verifies(sum);
         checksums.put(field, good ? ChecksumStatus.GOOD : ChecksumStatus.BAD);
-        check(field, zeroMeansNone ? "zero or valid" : "valid", Values.hex(expected, 16) + " (computed)",
-                Values.hex(value, 16), good);
+        check(
+                field,
+                zeroMeansNone ? "zero or valid" : "valid",
+                Values.hex(expected, 16) + " (computed)",
+                Values.hex(value, 16),
+                good);
     }
 
     void checksumUnverifiable(String field, boolean zeroMeansNone, int value, String why) {

@@ -6,8 +6,7 @@ package org.flannel.harness.wire;
  */
 final class LayerNames {
 
-    private LayerNames() {
-    }
+    private LayerNames() {}
 
     static String of(LayerDraft draft, boolean encapsulated) {
         if (draft.protocol.equals("vxlan") || draft.protocol.equals("decode_error")) {

@@ -10,11 +10,11 @@ public final class LinkTypes {
     public static final int RAW_OPENBSD = 14;
     /** LINKTYPE_RAW as written in the file, when a reader does not map it. */
     public static final int LINKTYPE_RAW = 101;
+
     public static final int LINUX_SLL = 113;
     public static final int LINUX_SLL2 = 276;
 
-    private LinkTypes() {
-    }
+    private LinkTypes() {}
 
     public static boolean isRawIp(int linkType) {
         return linkType == RAW || linkType == RAW_OPENBSD || linkType == LINKTYPE_RAW;

@@ -6,8 +6,7 @@ import static org.flannel.harness.wire.FieldKind.NUMBER;
 /** The pseudo header of a capture on Linux's "any" device: SLL (linktype 113) and SLL2 (276). */
 final class LinuxCookedDecoder {
 
-    private LinuxCookedDecoder() {
-    }
+    private LinuxCookedDecoder() {}
 
     static void decodeSll(DecodeContext context, int end) {
         LayerDraft layer = context.newLayer("sll", 0, end);

@@ -11,12 +11,17 @@ import java.util.List;
 final class NativePcap {
 
     static final String LIBRARY_PROPERTY = "org.pcap4j.core.pcapLibName";
-    private static final List<String> DIRECTORIES = List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
-            "/usr/lib64", "/usr/lib", "/lib/x86_64-linux-gnu", "/lib64", "/lib");
+    private static final List<String> DIRECTORIES = List.of(
+            "/usr/lib/x86_64-linux-gnu",
+            "/usr/lib/aarch64-linux-gnu",
+            "/usr/lib64",
+            "/usr/lib",
+            "/lib/x86_64-linux-gnu",
+            "/lib64",
+            "/lib");
     private static final List<String> NAMES = List.of("libpcap.so", "libpcap.so.1", "libpcap.so.0.8");
 
-    private NativePcap() {
-    }
+    private NativePcap() {}
 
     static synchronized void ensureLoadable() {
         if (System.getProperty(LIBRARY_PROPERTY) != null) {

@@ -15,8 +15,7 @@ import org.pcap4j.core.Pcaps;
 /** Reads a pcap (or pcapng) file through libpcap and decodes every frame. */
 public final class PcapReader {
 
-    private PcapReader() {
-    }
+    private PcapReader() {}
 
     /** Decodes with VXLAN on the given UDP destination ports (8472 when none), Flannel's udp backend on 8285. */
     public static List<Frame> read(Path file, int... vxlanPorts) {

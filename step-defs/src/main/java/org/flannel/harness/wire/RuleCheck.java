@@ -12,7 +12,11 @@ package org.flannel.harness.wire;
  */
 public record RuleCheck(String field, String rule, String expected, String actual, Verdict verdict) {
 
-    public enum Verdict { PASS, FAIL, UNVERIFIABLE }
+    public enum Verdict {
+        PASS,
+        FAIL,
+        UNVERIFIABLE
+    }
 
     public boolean failed() {
         return verdict == Verdict.FAIL;

@@ -7,8 +7,7 @@ import static org.flannel.harness.wire.FieldKind.NUMBER;
 /** TCP (RFC 9293) header fields and checksum; options are kept as bytes. */
 final class TcpDecoder {
 
-    private TcpDecoder() {
-    }
+    private TcpDecoder() {}
 
     static void decode(DecodeContext context, Ipv4Packet ip) {
         int s = ip.payloadStart();
@@ -33,8 +32,12 @@ final class TcpDecoder {
         }
 
         if (dataOffset >= 0 && !ip.quoted()) {
-            layer.check("data_offset", "consistent", ">= 5 and <= " + ip.payloadLength() / 4,
-                    Long.toString(dataOffset), dataOffset >= 5 && dataOffset * 4 <= ip.payloadLength());
+            layer.check(
+                    "data_offset",
+                    "consistent",
+                    ">= 5 and <= " + ip.payloadLength() / 4,
+                    Long.toString(dataOffset),
+                    dataOffset >= 5 && dataOffset * 4 <= ip.payloadLength());
         }
         layer.mustBeZero("flags.reserved", reserved, 3);
         if (checksum < 0) {
@@ -45,8 +48,9 @@ final class TcpDecoder {
         } else if (!layer.has(s, ip.payloadLength())) {
             layer.checksumUnverifiable("checksum", false, (int) checksum, "segment not captured whole");
         } else {
-            long sum = InternetChecksum.ipv4PseudoHeaderSum(context.bytes(), ip.start(), Dispatch.PROTOCOL_TCP,
-                    ip.payloadLength()) + InternetChecksum.sum(context.bytes(), s, ip.payloadLength());
+            long sum = InternetChecksum.ipv4PseudoHeaderSum(
+                            context.bytes(), ip.start(), Dispatch.PROTOCOL_TCP, ip.payloadLength())
+                    + InternetChecksum.sum(context.bytes(), s, ip.payloadLength());
             layer.checksum("checksum", (int) checksum, sum, false);
         }
     }

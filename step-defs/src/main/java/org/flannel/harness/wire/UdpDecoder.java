@@ -8,8 +8,7 @@ final class UdpDecoder {
 
     static final int HEADER_LENGTH = 8;
 
-    private UdpDecoder() {
-    }
+    private UdpDecoder() {}
 
     static void decode(DecodeContext context, Ipv4Packet ip) {
         int s = ip.payloadStart();
@@ -23,8 +22,12 @@ final class UdpDecoder {
         }
         boolean lengthConsistent = length >= HEADER_LENGTH && length == ip.payloadLength();
         if (!ip.quoted() && !ip.fragment()) {
-            layer.check("length", "consistent", "= " + ip.payloadLength() + " (IPv4 payload length)",
-                    Long.toString(length), lengthConsistent);
+            layer.check(
+                    "length",
+                    "consistent",
+                    "= " + ip.payloadLength() + " (IPv4 payload length)",
+                    Long.toString(length),
+                    lengthConsistent);
         }
         if (checksum >= 0) {
             checkChecksum(context, layer, ip, (int) length, (int) checksum);
@@ -43,8 +46,8 @@ final class UdpDecoder {
         }
     }
 
-    private static void checkChecksum(DecodeContext context, LayerDraft layer, Ipv4Packet ip, int length,
-            int checksum) {
+    private static void checkChecksum(
+            DecodeContext context, LayerDraft layer, Ipv4Packet ip, int length, int checksum) {
         int s = ip.payloadStart();
         if (ip.fragment()) {
             layer.checksumUnverifiable("checksum", true, checksum, "fragment: covers other fragments");

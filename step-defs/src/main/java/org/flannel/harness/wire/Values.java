@@ -6,8 +6,7 @@ import java.net.UnknownHostException;
 /** Reads big-endian values from frame bytes and prints them the way a person reads them. */
 final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     /** An unsigned big-endian bit field of up to 63 bits, starting {@code bitOffset} bits into {@code offset}. */
     static long bits(byte[] bytes, int offset, int bitOffset, int width) {

@@ -13,8 +13,7 @@ final class VxlanDecoder {
     static final int HEADER_LENGTH = 8;
     static final int I_FLAG = 0x08;
 
-    private VxlanDecoder() {
-    }
+    private VxlanDecoder() {}
 
     static void decode(DecodeContext context, int start, int end) {
         LayerDraft layer = context.newLayer("vxlan", start, end);

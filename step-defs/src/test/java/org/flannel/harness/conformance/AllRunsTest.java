@@ -15,13 +15,18 @@ class AllRunsTest {
 
     @Test
     void theRunsBesideEachOtherShareOnePage() throws Exception {
-        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.PASSED).run(),
+        JsonReport.write(
+                new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.PASSED).run(),
                 reports.resolve("cucumber").resolve(JsonReport.FILE_NAME));
-        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED, "no fdb entry").run("2030-01-02T00:00:00Z"),
+        JsonReport.write(
+                new Runs()
+                        .add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED, "no fdb entry")
+                        .run("2030-01-02T00:00:00Z"),
                 reports.resolve("cucumber-flannel").resolve(JsonReport.FILE_NAME));
         Files.createDirectories(reports.resolve("cucumber-docker")); // a run that wrote no report yet
         Files.createDirectories(reports.resolve("site"));
-        Files.copy(reports.resolve("cucumber").resolve(JsonReport.FILE_NAME), // a copy is not another run
+        Files.copy(
+                reports.resolve("cucumber").resolve(JsonReport.FILE_NAME), // a copy is not another run
                 reports.resolve("site").resolve(JsonReport.FILE_NAME));
         Files.createDirectories(reports.resolve("notes"));
         Files.writeString(reports.resolve("notes").resolve(JsonReport.FILE_NAME), "not json"); // skipped, not fatal
@@ -31,18 +36,23 @@ class AllRunsTest {
         assertThat(page).isEqualTo(reports.resolve(AllRuns.FILE_NAME));
         String html = Files.readString(page);
         assertThat(html).containsOnlyOnce("R-VXLAN-FDB-01</td>").contains("no fdb entry");
-        assertThat(html.split("<th title=", -1)).as("one column per run, the copy not counted").hasSize(3);
+        assertThat(html.split("<th title=", -1))
+                .as("one column per run, the copy not counted")
+                .hasSize(3);
     }
 
     @Test
     void theSelfTestsFigureHeadsItsPage() throws Exception {
-        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.PASSED).run(),
+        JsonReport.write(
+                new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.PASSED).run(),
                 reports.resolve("shell-flanneld").resolve(JsonReport.FILE_NAME));
-        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED).run("2030-01-02T00:00:00Z"),
+        JsonReport.write(
+                new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED).run("2030-01-02T00:00:00Z"),
                 reports.resolve("missing-fdb").resolve(JsonReport.FILE_NAME));
         assertThat(Files.readString(AllRuns.update(reports))).doesNotContain("shown able to fail");
 
-        Files.writeString(reports.resolve(AllRuns.SHOWN_ABLE_TO_FAIL),
+        Files.writeString(
+                reports.resolve(AllRuns.SHOWN_ABLE_TO_FAIL),
                 "{\"shown\": 43, \"total\": 44, \"neverFailed\": [\"R-UDP-MTU-01\"]}");
         assertThat(Files.readString(AllRuns.update(reports)))
                 .contains("Requirements shown able to fail (failed by some broken variant, as expected): 43 of 44")
@@ -51,7 +61,8 @@ class AllRunsTest {
 
     @Test
     void oneRunAloneMakesNoPage() throws Exception {
-        JsonReport.write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.PASSED).run(),
+        JsonReport.write(
+                new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.PASSED).run(),
                 reports.resolve("cucumber").resolve(JsonReport.FILE_NAME));
 
         assertThat(AllRuns.update(reports)).isNull();

@@ -35,11 +35,12 @@ class ConformanceReportTest {
 
     @TempDir
     static Path dir;
+
     static RunOutcome vxlanOnly;
 
     /** What one run left: its report and its console output. */
-    record RunOutcome(ConformanceRun run, Map<String, Requirement> byKey, String console, List<String> ran, byte status) {
-    }
+    record RunOutcome(
+            ConformanceRun run, Map<String, Requirement> byKey, String console, List<String> ran, byte status) {}
 
     @BeforeAll
     static void runWithVxlanDeclared() throws Exception {
@@ -61,9 +62,17 @@ class ConformanceReportTest {
             System.setProperty("cucumber.publish.quiet", "true");
             System.clearProperty("flannel.strict");
             System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-            status = Main.run(new String[] {"--glue", "org.flannel.harness.steps",
-                    "--glue", "org.flannel.harness.conformance.fixture", "--monochrome",
-                    "--plugin", ConformanceReport.class.getName() + ":" + reportDir, FEATURES},
+            status = Main.run(
+                    new String[] {
+                        "--glue",
+                        "org.flannel.harness.steps",
+                        "--glue",
+                        "org.flannel.harness.conformance.fixture",
+                        "--monochrome",
+                        "--plugin",
+                        ConformanceReport.class.getName() + ":" + reportDir,
+                        FEATURES
+                    },
                     ConformanceReportTest.class.getClassLoader());
         } finally {
             System.setOut(stdout);
@@ -78,38 +87,47 @@ class ConformanceReportTest {
         String output = console.toString(StandardCharsets.UTF_8);
         stdout.print(output);
         ConformanceRun run = JsonReport.read(reportDir.resolve("conformance.json"));
-        return new RunOutcome(run, run.requirements().stream()
-                .collect(Collectors.toMap(Requirement::key, Function.identity())), output,
-                List.copyOf(FixtureSteps.RAN), status);
+        return new RunOutcome(
+                run,
+                run.requirements().stream().collect(Collectors.toMap(Requirement::key, Function.identity())),
+                output,
+                List.copyOf(FixtureSteps.RAN),
+                status);
     }
 
     @Test
     void verdictsPerRequirement() {
         Map<String, Verdict> verdicts = vxlanOnly.byKey().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().verdict()));
-        assertThat(verdicts).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "R-FIX-PASS-01", Verdict.PASS,
-                "R-FIX-FAIL-01", Verdict.FAIL,
-                "R-FIX-SHOULD-01", Verdict.FAIL,
-                "R-FIX-MAY-01", Verdict.FAIL,
-                "R-FIX-OUTLINE-01", Verdict.FAIL,
-                "(none) org/flannel/harness/conformance/fixture/01-vxlan.feature:46", Verdict.PASS,
-                "R-FIX-NOLEVEL-01", Verdict.PASS,
-                "(none) org/flannel/harness/conformance/fixture/01-vxlan.feature:54", Verdict.PASS,
-                "R-FIX-UDP-01", Verdict.NOT_APPLICABLE,
-                "R-FIX-TWO-01", Verdict.NOT_APPLICABLE));
-        assertThat(vxlanOnly.status()).as("cucumber's exit status: scenarios failed").isNotZero();
+        assertThat(verdicts)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "R-FIX-PASS-01", Verdict.PASS,
+                        "R-FIX-FAIL-01", Verdict.FAIL,
+                        "R-FIX-SHOULD-01", Verdict.FAIL,
+                        "R-FIX-MAY-01", Verdict.FAIL,
+                        "R-FIX-OUTLINE-01", Verdict.FAIL,
+                        "(none) org/flannel/harness/conformance/fixture/01-vxlan.feature:46", Verdict.PASS,
+                        "R-FIX-NOLEVEL-01", Verdict.PASS,
+                        "(none) org/flannel/harness/conformance/fixture/01-vxlan.feature:54", Verdict.PASS,
+                        "R-FIX-UDP-01", Verdict.NOT_APPLICABLE,
+                        "R-FIX-TWO-01", Verdict.NOT_APPLICABLE));
+        assertThat(vxlanOnly.status())
+                .as("cucumber's exit status: scenarios failed")
+                .isNotZero();
     }
 
     @Test
     void whatDoesNotApplyRunsNoStepAndSaysWhy() {
-        assertThat(vxlanOnly.ran()).doesNotContain("a udp MUST whose steps would fail", "needs host-gw and vxlan both")
+        assertThat(vxlanOnly.ran())
+                .doesNotContain("a udp MUST whose steps would fail", "needs host-gw and vxlan both")
                 .contains("a MUST that passes");
-        assertThat(vxlanOnly.byKey().get("R-FIX-UDP-01").pickles()).singleElement().satisfies(pickle -> {
-            assertThat(pickle.status()).isEqualTo(Outcome.NOT_APPLICABLE);
-            assertThat(pickle.reason()).startsWith("not applicable: needs backend udp; declared: vxlan");
-            assertThat(pickle.failure()).isNull();
-        });
+        assertThat(vxlanOnly.byKey().get("R-FIX-UDP-01").pickles())
+                .singleElement()
+                .satisfies(pickle -> {
+                    assertThat(pickle.status()).isEqualTo(Outcome.NOT_APPLICABLE);
+                    assertThat(pickle.reason()).startsWith("not applicable: needs backend udp; declared: vxlan");
+                    assertThat(pickle.failure()).isNull();
+                });
         assertThat(vxlanOnly.byKey().get("R-FIX-TWO-01").pickles().get(0).reason())
                 .startsWith("not applicable: needs backend host-gw; declared: vxlan");
         assertThat(vxlanOnly.byKey().get("R-FIX-TWO-01").backends()).containsExactly("vxlan", "host-gw");
@@ -121,7 +139,8 @@ class ConformanceReportTest {
         assertThat(outline.title()).isEqualTo("an outline whose second example fails: <value>");
         assertThat(outline.line()).isEqualTo(36);
         assertThat(outline.source()).isEqualTo("seed §4");
-        assertThat(outline.pickles()).extracting(PickleResult::status)
+        assertThat(outline.pickles())
+                .extracting(PickleResult::status)
                 .containsExactly(Outcome.PASSED, Outcome.FAILED, Outcome.PASSED);
         assertThat(outline.pickles()).extracting(PickleResult::line).containsExactly(42, 43, 44);
         PickleResult failing = outline.pickles().get(1);
@@ -137,8 +156,8 @@ class ConformanceReportTest {
         assertThat(failing.source()).isEqualTo("seed §3");
         assertThat(failing.feature()).endsWith("fixture/01-vxlan.feature");
         assertThat(failing.pickles()).singleElement().satisfies(pickle -> {
-            assertThat(pickle.failure()).isEqualTo("field        expected   actual\n"
-                    + "vni          1          <2> & 'three' \"four\"");
+            assertThat(pickle.failure())
+                    .isEqualTo("field        expected   actual\n" + "vni          1          <2> & 'three' \"four\"");
             assertThat(pickle.attachments()).containsExactly("node1 kernel state.txt");
             assertThat(pickle.durationMillis()).isNotNegative();
         });
@@ -148,11 +167,15 @@ class ConformanceReportTest {
 
     @Test
     void untaggedScenariosAreReportedAsSuchAndWarnedAbout() {
-        Requirement untagged = vxlanOnly.byKey().get("(none) org/flannel/harness/conformance/fixture/01-vxlan.feature:46");
+        Requirement untagged =
+                vxlanOnly.byKey().get("(none) org/flannel/harness/conformance/fixture/01-vxlan.feature:46");
         assertThat(untagged.id()).isEqualTo("(none)");
         assertThat(untagged.level()).isEqualTo(Level.UNTAGGED);
         assertThat(vxlanOnly.byKey().get("R-FIX-NOLEVEL-01").level()).isEqualTo(Level.UNTAGGED);
-        assertThat(vxlanOnly.byKey().get("(none) org/flannel/harness/conformance/fixture/01-vxlan.feature:54").level())
+        assertThat(vxlanOnly
+                        .byKey()
+                        .get("(none) org/flannel/harness/conformance/fixture/01-vxlan.feature:54")
+                        .level())
                 .isEqualTo(Level.MUST);
         assertThat(vxlanOnly.run().warnings())
                 .anyMatch(w -> w.contains("malformed requirement tag @R-fix-bad"))
@@ -191,17 +214,20 @@ class ConformanceReportTest {
         assertThat(all.byKey().get("R-FIX-TWO-01").verdict()).isEqualTo(Verdict.PASS);
         assertThat(all.ran()).contains("a udp MUST whose steps would fail");
         assertThat(JsonReport.read(dir.resolve("vxlan-only/conformance.json")).declaredBackends())
-                .as("the first run's report is untouched").containsExactly("vxlan");
+                .as("the first run's report is untouched")
+                .containsExactly("vxlan");
     }
 
     @Test
     void anInvalidDeclarationFailsEveryScenarioAndIsRecorded(@TempDir Path other) throws Exception {
         RunOutcome invalid = cucumber("vxlan,geneve", other.resolve("invalid"));
         assertThat(invalid.run().configurationError())
-                .contains("unknown backend geneve").contains("the valid ones are vxlan, udp, host-gw");
+                .contains("unknown backend geneve")
+                .contains("the valid ones are vxlan, udp, host-gw");
         assertThat(invalid.ran()).isEmpty();
         assertThat(invalid.byKey().get("R-FIX-PASS-01").verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(invalid.byKey().get("R-FIX-PASS-01").pickles().get(0).failure()).contains("unknown backend geneve");
+        assertThat(invalid.byKey().get("R-FIX-PASS-01").pickles().get(0).failure())
+                .contains("unknown backend geneve");
         assertThat(invalid.console()).contains("CONFORMANCE  CONFIGURATION ERROR: -Dflannel.backends=vxlan,geneve");
     }
 }

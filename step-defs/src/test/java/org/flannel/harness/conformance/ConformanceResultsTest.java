@@ -18,22 +18,26 @@ class ConformanceResultsTest {
     @Test
     void failedRequirementIdsByLevel() throws Exception {
         Path file = dir.resolve("conformance.json");
-        JsonReport.write(new Runs()
-                .add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED)
-                .add("@vxlan @R-VXLAN-DEV-01 @must", Outcome.PASSED)
-                .add("@vxlan @R-VXLAN-MTU-01 @should", Outcome.FAILED)
-                .add("@udp @R-UDP-TUN-01 @must", Outcome.NOT_APPLICABLE)
-                .add("@vxlan", Outcome.FAILED)
-                .run(), file);
+        JsonReport.write(
+                new Runs()
+                        .add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED)
+                        .add("@vxlan @R-VXLAN-DEV-01 @must", Outcome.PASSED)
+                        .add("@vxlan @R-VXLAN-MTU-01 @should", Outcome.FAILED)
+                        .add("@udp @R-UDP-TUN-01 @must", Outcome.NOT_APPLICABLE)
+                        .add("@vxlan", Outcome.FAILED)
+                        .run(),
+                file);
 
         ConformanceResults results = ConformanceResults.read(file);
 
         assertThat(results.failed(Level.MUST)).containsExactly("R-VXLAN-FDB-01");
-        assertThat(results.failedByLevel()).containsEntry(Level.SHOULD, Set.of("R-VXLAN-MTU-01"))
+        assertThat(results.failedByLevel())
+                .containsEntry(Level.SHOULD, Set.of("R-VXLAN-MTU-01"))
                 .containsEntry(Level.MAY, Set.of())
                 .containsEntry(Level.UNTAGGED, Set.of("(none) vxlan/01-x.feature:50"));
         assertThat(results.failed()).hasSize(3);
-        assertThat(results.verdicts()).containsEntry("R-UDP-TUN-01", Verdict.NOT_APPLICABLE)
+        assertThat(results.verdicts())
+                .containsEntry("R-UDP-TUN-01", Verdict.NOT_APPLICABLE)
                 .containsEntry("R-VXLAN-DEV-01", Verdict.PASS);
     }
 }

@@ -22,9 +22,19 @@ final class Runs {
     Runs add(String tags, Outcome outcome, String failure) {
         RequirementTags parsed = RequirementTags.parse(List.of(tags.split(" ")));
         String title = "scenario " + tags;
-        pickles.add(new PickleObservation(parsed, line, title, "seed §1",
-                new PickleResult(title, "classpath:features/vxlan/01-x.feature", line, outcome, 1234,
-                        outcome.failing() ? "Then it holds  (line " + (line + 2) + ")" : null, failure,
+        pickles.add(new PickleObservation(
+                parsed,
+                line,
+                title,
+                "seed §1",
+                new PickleResult(
+                        title,
+                        "classpath:features/vxlan/01-x.feature",
+                        line,
+                        outcome,
+                        1234,
+                        outcome.failing() ? "Then it holds  (line " + (line + 2) + ")" : null,
+                        failure,
                         outcome == Outcome.NOT_APPLICABLE ? "not applicable: needs backend udp" : null,
                         List.of("node1 kernel state.txt"))));
         line += 10;
@@ -38,7 +48,18 @@ final class Runs {
     ConformanceRun run(String finished) {
         List<String> warnings = new ArrayList<>();
         List<Requirement> requirements = Requirements.aggregate(pickles, warnings);
-        return new ConformanceRun(ConformanceRun.FORMAT, "/opt/judged/flanneld", "netns", List.of("vxlan"), false,
-                null, "2029-12-31T23:00:00Z", finished, null, null, warnings, requirements);
+        return new ConformanceRun(
+                ConformanceRun.FORMAT,
+                "/opt/judged/flanneld",
+                "netns",
+                List.of("vxlan"),
+                false,
+                null,
+                "2029-12-31T23:00:00Z",
+                finished,
+                null,
+                null,
+                warnings,
+                requirements);
     }
 }

@@ -45,7 +45,8 @@ class VerdictCheckTest {
                 .run());
         List<String> lines = VerdictCheck.check(file, false, null);
         assertThat(lines.get(0)).startsWith("CONFORMANCE  MUST 1/1  SHOULD 0/1");
-        assertThat(lines).anyMatch(line -> line.contains("conforms to every MUST"))
+        assertThat(lines)
+                .anyMatch(line -> line.contains("conforms to every MUST"))
                 .anyMatch(line -> line.equals("  FAIL SHOULD R-VXLAN-MTU-01 scenario @vxlan @R-VXLAN-MTU-01 @should"));
         assertThatThrownBy(() -> VerdictCheck.check(file, true, null))
                 .isInstanceOf(VerdictCheck.VerdictFailed.class)
@@ -101,28 +102,43 @@ class VerdictCheckTest {
 
     @Test
     void aReportFromAnEarlierRunFails() throws Exception {
-        Path file = write(new Runs().add("@vxlan @R-VXLAN-DEV-01 @must", Outcome.PASSED).run("2030-01-01T00:00:00Z"));
-        assertThat(VerdictCheck.check(file, false, Instant.parse("2029-12-31T23:59:00Z"))).isNotEmpty();
+        Path file = write(
+                new Runs().add("@vxlan @R-VXLAN-DEV-01 @must", Outcome.PASSED).run("2030-01-01T00:00:00Z"));
+        assertThat(VerdictCheck.check(file, false, Instant.parse("2029-12-31T23:59:00Z")))
+                .isNotEmpty();
         assertThatThrownBy(() -> VerdictCheck.check(file, false, Instant.parse("2030-01-01T00:00:01Z")))
                 .hasMessageContaining("is from an earlier run");
     }
 
     @Test
     void aConfigurationErrorFails() throws Exception {
-        ConformanceRun run = new Runs().add("@vxlan @R-VXLAN-DEV-01 @must", Outcome.PASSED).run();
-        Path file = write(new ConformanceRun(run.format(), run.implementation(), run.topology(), run.declaredBackends(),
-                false, null, run.started(), run.finished(), "-Dflannel.backends=geneve: unknown backend geneve",
-                null, run.warnings(), run.requirements()));
+        ConformanceRun run =
+                new Runs().add("@vxlan @R-VXLAN-DEV-01 @must", Outcome.PASSED).run();
+        Path file = write(new ConformanceRun(
+                run.format(),
+                run.implementation(),
+                run.topology(),
+                run.declaredBackends(),
+                false,
+                null,
+                run.started(),
+                run.finished(),
+                "-Dflannel.backends=geneve: unknown backend geneve",
+                null,
+                run.warnings(),
+                run.requirements()));
         assertThatThrownBy(() -> VerdictCheck.check(file, false, null))
                 .hasMessageContaining("CONFIGURATION ERROR: -Dflannel.backends=geneve");
     }
 
     @Test
     void mainTakesTheArgumentsMavenGivesIt() throws Exception {
-        Path file = write(new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED).run());
-        assertThatThrownBy(() -> VerdictCheck.main(new String[] {"--report=" + file, "--strict=false",
-                "--not-before=2029-01-01T00:00:00Z"}))
-                .isInstanceOf(VerdictCheck.VerdictFailed.class).hasMessageContaining("FAIL MUST R-VXLAN-FDB-01");
+        Path file = write(
+                new Runs().add("@vxlan @R-VXLAN-FDB-01 @must", Outcome.FAILED).run());
+        assertThatThrownBy(() -> VerdictCheck.main(
+                        new String[] {"--report=" + file, "--strict=false", "--not-before=2029-01-01T00:00:00Z"}))
+                .isInstanceOf(VerdictCheck.VerdictFailed.class)
+                .hasMessageContaining("FAIL MUST R-VXLAN-FDB-01");
         VerdictCheck.main(new String[] {"--report=" + file, "--skip=false,true,false,false"});
         assertThatThrownBy(() -> VerdictCheck.main(new String[] {"--bogus"}))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -40,8 +40,8 @@ final class Events {
     }
 
     static Envelope feature(String uri, String name) {
-        Feature feature = new Feature(new io.cucumber.messages.types.Location(1L, 1L), List.of(), "en", "Feature",
-                name, "", List.of());
+        Feature feature = new Feature(
+                new io.cucumber.messages.types.Location(1L, 1L), List.of(), "en", "Feature", name, "", List.of());
         return Envelope.of(new GherkinDocument(uri, feature, List.of()));
     }
 
@@ -49,19 +49,25 @@ final class Events {
         return new Scenario(UUID.randomUUID(), name, List.of(tags));
     }
 
-    static TestCaseFinished finished(TestCase testCase, long secondsAfterStart, Status status, long millis,
-            Throwable error) {
-        return new TestCaseFinished(START.plusSeconds(secondsAfterStart), testCase,
-                new Result(status, Duration.ofMillis(millis), error));
+    static TestCaseFinished finished(
+            TestCase testCase, long secondsAfterStart, Status status, long millis, Throwable error) {
+        return new TestCaseFinished(
+                START.plusSeconds(secondsAfterStart), testCase, new Result(status, Duration.ofMillis(millis), error));
     }
 
     static TestStepFinished stepFailed(TestCase testCase, String keyword, String text, int line) {
-        return new TestStepFinished(START, testCase, new StepOfScenario(new GherkinStep(keyword, text, line)),
+        return new TestStepFinished(
+                START,
+                testCase,
+                new StepOfScenario(new GherkinStep(keyword, text, line)),
                 new Result(Status.FAILED, Duration.ofMillis(5), new AssertionError("x")));
     }
 
     static TestStepFinished stepPassed(TestCase testCase, String keyword, String text, int line) {
-        return new TestStepFinished(START, testCase, new StepOfScenario(new GherkinStep(keyword, text, line)),
+        return new TestStepFinished(
+                START,
+                testCase,
+                new StepOfScenario(new GherkinStep(keyword, text, line)),
                 new Result(Status.PASSED, Duration.ofMillis(5), null));
     }
 

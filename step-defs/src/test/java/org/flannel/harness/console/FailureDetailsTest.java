@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class FailureDetailsTest {
     @Test
     void aLongMessageIsCutAndSaysHowMuchTheReportsHaveMore() {
-        String message = IntStream.rangeClosed(1, 70).mapToObj(i -> "| row " + i + " |").collect(Collectors.joining("\n"));
+        String message =
+                IntStream.rangeClosed(1, 70).mapToObj(i -> "| row " + i + " |").collect(Collectors.joining("\n"));
 
         List<String> lines = FailureDetails.lines(null, message, Map.of());
 
@@ -35,6 +36,7 @@ class FailureDetailsTest {
     void aLogsTailLeavesOutTheHeaderAndTrailingBlankLines() {
         assertThat(FailureDetails.tail("# flanneld under test: /opt/flanneld\nI one\nI two\nI three\n\n\n", 2))
                 .containsExactly("I two", "I three");
-        assertThat(FailureDetails.tail("# flanneld under test: /opt/flanneld\n", 15)).isEmpty();
+        assertThat(FailureDetails.tail("# flanneld under test: /opt/flanneld\n", 15))
+                .isEmpty();
     }
 }

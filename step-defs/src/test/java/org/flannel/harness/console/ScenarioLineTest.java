@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 class ScenarioLineTest {
     @Test
     void theCounterIsAsWideAsTheNumberOfScenariosSoTheLinesAlign() {
-        assertThat(ScenarioLine.format(7, 120, Duration.ofSeconds(600), "PASSED", Duration.ofMillis(12_345), "R-A-01",
-                "F", "s")).isEqualTo("[  7/120 10:00] PASSED      12.3 s  R-A-01  F: s");
-        assertThat(ScenarioLine.format(120, 120, Duration.ofSeconds(601), "FAILED", Duration.ofMillis(45), "R-A-01",
-                "F", "s")).isEqualTo("[120/120 10:01] FAILED       0.0 s  R-A-01  F: s");
+        assertThat(ScenarioLine.format(
+                        7, 120, Duration.ofSeconds(600), "PASSED", Duration.ofMillis(12_345), "R-A-01", "F", "s"))
+                .isEqualTo("[  7/120 10:00] PASSED      12.3 s  R-A-01  F: s");
+        assertThat(ScenarioLine.format(
+                        120, 120, Duration.ofSeconds(601), "FAILED", Duration.ofMillis(45), "R-A-01", "F", "s"))
+                .isEqualTo("[120/120 10:01] FAILED       0.0 s  R-A-01  F: s");
     }
 
     @Test

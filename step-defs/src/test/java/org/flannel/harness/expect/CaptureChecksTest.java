@@ -24,7 +24,8 @@ class CaptureChecksTest {
     void oneEncapsulatedCopyOfTheEchoRequestIsWhatVxlanSends() {
         List<Frame> frames = capture(Packets.vxlanPing());
 
-        CaptureVerdict verdict = PacketCopies.echo(frames, "10.1.15.2", "10.1.16.3", 8).every(Carriage.ENCAPSULATED, 1);
+        CaptureVerdict verdict =
+                PacketCopies.echo(frames, "10.1.15.2", "10.1.16.3", 8).every(Carriage.ENCAPSULATED, 1);
 
         assertThat(verdict.ok()).as(verdict.report()).isTrue();
         assertThat(verdict.report()).contains("1 of the 1 frames captured carry the ICMP type 8 10.1.15.2 > 10.1.16.3");
@@ -34,10 +35,13 @@ class CaptureChecksTest {
     void aBareCopyBesideTheTunnelFails() {
         List<Frame> frames = capture(Packets.vxlanPing(), Packets.hostGwPing());
 
-        CaptureVerdict verdict = PacketCopies.echo(frames, "10.1.15.2", "10.1.16.3", 8).every(Carriage.ENCAPSULATED, 1);
+        CaptureVerdict verdict =
+                PacketCopies.echo(frames, "10.1.15.2", "10.1.16.3", 8).every(Carriage.ENCAPSULATED, 1);
 
         assertThat(verdict.ok()).isFalse();
-        assertThat(verdict.report()).contains("2 of the 2 frames").contains("✗ #2 98 bytes 10.1.15.2 → 10.1.16.3 icmp: bare");
+        assertThat(verdict.report())
+                .contains("2 of the 2 frames")
+                .contains("✗ #2 98 bytes 10.1.15.2 → 10.1.16.3 icmp: bare");
         assertThatThrownBy(verdict::assertOk).isInstanceOf(AssertionError.class).hasMessageContaining("bare");
     }
 
@@ -45,7 +49,8 @@ class CaptureChecksTest {
     void aSecondEncapsulatedCopyFails() {
         List<Frame> frames = capture(Packets.vxlanPing(), Packets.vxlanPing());
 
-        CaptureVerdict verdict = PacketCopies.echo(frames, "10.1.15.2", "10.1.16.3", 8).every(Carriage.ENCAPSULATED, 1);
+        CaptureVerdict verdict =
+                PacketCopies.echo(frames, "10.1.15.2", "10.1.16.3", 8).every(Carriage.ENCAPSULATED, 1);
 
         assertThat(verdict.ok()).isFalse();
         assertThat(verdict.report()).contains("1 copie(s) more than sent");
@@ -54,14 +59,16 @@ class CaptureChecksTest {
     @Test
     void hostGwSendsItBareAndAnEncapsulatedCopyFails() {
         PacketCopies bare = PacketCopies.echo(capture(Packets.hostGwPing()), "10.1.15.2", "10.1.16.3", 8);
-        PacketCopies both = PacketCopies.echo(capture(Packets.hostGwPing(), Packets.vxlanPing()), "10.1.15.2",
-                "10.1.16.3", 8);
+        PacketCopies both =
+                PacketCopies.echo(capture(Packets.hostGwPing(), Packets.vxlanPing()), "10.1.15.2", "10.1.16.3", 8);
 
         assertThat(bare.every(Carriage.BARE, 1).ok()).isTrue();
         assertThat(both.every(Carriage.BARE, 1).ok()).isFalse();
         assertThat(bare.every(Carriage.ENCAPSULATED, 1).ok()).isFalse();
         assertThat(PacketCopies.echo(capture(Packets.hostGwPing()), "10.1.15.2", "10.1.16.3", 0)
-                .every(Carriage.BARE, 1).report()).contains("0 of the 1 frames");
+                        .every(Carriage.BARE, 1)
+                        .report())
+                .contains("0 of the 1 frames");
     }
 
     // --- the outer UDP source port is a hash of the inner flow
@@ -72,10 +79,14 @@ class CaptureChecksTest {
 
         FlowHash hash = FlowHash.of(frames);
 
-        assertThat(hash.samePortWithinEachFlow().ok()).as(hash.samePortWithinEachFlow().report()).isTrue();
+        assertThat(hash.samePortWithinEachFlow().ok())
+                .as(hash.samePortWithinEachFlow().report())
+                .isTrue();
         CaptureVerdict across = hash.portsDifferAcross(8, "10.1.15.2", "10.1.16.3");
         assertThat(across.ok()).as(across.report()).isTrue();
-        assertThat(across.report()).contains("8 UDP flow(s) from 10.1.15.2 to 10.1.16.3").contains("take 8 outer");
+        assertThat(across.report())
+                .contains("8 UDP flow(s) from 10.1.15.2 to 10.1.16.3")
+                .contains("take 8 outer");
     }
 
     @Test
@@ -97,8 +108,9 @@ class CaptureChecksTest {
         CaptureVerdict within = FlowHash.of(frames).samePortWithinEachFlow();
 
         assertThat(within.ok()).isFalse();
-        assertThat(within.report()).containsPattern("✗ UDP 10\\.1\\.15\\.2:\\d+ > 10\\.1\\.16\\.3:5001 \\(outer "
-                + "10\\.168\\.0\\.2 > 10\\.168\\.0\\.3\\): 2 frame\\(s\\), outer source port \\d+, \\d+");
+        assertThat(within.report())
+                .containsPattern("✗ UDP 10\\.1\\.15\\.2:\\d+ > 10\\.1\\.16\\.3:5001 \\(outer "
+                        + "10\\.168\\.0\\.2 > 10\\.168\\.0\\.3\\): 2 frame\\(s\\), outer source port \\d+, \\d+");
     }
 
     @Test
@@ -117,7 +129,8 @@ class CaptureChecksTest {
 
     @Test
     void icmpAndBareFramesAreNotFlows() {
-        CaptureVerdict verdict = FlowHash.of(capture(Packets.vxlanPing(), Packets.hostGwPing())).samePortWithinEachFlow();
+        CaptureVerdict verdict =
+                FlowHash.of(capture(Packets.vxlanPing(), Packets.hostGwPing())).samePortWithinEachFlow();
 
         assertThat(verdict.ok()).isFalse();
         assertThat(verdict.report()).contains("no encapsulated TCP or UDP frame at all");
@@ -130,7 +143,8 @@ class CaptureChecksTest {
         CaptureVerdict verdict = OuterIdentification.unique(capture(flows(4, port -> 40000 + port, false)));
 
         assertThat(verdict.ok()).as(verdict.report()).isTrue();
-        assertThat(verdict.report()).contains("8 encapsulated frame(s), 8 with DF clear")
+        assertThat(verdict.report())
+                .contains("8 encapsulated frame(s), 8 with DF clear")
                 .contains("✓ 10.168.0.2 > 10.168.0.3 protocol 17: 8 frame(s), 8 identification(s)");
     }
 
@@ -144,7 +158,8 @@ class CaptureChecksTest {
         CaptureVerdict verdict = OuterIdentification.unique(capture(frames.toArray(byte[][]::new)));
 
         assertThat(verdict.ok()).isFalse();
-        assertThat(verdict.report()).contains("✗ 10.168.0.2 > 10.168.0.3 protocol 17: identification 0x0000 in frames #1 #2 #3 #4");
+        assertThat(verdict.report())
+                .contains("✗ 10.168.0.2 > 10.168.0.3 protocol 17: identification 0x0000 in frames #1 #2 #3 #4");
     }
 
     @Test
@@ -154,15 +169,25 @@ class CaptureChecksTest {
         CaptureVerdict one = OuterIdentification.unique(capture(Packets.vxlanPing(), Packets.hostGwPing()));
 
         assertThat(atomic.ok()).as(atomic.report()).isTrue();
-        assertThat(atomic.report()).contains("2 encapsulated frame(s), 0 with DF clear").contains("2 with DF set");
+        assertThat(atomic.report())
+                .contains("2 encapsulated frame(s), 0 with DF clear")
+                .contains("2 with DF set");
         assertThat(one.ok()).isFalse();
         assertThat(one.report()).contains("nothing to compare");
     }
 
     // --- the quote of an ICMP error
 
-    private static final byte[] DATAGRAM = Packets.udpInIpv4("10.1.15.2", "10.1.99.3", 41476, 5000, 63, 0xffb1, true,
-            "flannel-probe\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), true);
+    private static final byte[] DATAGRAM = Packets.udpInIpv4(
+            "10.1.15.2",
+            "10.1.99.3",
+            41476,
+            5000,
+            63,
+            0xffb1,
+            true,
+            "flannel-probe\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            true);
 
     @Test
     void flannelsNetUnreachableQuotesTheHeaderAndEightBytesAsTheyEnteredFlannel0() {
@@ -183,16 +208,17 @@ class CaptureChecksTest {
         CaptureVerdict verdict = IcmpQuote.quotesTheDatagram(raw(DATAGRAM, netUnreachable(decremented)), "10.1.99.3");
 
         assertThat(verdict.ok()).isFalse();
-        assertThat(verdict.report()).contains("✗ byte 8 (ipv4 ttl): 0x3e quoted, 0x3f in the datagram")
+        assertThat(verdict.report())
+                .contains("✗ byte 8 (ipv4 ttl): 0x3e quoted, 0x3f in the datagram")
                 .contains("✗ byte 10 (ipv4 header_checksum)");
     }
 
     @Test
     void aQuoteOfTheHeaderAloneOrOfMoreIsCaught() {
-        CaptureVerdict headerOnly = IcmpQuote.quotesTheDatagram(raw(DATAGRAM,
-                netUnreachable(Arrays.copyOf(DATAGRAM, 20))), "10.1.99.3");
-        CaptureVerdict wholeDatagram = IcmpQuote.quotesTheDatagram(raw(DATAGRAM, netUnreachable(DATAGRAM)),
-                "10.1.99.3");
+        CaptureVerdict headerOnly =
+                IcmpQuote.quotesTheDatagram(raw(DATAGRAM, netUnreachable(Arrays.copyOf(DATAGRAM, 20))), "10.1.99.3");
+        CaptureVerdict wholeDatagram =
+                IcmpQuote.quotesTheDatagram(raw(DATAGRAM, netUnreachable(DATAGRAM)), "10.1.99.3");
 
         assertThat(headerOnly.ok()).isFalse();
         assertThat(headerOnly.report()).contains("✗ length: 20 quoted, 28 expected");
@@ -219,7 +245,9 @@ class CaptureChecksTest {
         for (int port = 5001; port < 5001 + count; port++) {
             for (int i = 0; i < 2; i++) {
                 int sourcePort = outerPort.applyAsInt(port) + (perPacket ? i * 1000 : 0);
-                frames.add(Packets.vxlanFlowFrame(sourcePort, identification++,
+                frames.add(Packets.vxlanFlowFrame(
+                        sourcePort,
+                        identification++,
                         Packets.podDatagram(33000 + port, port, "flow-" + port + "-" + i)));
             }
         }

@@ -20,8 +20,18 @@ class ExpectedParserTest {
 
     @Test
     void valuesAreLiterals() {
-        for (String text : new String[] {"64", "0x0800", "10.1.16.3", "5e:f8:4f:00:e3:37", "5E-F8-4F-00-E3-37",
-                "absent", "present", "set", "not set", "fe80::1"}) {
+        for (String text : new String[] {
+            "64",
+            "0x0800",
+            "10.1.16.3",
+            "5e:f8:4f:00:e3:37",
+            "5E-F8-4F-00-E3-37",
+            "absent",
+            "present",
+            "set",
+            "not set",
+            "fe80::1"
+        }) {
             assertThat(ExpectedParser.parse(text)).as(text).isEqualTo(new Expected.Literal(text));
         }
         assertThat(ExpectedParser.parse("\"node2.vtep.mac\"")).isEqualTo(new Expected.Literal("node2.vtep.mac"));
@@ -41,11 +51,14 @@ class ExpectedParserTest {
 
     @Test
     void tableCellsBecomeRowsWithTheDecodersFieldNames() {
-        var rows = ExpectationRow.fromCells(java.util.List.of(java.util.List.of("layer", "field", "expected"),
-                java.util.List.of("outer ip", "ttl", "64"), java.util.List.of("VXLAN", "vni", "1"),
+        var rows = ExpectationRow.fromCells(java.util.List.of(
+                java.util.List.of("layer", "field", "expected"),
+                java.util.List.of("outer ip", "ttl", "64"),
+                java.util.List.of("VXLAN", "vni", "1"),
                 java.util.List.of("inner ethernet", "destination", "node2.vtep.mac")));
 
-        assertThat(rows).extracting(ExpectationRow::fieldName).containsExactly("outer.ipv4.ttl", "vxlan.vni",
-                "inner.ethernet.destination");
+        assertThat(rows)
+                .extracting(ExpectationRow::fieldName)
+                .containsExactly("outer.ipv4.ttl", "vxlan.vni", "inner.ethernet.destination");
     }
 }

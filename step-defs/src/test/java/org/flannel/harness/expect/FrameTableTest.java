@@ -18,19 +18,27 @@ class FrameTableTest {
 
     @Test
     void commentsHeaderAndBlankLinesAreNotRows() {
-        assertThat(FrameTable.parse(TEXT)).containsExactly(ExpectationRow.of("outer ipv4", "source", "10.168.0.2"),
-                ExpectationRow.of("outer ipv4", "destination", "10.168.0.3"), ExpectationRow.of("inner icmp", "type", "8"));
+        assertThat(FrameTable.parse(TEXT))
+                .containsExactly(
+                        ExpectationRow.of("outer ipv4", "source", "10.168.0.2"),
+                        ExpectationRow.of("outer ipv4", "destination", "10.168.0.3"),
+                        ExpectationRow.of("inner icmp", "type", "8"));
     }
 
     @Test
     void anOverrideTakesItsFieldsPlaceAndANewFieldComesLast() {
-        List<ExpectationRow> rows = FrameTable.withOverrides(FrameTable.parse(TEXT), List.of(
-                ExpectationRow.of("inner icmp", "identifier", "as sent"),
-                ExpectationRow.of("outer ipv4", "destination", "10.168.0.2")));
+        List<ExpectationRow> rows = FrameTable.withOverrides(
+                FrameTable.parse(TEXT),
+                List.of(
+                        ExpectationRow.of("inner icmp", "identifier", "as sent"),
+                        ExpectationRow.of("outer ipv4", "destination", "10.168.0.2")));
 
-        assertThat(rows).containsExactly(ExpectationRow.of("outer ipv4", "source", "10.168.0.2"),
-                ExpectationRow.of("outer ipv4", "destination", "10.168.0.2"), ExpectationRow.of("inner icmp", "type", "8"),
-                ExpectationRow.of("inner icmp", "identifier", "as sent"));
+        assertThat(rows)
+                .containsExactly(
+                        ExpectationRow.of("outer ipv4", "source", "10.168.0.2"),
+                        ExpectationRow.of("outer ipv4", "destination", "10.168.0.2"),
+                        ExpectationRow.of("inner icmp", "type", "8"),
+                        ExpectationRow.of("inner icmp", "identifier", "as sent"));
     }
 
     @Test

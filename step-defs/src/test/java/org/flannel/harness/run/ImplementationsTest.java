@@ -22,7 +22,8 @@ class ImplementationsTest {
     @Test
     void aFileThatIsNotExecutableIsRefused(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("flanneld"), "");
-        Implementations implementations = new Implementations(RunSettings.from(Map.of("flannel.impl", file.toString())::get));
+        Implementations implementations =
+                new Implementations(RunSettings.from(Map.of("flannel.impl", file.toString())::get));
 
         assertThatThrownBy(implementations::underTest).hasMessageContaining("is not an executable file");
     }
@@ -30,15 +31,21 @@ class ImplementationsTest {
     @Test
     void theNodesSeeTheDirectoriesOfBothExecutablesAndOfTheShellImplementations(@TempDir Path tmp) throws Exception {
         Path impl = executable(Files.createDirectory(tmp.resolve("impl")).resolve("flanneld"));
-        Path realReference = executable(Files.createDirectory(tmp.resolve("ref-real")).resolve("flanneld"));
+        Path realReference =
+                executable(Files.createDirectory(tmp.resolve("ref-real")).resolve("flanneld"));
         Path linkDir = Files.createDirectory(tmp.resolve("ref-link"));
         Path reference = Files.createSymbolicLink(linkDir.resolve("flanneld"), realReference);
-        Implementations implementations = new Implementations(RunSettings.from(Map.of("flannel.impl", impl.toString(),
-                "flannel.reference", reference.toString(), "flannel.impls.dir", tmp.resolve("impls").toString())::get));
+        Implementations implementations = new Implementations(RunSettings.from(Map.of(
+                "flannel.impl",
+                impl.toString(),
+                "flannel.reference",
+                reference.toString(),
+                "flannel.impls.dir",
+                tmp.resolve("impls").toString())::get));
 
         assertThat(implementations.underTest().executable()).isEqualTo(impl);
-        assertThat(implementations.directories()).contains(impl.getParent(), linkDir, realReference.getParent().toRealPath(),
-                tmp.resolve("impls"));
+        assertThat(implementations.directories())
+                .contains(impl.getParent(), linkDir, realReference.getParent().toRealPath(), tmp.resolve("impls"));
     }
 
     private static Path executable(Path path) throws Exception {

@@ -17,7 +17,8 @@ class RunSettingsTest {
         assertThat(settings.strict()).isFalse();
         assertThat(settings.pathInImage()).isEqualTo("/opt/bin/flanneld");
         assertThat(settings.implementationLabel()).isEqualTo("(unset)");
-        assertThat(settings.conformanceReportDir()).isEqualTo(Path.of("target/cucumber").toAbsolutePath());
+        assertThat(settings.conformanceReportDir())
+                .isEqualTo(Path.of("target/cucumber").toAbsolutePath());
     }
 
     @Test
@@ -25,22 +26,27 @@ class RunSettingsTest {
         assertThat(RunSettings.from(Map.of("flannel.reports.dir", "/r")::get).conformanceReportDir())
                 .isEqualTo(Path.of("/r"));
         assertThat(RunSettings.from(Map.of("flannel.reports.dir", "/r", "flannel.conformance.dir", "/c")::get)
-                .conformanceReportDir()).isEqualTo(Path.of("/c"));
+                        .conformanceReportDir())
+                .isEqualTo(Path.of("/c"));
     }
 
     @Test
     void theImplementationIsNamedAsThePersonGaveIt() {
-        assertThat(RunSettings.from(Map.of("flannel.impl", "/opt/x/../y/flanneld")::get).implementationLabel())
+        assertThat(RunSettings.from(Map.of("flannel.impl", "/opt/x/../y/flanneld")::get)
+                        .implementationLabel())
                 .isEqualTo("/opt/y/flanneld");
         assertThat(RunSettings.from(Map.of("flannel.impl", "/a", "flannel.impl.image", "flannel:v1")::get)
-                .implementationLabel()).isEqualTo("/opt/bin/flanneld from image flannel:v1");
+                        .implementationLabel())
+                .isEqualTo("/opt/bin/flanneld from image flannel:v1");
     }
 
     @Test
     void declaredBackendsAreParsedAndAWrongOneIsNamed() {
-        assertThat(RunSettings.from(Map.of("flannel.backends", "host-gw, vxlan")::get).declaredBackends())
+        assertThat(RunSettings.from(Map.of("flannel.backends", "host-gw, vxlan")::get)
+                        .declaredBackends())
                 .containsExactly("vxlan", "host-gw");
-        assertThatThrownBy(() -> RunSettings.from(Map.of("flannel.backends", "vxlan,geneve")::get).declaredBackends())
+        assertThatThrownBy(() -> RunSettings.from(Map.of("flannel.backends", "vxlan,geneve")::get)
+                        .declaredBackends())
                 .hasMessageContaining("unknown backend geneve");
     }
 

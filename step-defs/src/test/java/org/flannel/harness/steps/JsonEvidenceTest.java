@@ -43,12 +43,14 @@ class JsonEvidenceTest {
     }
 
     private static Evidence readBack(Evidence evidence) throws IOException {
-        return EvidenceJson.read(EvidenceJson.write(evidence).getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        return EvidenceJson.read(EvidenceJson.write(evidence).getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
     }
 
     @Test
     void aFailedHeaderTableKeepsEachRowsVerdictAndTheFieldsOfTheFrameJudged() throws IOException {
-        List<ExpectationRow> rows = List.of(ExpectationRow.of("vxlan", "vni", "2"),
+        List<ExpectationRow> rows = List.of(
+                ExpectationRow.of("vxlan", "vni", "2"),
                 ExpectationRow.of("inner ethernet", "destination", "node2.vtep.mac"));
         MatchResult result = new FrameMatcher(TOPOLOGY).match(List.of(vxlanPing()), rows);
 
@@ -56,15 +58,22 @@ class JsonEvidenceTest {
 
         assertThat(match.verdict()).isEqualTo(CheckVerdict.FAILED);
         assertThat(match.rows()).extracting(FrameMatchEvidence.Row::ok).containsExactly(false, true);
-        assertThat(match.row("vxlan.vni")).hasValueSatisfying(row -> assertThat(row.actual()).isEqualTo("1"));
+        assertThat(match.row("vxlan.vni"))
+                .hasValueSatisfying(row -> assertThat(row.actual()).isEqualTo("1"));
         DecodedFrame frame = match.frame().orElseThrow();
-        DecodedFrame.Field vni = frame.layer("vxlan").flatMap(layer -> layer.field("vni")).orElseThrow();
+        DecodedFrame.Field vni =
+                frame.layer("vxlan").flatMap(layer -> layer.field("vni")).orElseThrow();
         assertThat(vni.verdict()).isEqualTo(FieldVerdict.FAILED);
         assertThat(vni.judgedBy()).hasValue(JudgedBy.TABLE);
-        DecodedFrame.Field checksum = frame.layer("outer.ipv4").flatMap(l -> l.field("header_checksum")).orElseThrow();
+        DecodedFrame.Field checksum = frame.layer("outer.ipv4")
+                .flatMap(l -> l.field("header_checksum"))
+                .orElseThrow();
         assertThat(checksum.verdict()).isEqualTo(FieldVerdict.PASSED);
         assertThat(checksum.judgedBy()).hasValue(JudgedBy.RULE);
-        assertThat(frame.layer("inner.icmp").flatMap(l -> l.field("identifier")).orElseThrow().verdict())
+        assertThat(frame.layer("inner.icmp")
+                        .flatMap(l -> l.field("identifier"))
+                        .orElseThrow()
+                        .verdict())
                 .isEqualTo(FieldVerdict.UNCHECKED);
         assertThat(frame.bytes()).isEqualTo(Packets.vxlanPing());
         assertThat(readBack(match)).isEqualTo(match);
@@ -73,8 +82,8 @@ class JsonEvidenceTest {
     @Test
     void aTableJudgedOnNoFrameHasRowsThatAreNotMet() throws IOException {
         List<ExpectationRow> rows = List.of(ExpectationRow.of("vxlan", "vni", "1"));
-        FrameMatchEvidence nothing = JsonEvidence.frameMatch("node2:eth0", rows,
-                new FrameMatcher(TOPOLOGY).match(List.of(), rows));
+        FrameMatchEvidence nothing =
+                JsonEvidence.frameMatch("node2:eth0", rows, new FrameMatcher(TOPOLOGY).match(List.of(), rows));
 
         assertThat(nothing.frame()).isEmpty();
         assertThat(nothing.rows()).singleElement().satisfies(row -> {
@@ -100,7 +109,8 @@ class JsonEvidenceTest {
 
         assertThat(trace.packet()).isEqualTo("echo request");
         assertThat(trace.verdict()).isEqualTo(CheckVerdict.FAILED);
-        assertThat(trace.hops()).extracting(HopTraceEvidence.Hop::verdict)
+        assertThat(trace.hops())
+                .extracting(HopTraceEvidence.Hop::verdict)
                 .containsExactly(CheckVerdict.PASSED, CheckVerdict.FAILED);
         HopTraceEvidence.Hop first = trace.hops().get(0);
         assertThat(first.expected()).containsOnlyKeys("ethernet destination", "vni");
@@ -113,24 +123,37 @@ class JsonEvidenceTest {
 
     @Test
     void aKernelTableMarksTheExpectedRowsTheNodeHas() throws IOException {
-        KernelTableEvidence table = JsonEvidence.kernelTable("node1", "ip neigh show dev flannel.1",
-                List.of("address", "lladdr", "state"), List.of(List.of("10.1.16.0", "node2.vtep.mac", "PERMANENT")),
-                List.of(List.of("10.1.16.0", Packets.NODE2_VTEP_MAC, "PERMANENT"),
+        KernelTableEvidence table = JsonEvidence.kernelTable(
+                "node1",
+                "ip neigh show dev flannel.1",
+                List.of("address", "lladdr", "state"),
+                List.of(List.of("10.1.16.0", "node2.vtep.mac", "PERMANENT")),
+                List.of(
+                        List.of("10.1.16.0", Packets.NODE2_VTEP_MAC, "PERMANENT"),
                         List.of("10.1.17.0", "aa:bb:cc:dd:ee:ff", "PERMANENT")),
-                List.of(List.of("10.1.16.0", Packets.NODE2_VTEP_MAC, "PERMANENT")), CheckVerdict.FAILED);
+                List.of(List.of("10.1.16.0", Packets.NODE2_VTEP_MAC, "PERMANENT")),
+                CheckVerdict.FAILED);
 
-        assertThat(table.expected()).extracting(KernelTableEvidence.ExpectedRow::found).containsExactly(true, false);
+        assertThat(table.expected())
+                .extracting(KernelTableEvidence.ExpectedRow::found)
+                .containsExactly(true, false);
         assertThat(table.expected().get(0).written()).containsExactly("10.1.16.0", "node2.vtep.mac", "PERMANENT");
-        assertThat(table.expected().get(1).written()).isEqualTo(table.expected().get(1).cells());
+        assertThat(table.expected().get(1).written())
+                .isEqualTo(table.expected().get(1).cells());
         assertThat(readBack(table)).isEqualTo(table);
     }
 
     @Test
     void aBlankCellAsCucumberGivesItIsKeptEmpty() throws IOException {
         // DataTable.asMaps() gives a blank cell as null.
-        KernelTableEvidence table = JsonEvidence.kernelTable("node1", "route -n", List.of("Destination", "Options"),
-                List.of(Arrays.asList("10.1.16.0", null)), List.of(List.of("10.1.16.0", "")),
-                List.of(List.of("10.1.16.0", "")), CheckVerdict.PASSED);
+        KernelTableEvidence table = JsonEvidence.kernelTable(
+                "node1",
+                "route -n",
+                List.of("Destination", "Options"),
+                List.of(Arrays.asList("10.1.16.0", null)),
+                List.of(List.of("10.1.16.0", "")),
+                List.of(List.of("10.1.16.0", "")),
+                CheckVerdict.PASSED);
 
         assertThat(table.expected()).singleElement().satisfies(row -> {
             assertThat(row.written()).containsExactly("10.1.16.0", "");
@@ -141,9 +164,12 @@ class JsonEvidenceTest {
 
     @Test
     void theTopologyIsTheOneDeclared() throws IOException {
-        TopologySpec spec = TopologySpec.builder().segment("underlay", "10.168.0.0/24")
-                .node("node1", "underlay", "10.168.0.2").node("node2", "underlay", "10.168.0.3")
-                .etcd("underlay", "10.168.0.10").build();
+        TopologySpec spec = TopologySpec.builder()
+                .segment("underlay", "10.168.0.0/24")
+                .node("node1", "underlay", "10.168.0.2")
+                .node("node2", "underlay", "10.168.0.3")
+                .etcd("underlay", "10.168.0.10")
+                .build();
 
         TopologyEvidence topology = JsonEvidence.topology(spec);
 

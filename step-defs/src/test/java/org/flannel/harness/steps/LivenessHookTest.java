@@ -16,7 +16,8 @@ import org.flannel.harness.topology.ManagedProcess;
 import org.junit.jupiter.api.Test;
 
 class LivenessHookTest {
-    private final ScenarioWorld world = new ScenarioWorld(new Implementations(RunSettings.from(Map.<String, String>of()::get)));
+    private final ScenarioWorld world =
+            new ScenarioWorld(new Implementations(RunSettings.from(Map.<String, String>of()::get)));
     private final LivenessHook hook = new LivenessHook(world);
 
     @Test
@@ -26,7 +27,9 @@ class LivenessHookTest {
         world.started("node2", agent(new FakeProcess(false, 1, log)));
         assertThatThrownBy(hook::everyAgentNotStoppedIsStillRunning)
                 .hasMessageContaining("flanneld on node2 exited with status 1")
-                .hasMessageContaining("line 40").hasMessageContaining("line 26").hasMessageNotContaining("line 25\n")
+                .hasMessageContaining("line 40")
+                .hasMessageContaining("line 26")
+                .hasMessageNotContaining("line 25\n")
                 .hasMessageNotContaining("node1");
     }
 
@@ -44,13 +47,34 @@ class LivenessHookTest {
     }
 
     private record FakeProcess(boolean alive, int status, String log) implements ManagedProcess {
-        public String name() { return "flanneld"; }
-        public long pid() { return 1; }
-        public boolean isAlive() { return alive; }
-        public String logs() { return log; }
-        public Path logFile() { return Path.of("/nonexistent/log"); }
-        public Optional<Integer> waitFor(Duration limit) { return alive ? Optional.empty() : Optional.of(status); }
-        public void signal(String signal) { }
-        public int stop(Duration grace) { return status; }
+        public String name() {
+            return "flanneld";
+        }
+
+        public long pid() {
+            return 1;
+        }
+
+        public boolean isAlive() {
+            return alive;
+        }
+
+        public String logs() {
+            return log;
+        }
+
+        public Path logFile() {
+            return Path.of("/nonexistent/log");
+        }
+
+        public Optional<Integer> waitFor(Duration limit) {
+            return alive ? Optional.empty() : Optional.of(status);
+        }
+
+        public void signal(String signal) {}
+
+        public int stop(Duration grace) {
+            return status;
+        }
     }
 }

@@ -24,17 +24,19 @@ class LogLinesTest {
                 I1205 10:00:02.200 123 route_network.go:88] Subnet added: 10.1.17.0/24 via 10.168.1.2
                 E1205 10:00:02.201 123 route_network.go:95] Error adding route to 10.1.17.0/24: network is unreachable
                 """;
-        assertThat(LogLines.saidOnlyOf(log, REFUSED, ROUTED)).hasValueSatisfying(line ->
-                assertThat(line).contains("Error adding route"));
+        assertThat(LogLines.saidOnlyOf(log, REFUSED, ROUTED))
+                .hasValueSatisfying(line -> assertThat(line).contains("Error adding route"));
     }
 
     @Test
     void aLogThatNeverNamesTheSubnetSaysNothingOfIt() {
-        assertThat(LogLines.saidOnlyOf("E1205 route add failed: network is unreachable\n", REFUSED, ROUTED)).isEmpty();
+        assertThat(LogLines.saidOnlyOf("E1205 route add failed: network is unreachable\n", REFUSED, ROUTED))
+                .isEmpty();
     }
 
     @Test
     void withNoLineAboutTheRoutedSubnetAnyLineNamingTheOtherCounts() {
-        assertThat(LogLines.saidOnlyOf("W cannot route 10.1.17.0/24 via 10.168.1.2\n", REFUSED, ROUTED)).isPresent();
+        assertThat(LogLines.saidOnlyOf("W cannot route 10.1.17.0/24 via 10.168.1.2\n", REFUSED, ROUTED))
+                .isPresent();
     }
 }

@@ -18,8 +18,11 @@ class PingOutcomeTest {
 
     @Test
     void anIcmpErrorIsAnAnswerNamedByItsMessage() {
-        PingOutcome ping = ping(1, "From 10.1.15.0 icmp_seq=1 Destination Net Unreachable\n\n"
-                + "1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms\n", "");
+        PingOutcome ping = ping(
+                1,
+                "From 10.1.15.0 icmp_seq=1 Destination Net Unreachable\n\n"
+                        + "1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms\n",
+                "");
         assertThat(ping.leftAndGotNoAnswer()).as("an ICMP error came back").isFalse();
         assertThat(ping.leftAndFailedWith("Destination Net Unreachable")).isTrue();
         assertThat(ping.leftAndFailedWith("Destination Host Unreachable")).isFalse();
@@ -41,7 +44,11 @@ class PingOutcomeTest {
     }
 
     private static PingOutcome ping(int exit, String stdout, String stderr) {
-        return new PingOutcome("container-1", "10.1.16.3", 84, false,
+        return new PingOutcome(
+                "container-1",
+                "10.1.16.3",
+                84,
+                false,
                 new ExecResult("container-1", List.of("ping"), exit, stdout, stderr));
     }
 }

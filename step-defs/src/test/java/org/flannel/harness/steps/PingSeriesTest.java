@@ -38,12 +38,15 @@ class PingSeriesTest {
         assertThat(series.judged()).isEqualTo(6);
         assertThat(series.lost()).containsExactly(2, 6);
         assertThat(series.describe()).isEqualTo("6 echo requests judged, 2 lost (icmp_seq 2, 6)");
-        assertThat(series.requests()).hasSize(7).allSatisfy(r -> assertThat(r.sent()).isEmpty());
+        assertThat(series.requests()).hasSize(7).allSatisfy(r -> assertThat(r.sent())
+                .isEmpty());
     }
 
     @Test
     void aPingThatSentNothingJudgesNothing() {
-        assertThat(PingSeries.parse("PING 10.1.16.3 (10.1.16.3) 56(84) bytes of data.\n", 5, 200).judged()).isZero();
+        assertThat(PingSeries.parse("PING 10.1.16.3 (10.1.16.3) 56(84) bytes of data.\n", 5, 200)
+                        .judged())
+                .isZero();
     }
 
     @Test
@@ -52,7 +55,9 @@ class PingSeriesTest {
 
         assertThat(series.judged()).isEqualTo(3);
         assertThat(series.lost()).containsExactly(3);
-        assertThat(series.requests()).extracting(PingSeriesEvidence.Request::seq).containsExactly(1, 2, 3, 4);
+        assertThat(series.requests())
+                .extracting(PingSeriesEvidence.Request::seq)
+                .containsExactly(1, 2, 3, 4);
         assertThat(series.requests().get(0).sentAt()).contains(Instant.parse("2026-12-05T19:16:39.230000Z"));
         // Answered late: the reply's time less its 1200 ms round trip, not the "no answer yet" line's.
         assertThat(series.requests().get(1).sentAt()).contains(Instant.parse("2026-12-05T19:16:39.833123Z"));
@@ -64,8 +69,14 @@ class PingSeriesTest {
     @Test
     void itsEvidenceCarriesTheCheckAndEveryRequest() {
         Instant started = Instant.parse("2026-12-05T19:16:39.000Z");
-        PingSeriesEvidence evidence = PingSeries.parse(STAMPED, 1, 200).evidence("container-1", "10.1.16.3", started,
-                started.plusSeconds(2), Optional.of(0), Optional.of(CheckVerdict.FAILED));
+        PingSeriesEvidence evidence = PingSeries.parse(STAMPED, 1, 200)
+                .evidence(
+                        "container-1",
+                        "10.1.16.3",
+                        started,
+                        started.plusSeconds(2),
+                        Optional.of(0),
+                        Optional.of(CheckVerdict.FAILED));
 
         assertThat(evidence.source()).isEqualTo("container-1");
         assertThat(evidence.intervalMillis()).isEqualTo(200);

@@ -56,8 +56,23 @@ final class FcwireNetwork implements AutoCloseable {
     private void build(int vni, int port) throws IOException, InterruptedException {
         ip("netns", "add", NODE1);
         ip("netns", "add", NODE2);
-        ip("-n", NODE1, "link", "add", "eth0", "address", "02:00:0a:a8:00:02", "type", "veth", "peer", "name", "eth0",
-                "address", "02:00:0a:a8:00:03", "netns", NODE2);
+        ip(
+                "-n",
+                NODE1,
+                "link",
+                "add",
+                "eth0",
+                "address",
+                "02:00:0a:a8:00:02",
+                "type",
+                "veth",
+                "peer",
+                "name",
+                "eth0",
+                "address",
+                "02:00:0a:a8:00:03",
+                "netns",
+                NODE2);
         node(NODE1, NODE1_IP, NODE1_VTEP_MAC, "10.1.15.0", vni, port);
         node(NODE2, NODE2_IP, NODE2_VTEP_MAC, "10.1.16.0", vni, port);
         ip("-n", NODE2, "address", "add", POD_ON_NODE2 + "/32", "dev", vtep);
@@ -73,15 +88,42 @@ final class FcwireNetwork implements AutoCloseable {
         ip("-n", namespace, "address", "add", nodeIp + "/24", "dev", "eth0");
         ip("-n", namespace, "link", "set", "eth0", "up");
         exec(namespace, "ethtool", "-K", "eth0", "tx", "off"); // real checksums on the wire
-        ip("-n", namespace, "link", "add", vtep, "address", vtepMac, "type", "vxlan", "id", Integer.toString(vni),
-                "local", nodeIp, "dev", "eth0", "nolearning", "dstport", Integer.toString(port));
+        ip(
+                "-n",
+                namespace,
+                "link",
+                "add",
+                vtep,
+                "address",
+                vtepMac,
+                "type",
+                "vxlan",
+                "id",
+                Integer.toString(vni),
+                "local",
+                nodeIp,
+                "dev",
+                "eth0",
+                "nolearning",
+                "dstport",
+                Integer.toString(port));
         ip("-n", namespace, "address", "add", subnetAddress + "/32", "dev", vtep);
         ip("-n", namespace, "link", "set", vtep, "up");
     }
 
     private void peer(String namespace, String peerSubnetAddress, String peerVtepMac, String peerNodeIp)
             throws IOException, InterruptedException {
-        ip("-n", namespace, "neigh", "replace", peerSubnetAddress, "lladdr", peerVtepMac, "dev", vtep, "nud",
+        ip(
+                "-n",
+                namespace,
+                "neigh",
+                "replace",
+                peerSubnetAddress,
+                "lladdr",
+                peerVtepMac,
+                "dev",
+                vtep,
+                "nud",
                 "permanent");
         exec(namespace, "bridge", "fdb", "replace", peerVtepMac, "dev", vtep, "dst", peerNodeIp, "self", "permanent");
         String subnet = peerSubnetAddress + "/24";
@@ -116,8 +158,23 @@ final class FcwireNetwork implements AutoCloseable {
     PacketCapture capture(String namespace, String iface, Path file, int snaplen)
             throws IOException, InterruptedException {
         // --immediate-mode: without it packets wait in libpcap's ring buffer and are lost when tcpdump is stopped
-        return PacketCapture.start(List.of("ip", "netns", "exec", namespace, "tcpdump", "-i", iface, "-w",
-                file.toString(), "-U", "--immediate-mode", "-s", Integer.toString(snaplen), "-n"), file);
+        return PacketCapture.start(
+                List.of(
+                        "ip",
+                        "netns",
+                        "exec",
+                        namespace,
+                        "tcpdump",
+                        "-i",
+                        iface,
+                        "-w",
+                        file.toString(),
+                        "-U",
+                        "--immediate-mode",
+                        "-s",
+                        Integer.toString(snaplen),
+                        "-n"),
+                file);
     }
 
     private void ip(String... arguments) throws IOException, InterruptedException {

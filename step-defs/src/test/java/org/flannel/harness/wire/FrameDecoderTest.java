@@ -13,8 +13,16 @@ class FrameDecoderTest {
     void vxlanFrameHasOuterVxlanAndInnerLayersWithExactOffsetsAndWidths() {
         Frame frame = decoder.decode(LinkTypes.ETHERNET, Packets.vxlanPing());
 
-        assertThat(frame.layers()).extracting(Layer::name).containsExactly("outer.ethernet", "outer.ipv4",
-                "outer.udp", "vxlan", "inner.ethernet", "inner.ipv4", "inner.icmp");
+        assertThat(frame.layers())
+                .extracting(Layer::name)
+                .containsExactly(
+                        "outer.ethernet",
+                        "outer.ipv4",
+                        "outer.udp",
+                        "vxlan",
+                        "inner.ethernet",
+                        "inner.ipv4",
+                        "inner.icmp");
         assertField(frame, "outer.ethernet.destination", "02:00:0a:a8:00:03", 0, 0, 48);
         assertField(frame, "outer.ethernet.vlan", "absent", 12, 0, 0);
         assertField(frame, "outer.ethernet.ethertype", "0x0800", 12, 0, 16);
@@ -69,7 +77,9 @@ class FrameDecoderTest {
 
     @Test
     void vxlanIsDecodedOnlyOnItsConfiguredPort() {
-        byte[] frameBytes = Packets.vxlanFrame(4096, 4789,
+        byte[] frameBytes = Packets.vxlanFrame(
+                4096,
+                4789,
                 Packets.ethernet(Packets.NODE2_VTEP_MAC, Packets.NODE1_VTEP_MAC, 0x0800, Packets.podPing(63)));
 
         Frame defaults = decoder.decode(LinkTypes.ETHERNET, frameBytes);
@@ -82,8 +92,8 @@ class FrameDecoderTest {
 
     @Test
     void vlanTagIsDecodedWhenPresent() {
-        byte[] frameBytes = Packets.ethernetTagged(Packets.NODE2_ETH0_MAC, Packets.NODE1_ETH0_MAC, 100, 5, 0x0800,
-                Packets.podPing(64));
+        byte[] frameBytes = Packets.ethernetTagged(
+                Packets.NODE2_ETH0_MAC, Packets.NODE1_ETH0_MAC, 100, 5, 0x0800, Packets.podPing(64));
 
         Frame frame = decoder.decode(LinkTypes.ETHERNET, frameBytes);
 
@@ -101,11 +111,12 @@ class FrameDecoderTest {
     void flannelUdpBackendCarriesABareIpPacket() {
         byte[] outer = Packets.udpInIpv4("10.168.0.2", "10.168.0.3", 8285, 8285, 64, Packets.podPing(63), true);
 
-        Frame frame = decoder.decode(LinkTypes.ETHERNET,
-                Packets.ethernet(Packets.NODE2_ETH0_MAC, Packets.NODE1_ETH0_MAC, 0x0800, outer));
+        Frame frame = decoder.decode(
+                LinkTypes.ETHERNET, Packets.ethernet(Packets.NODE2_ETH0_MAC, Packets.NODE1_ETH0_MAC, 0x0800, outer));
 
-        assertThat(frame.layers()).extracting(Layer::name).containsExactly("outer.ethernet", "outer.ipv4",
-                "outer.udp", "inner.ipv4", "inner.icmp");
+        assertThat(frame.layers())
+                .extracting(Layer::name)
+                .containsExactly("outer.ethernet", "outer.ipv4", "outer.udp", "inner.ipv4", "inner.icmp");
         assertThat(frame.value("inner.ipv4.source")).hasValue("10.1.15.2");
         assertThat(frame.violations()).isEmpty();
     }
@@ -119,8 +130,7 @@ class FrameDecoderTest {
 
         Frame frame = decoder.decode(LinkTypes.RAW, packet);
 
-        assertThat(frame.layers()).extracting(Layer::name).containsExactly("ipv4", "icmp", "quoted.ipv4",
-                "quoted.udp");
+        assertThat(frame.layers()).extracting(Layer::name).containsExactly("ipv4", "icmp", "quoted.ipv4", "quoted.udp");
         assertThat(frame.value("icmp.next_hop_mtu")).hasValue("1400");
         assertThat(frame.value("quoted.udp.destination_port")).hasValue("5000");
         assertThat(frame.violations()).isEmpty();
@@ -151,16 +161,16 @@ class FrameDecoderTest {
 
     @Test
     void everyDecodedFieldNameIsInTheCatalog() {
-        byte[] tagged = Packets.ethernetTagged("ff:ff:ff:ff:ff:ff", Packets.NODE1_ETH0_MAC, 7, 0, 0x0806,
-                new byte[28]);
+        byte[] tagged = Packets.ethernetTagged("ff:ff:ff:ff:ff:ff", Packets.NODE1_ETH0_MAC, 7, 0, 0x0806, new byte[28]);
         for (byte[] bytes : new byte[][] {Packets.vxlanPing(), Packets.hostGwPing(), tagged}) {
             Frame frame = decoder.decode(LinkTypes.ETHERNET, bytes);
             for (String name : frame.fields().keySet()) {
                 assertThat(FieldCatalog.problemWith(name)).as(name).isEmpty();
             }
         }
-        assertThat(FieldCatalog.problemWith("vxlan.vnid")).hasValueSatisfying(problem -> assertThat(problem)
-                .contains("unknown field 'vnid'").contains("vni"));
+        assertThat(FieldCatalog.problemWith("vxlan.vnid"))
+                .hasValueSatisfying(problem ->
+                        assertThat(problem).contains("unknown field 'vnid'").contains("vni"));
         assertThat(FieldCatalog.problemWith("outer.ipx.ttl")).isPresent();
     }
 
@@ -181,13 +191,13 @@ class FrameDecoderTest {
         assertThat(kinds).isNotEmpty();
         assertThat(frame.value("outer.ipv4.header_checksum").orElseThrow()).matches("0x[0-9a-f]{4}");
         assertThat(frame.value("inner.ethernet.source")).hasValue(Packets.NODE1_VTEP_MAC);
-        assertThat(frame.summary()).isEqualTo(
-                "#1 148 bytes 10.1.15.2 → 10.1.16.3 icmp in vxlan vni 1 (outer 10.168.0.2 → 10.168.0.3)");
+        assertThat(frame.summary())
+                .isEqualTo("#1 148 bytes 10.1.15.2 → 10.1.16.3 icmp in vxlan vni 1 (outer 10.168.0.2 → 10.168.0.3)");
     }
 
     static void assertField(Frame frame, String name, String value, int offset, int bitOffset, int width) {
-        Field field = frame.field(name).orElseThrow(() -> new AssertionError("no field " + name + " in\n"
-                + frame.render()));
+        Field field =
+                frame.field(name).orElseThrow(() -> new AssertionError("no field " + name + " in\n" + frame.render()));
         assertThat(field.value()).as(name + " value").isEqualTo(value);
         assertThat(field.offset()).as(name + " offset").isEqualTo(offset);
         assertThat(field.bitOffset()).as(name + " bit offset").isEqualTo(bitOffset);

@@ -23,9 +23,11 @@ final class PacketCapture implements AutoCloseable {
     }
 
     static PacketCapture start(List<String> command, Path file) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader stderr = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8));
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        BufferedReader stderr =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
         // tcpdump says "listening on ..." once the socket is open: traffic before that would be lost
         CompletableFuture<String> listening = CompletableFuture.supplyAsync(() -> {
             try {

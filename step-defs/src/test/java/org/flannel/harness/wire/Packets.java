@@ -14,28 +14,33 @@ public final class Packets {
     public static final String NODE1_VTEP_MAC = "5e:f8:4f:00:e3:36";
     public static final String NODE2_VTEP_MAC = "5e:f8:4f:00:e3:37";
 
-    private Packets() {
-    }
+    private Packets() {}
 
     public static byte[] ethernet(String destination, String source, int ethertype, byte[] payload) {
         return concat(mac(destination), mac(source), u16(ethertype), payload);
     }
 
-    public static byte[] ethernetTagged(String destination, String source, int vlanId, int priority, int ethertype,
-            byte[] payload) {
-        return concat(mac(destination), mac(source), u16(0x8100), u16((priority << 13) | vlanId), u16(ethertype),
-                payload);
+    public static byte[] ethernetTagged(
+            String destination, String source, int vlanId, int priority, int ethertype, byte[] payload) {
+        return concat(
+                mac(destination), mac(source), u16(0x8100), u16((priority << 13) | vlanId), u16(ethertype), payload);
     }
 
     /** An IPv4 packet, DF set, with a valid header checksum. */
-    public static byte[] ipv4(String source, String destination, int protocol, int ttl, int identification,
-            byte[] payload) {
+    public static byte[] ipv4(
+            String source, String destination, int protocol, int ttl, int identification, byte[] payload) {
         return ipv4(source, destination, protocol, ttl, identification, true, payload);
     }
 
     /** An IPv4 packet with DF set or clear, with a valid header checksum. */
-    public static byte[] ipv4(String source, String destination, int protocol, int ttl, int identification,
-            boolean dontFragment, byte[] payload) {
+    public static byte[] ipv4(
+            String source,
+            String destination,
+            int protocol,
+            int ttl,
+            int identification,
+            boolean dontFragment,
+            byte[] payload) {
         byte[] header = new byte[20];
         header[0] = 0x45;
         put16(header, 2, 20 + payload.length);
@@ -50,14 +55,28 @@ public final class Packets {
     }
 
     /** A UDP datagram inside IPv4 with a valid checksum, or a zero one when {@code withChecksum} is false. */
-    public static byte[] udpInIpv4(String source, String destination, int sourcePort, int destinationPort, int ttl,
-            byte[] payload, boolean withChecksum) {
+    public static byte[] udpInIpv4(
+            String source,
+            String destination,
+            int sourcePort,
+            int destinationPort,
+            int ttl,
+            byte[] payload,
+            boolean withChecksum) {
         return udpInIpv4(source, destination, sourcePort, destinationPort, ttl, 0x1c46, true, payload, withChecksum);
     }
 
     /** The same, with the IPv4 identification and DF given. */
-    public static byte[] udpInIpv4(String source, String destination, int sourcePort, int destinationPort, int ttl,
-            int identification, boolean dontFragment, byte[] payload, boolean withChecksum) {
+    public static byte[] udpInIpv4(
+            String source,
+            String destination,
+            int sourcePort,
+            int destinationPort,
+            int ttl,
+            int identification,
+            boolean dontFragment,
+            byte[] payload,
+            boolean withChecksum) {
         byte[] udp = concat(u16(sourcePort), u16(destinationPort), u16(8 + payload.length), u16(0), payload);
         byte[] packet = ipv4(source, destination, 17, ttl, identification, dontFragment, udp);
         if (withChecksum) {
@@ -102,8 +121,8 @@ public final class Packets {
     }
 
     public static byte[] vxlanFrame(int vni, int port, byte[] innerFrame) {
-        byte[] outer = udpInIpv4("10.168.0.2", "10.168.0.3", 37991, port, 64, concat(vxlanHeader(vni), innerFrame),
-                true);
+        byte[] outer =
+                udpInIpv4("10.168.0.2", "10.168.0.3", 37991, port, 64, concat(vxlanHeader(vni), innerFrame), true);
         return ethernet(NODE2_ETH0_MAC, NODE1_ETH0_MAC, 0x0800, outer);
     }
 
@@ -113,15 +132,31 @@ public final class Packets {
      */
     public static byte[] vxlanFlowFrame(int sourcePort, int identification, byte[] innerPacket) {
         byte[] inner = ethernet(NODE2_VTEP_MAC, NODE1_VTEP_MAC, 0x0800, innerPacket);
-        byte[] outer = udpInIpv4("10.168.0.2", "10.168.0.3", sourcePort, 8472, 64, identification, false,
-                concat(vxlanHeader(1), inner), true);
+        byte[] outer = udpInIpv4(
+                "10.168.0.2",
+                "10.168.0.3",
+                sourcePort,
+                8472,
+                64,
+                identification,
+                false,
+                concat(vxlanHeader(1), inner),
+                true);
         return ethernet(NODE2_ETH0_MAC, NODE1_ETH0_MAC, 0x0800, outer);
     }
 
     /** A UDP datagram from container-1 (10.1.15.2) to container-2 (10.1.16.3), as node1 routes it (TTL 63). */
     public static byte[] podDatagram(int sourcePort, int destinationPort, String text) {
-        return udpInIpv4("10.1.15.2", "10.1.16.3", sourcePort, destinationPort, 63, 0x4242, true,
-                text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), true);
+        return udpInIpv4(
+                "10.1.15.2",
+                "10.1.16.3",
+                sourcePort,
+                destinationPort,
+                63,
+                0x4242,
+                true,
+                text.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                true);
     }
 
     /** The same pod ping routed by host-gw: no encapsulation. */

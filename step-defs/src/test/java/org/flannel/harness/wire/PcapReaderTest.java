@@ -38,12 +38,17 @@ class PcapReaderTest {
     @Test
     void theLinkTypeTellsARawIpCaptureFromAnEthernetOneEvenWithoutFrames() throws Exception {
         Path tun = PcapFileWriter.write(directory.resolve("tun.pcap"), LinkTypes.LINKTYPE_RAW, List.of());
-        Path tap = PcapFileWriter.write(directory.resolve("tap.pcap"), LinkTypes.ETHERNET,
+        Path tap = PcapFileWriter.write(
+                directory.resolve("tap.pcap"),
+                LinkTypes.ETHERNET,
                 List.of(PcapFileWriter.Record.whole(Packets.hostGwPing())));
 
-        assertThat(LinkTypes.isRawIp(PcapReader.linkType(tun))).as(LinkTypes.name(PcapReader.linkType(tun))).isTrue();
+        assertThat(LinkTypes.isRawIp(PcapReader.linkType(tun)))
+                .as(LinkTypes.name(PcapReader.linkType(tun)))
+                .isTrue();
         assertThat(PcapReader.linkType(tap)).isEqualTo(LinkTypes.ETHERNET);
-        assertThat(LinkTypes.isRawIp(PcapReader.linkType(resource("vxlan-8472-vni1.pcap")))).isFalse();
+        assertThat(LinkTypes.isRawIp(PcapReader.linkType(resource("vxlan-8472-vni1.pcap"))))
+                .isFalse();
         assertThatThrownBy(() -> PcapReader.linkType(directory.resolve("missing.pcap")))
                 .hasMessageContaining("no such readable file");
     }
@@ -52,8 +57,9 @@ class PcapReaderTest {
     void snaplenCaptureIsMarkedTruncatedAndBreaksNoRule() throws Exception {
         List<Frame> frames = PcapReader.read(resource("vxlan-8472-snaplen96.pcap"));
 
-        assertThat(frames).filteredOn(Frame::isTruncated).isNotEmpty().allSatisfy(frame ->
-                assertThat(frame.capturedLength()).isEqualTo(96));
+        assertThat(frames).filteredOn(Frame::isTruncated).isNotEmpty().allSatisfy(frame -> assertThat(
+                        frame.capturedLength())
+                .isEqualTo(96));
         assertThat(frames).flatMap(Frame::violations).isEmpty();
     }
 
@@ -62,7 +68,8 @@ class PcapReaderTest {
         Path pcap = resource("vxlan-4789-vni4096.pcap");
 
         assertThat(PcapReader.read(pcap, 4789).get(2).value("vxlan.vni")).hasValue("4096");
-        assertThat(PcapReader.read(pcap).get(2).layers()).extracting(Layer::name)
+        assertThat(PcapReader.read(pcap).get(2).layers())
+                .extracting(Layer::name)
                 .containsExactly("ethernet", "ipv4", "udp");
     }
 
@@ -78,14 +85,18 @@ class PcapReaderTest {
         Path broken = Files.writeString(directory.resolve("broken.pcap"), "not a capture");
 
         assertThatThrownBy(() -> PcapReader.read(directory.resolve("absent.pcap")))
-                .isInstanceOf(PcapReader.PcapReadException.class).hasMessageContaining("absent.pcap");
-        assertThatThrownBy(() -> PcapReader.read(broken)).isInstanceOf(PcapReader.PcapReadException.class)
+                .isInstanceOf(PcapReader.PcapReadException.class)
+                .hasMessageContaining("absent.pcap");
+        assertThatThrownBy(() -> PcapReader.read(broken))
+                .isInstanceOf(PcapReader.PcapReadException.class)
                 .hasMessageContaining("broken.pcap");
     }
 
     @Test
     void handWrittenRawIpCaptureStartsAtIpv4() throws Exception {
-        Path pcap = PcapFileWriter.write(directory.resolve("tun.pcap"), LinkTypes.LINKTYPE_RAW,
+        Path pcap = PcapFileWriter.write(
+                directory.resolve("tun.pcap"),
+                LinkTypes.LINKTYPE_RAW,
                 List.of(PcapFileWriter.Record.whole(Packets.podPing(64))));
 
         Frame frame = PcapReader.read(pcap).get(0);

@@ -21,7 +21,8 @@ class RuleChecksTest {
         Frame frame = decode(Packets.vxlanPing());
 
         assertThat(frame.violations()).isEmpty();
-        assertThat(frame.checksums()).containsEntry("outer.ipv4.header_checksum", ChecksumStatus.GOOD)
+        assertThat(frame.checksums())
+                .containsEntry("outer.ipv4.header_checksum", ChecksumStatus.GOOD)
                 .containsEntry("outer.udp.checksum", ChecksumStatus.GOOD)
                 .containsEntry("inner.ipv4.header_checksum", ChecksumStatus.GOOD)
                 .containsEntry("inner.icmp.checksum", ChecksumStatus.GOOD);
@@ -83,14 +84,19 @@ class RuleChecksTest {
         Packets.put16(bytes, OUTER_IP + 2, 80);
         Packets.fixIpv4Checksum(bytes, OUTER_IP);
 
-        assertThat(decode(bytes).checksFor("ipv4.total_length")).singleElement()
+        assertThat(decode(bytes).checksFor("ipv4.total_length"))
+                .singleElement()
                 .satisfies(check -> assertThat(check.failed()).isTrue());
     }
 
     @Test
     void ethernetPaddingOfAShortFrameIsNotALengthMismatch() {
-        byte[] padded = Packets.concat(Packets.ethernet(Packets.NODE2_ETH0_MAC, Packets.NODE1_ETH0_MAC, 0x0800,
-                Packets.ipv4("10.1.15.2", "10.1.16.3", 1, 64, 1, Packets.icmpEcho(8, 1, 1, new byte[0]))),
+        byte[] padded = Packets.concat(
+                Packets.ethernet(
+                        Packets.NODE2_ETH0_MAC,
+                        Packets.NODE1_ETH0_MAC,
+                        0x0800,
+                        Packets.ipv4("10.1.15.2", "10.1.16.3", 1, 64, 1, Packets.icmpEcho(8, 1, 1, new byte[0]))),
                 new byte[18]);
 
         Frame frame = decode(padded);
@@ -174,7 +180,9 @@ class RuleChecksTest {
         byte[] echo = Packets.ipv4("10.1.15.2", "10.1.99.3", 1, 63, 7, Packets.icmpEcho(8, 42, 1, new byte[56]));
         byte[] quote = java.util.Arrays.copyOf(echo, 28);
         byte[] unreachable = Packets.concat(new byte[] {3, 0}, Packets.u16(0), new byte[4], quote);
-        Packets.put16(unreachable, 2,
+        Packets.put16(
+                unreachable,
+                2,
                 ~InternetChecksum.fold(InternetChecksum.sum(unreachable, 0, unreachable.length)) & 0xffff);
         byte[] packet = Packets.ipv4("10.1.15.0", "10.1.15.2", 1, 8, 0, unreachable);
         Frame frame = new FrameDecoder().decode(LinkTypes.RAW, packet);
@@ -204,7 +212,9 @@ class RuleChecksTest {
     }
 
     private static void assertOnlyViolations(Frame frame, List<String> fields) {
-        assertThat(frame.violations()).as(frame.render()).extracting(RuleCheck::field)
+        assertThat(frame.violations())
+                .as(frame.render())
+                .extracting(RuleCheck::field)
                 .containsExactlyElementsOf(fields);
     }
 }

@@ -12,14 +12,17 @@ class TruncationTest {
     @Test
     void everyCutOfAVxlanFrameDecodesWithoutThrowing() {
         byte[] whole = Packets.vxlanPing();
-        int fieldsOfWholeFrame = decoder.decode(LinkTypes.ETHERNET, whole).fields().size();
+        int fieldsOfWholeFrame =
+                decoder.decode(LinkTypes.ETHERNET, whole).fields().size();
         for (int length = 0; length <= whole.length; length++) {
             Frame frame = cut(whole, length);
 
             assertThat(frame.layers()).noneMatch(layer -> layer.name().equals("decode_error"));
             for (Field field : frame.fields().values()) {
                 if (!field.isTruncated()) {
-                    assertThat(field.offset() + field.byteSpan()).as(field.name()).isLessThanOrEqualTo(length);
+                    assertThat(field.offset() + field.byteSpan())
+                            .as(field.name())
+                            .isLessThanOrEqualTo(length);
                 }
             }
             if (length >= 92) {

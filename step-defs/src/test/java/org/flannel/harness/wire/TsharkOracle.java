@@ -36,14 +36,38 @@ final class TsharkOracle {
      * @param position whether tshark's byte position is the field's offset
      * @param size     whether tshark's byte size is the field's byte span (tshark widens some bit fields)
      */
-    record Mapping(String tshark, Transform transform, boolean position, boolean size) {
-    }
+    record Mapping(String tshark, Transform transform, boolean position, boolean size) {}
 
-    static final Map<String, String> PROTOCOLS = Map.of("ethernet", "eth", "ipv4", "ip", "ipv6", "ipv6", "udp", "udp",
-            "tcp", "tcp", "icmp", "icmp", "arp", "arp", "vxlan", "vxlan", "sll", "sll", "sll2", "sll");
+    static final Map<String, String> PROTOCOLS = Map.of(
+            "ethernet",
+            "eth",
+            "ipv4",
+            "ip",
+            "ipv6",
+            "ipv6",
+            "udp",
+            "udp",
+            "tcp",
+            "tcp",
+            "icmp",
+            "icmp",
+            "arp",
+            "arp",
+            "vxlan",
+            "vxlan",
+            "sll",
+            "sll",
+            "sll2",
+            "sll");
     static final Map<String, Mapping> FIELDS = new HashMap<>();
-    static final Map<String, String> CHECKSUM_STATUS = Map.of("ipv4.header_checksum", "ip.checksum.status",
-            "udp.checksum", "udp.checksum.status", "tcp.checksum", "tcp.checksum.status", "icmp.checksum",
+    static final Map<String, String> CHECKSUM_STATUS = Map.of(
+            "ipv4.header_checksum",
+            "ip.checksum.status",
+            "udp.checksum",
+            "udp.checksum.status",
+            "tcp.checksum",
+            "tcp.checksum.status",
+            "icmp.checksum",
             "icmp.checksum.status");
 
     static {
@@ -141,6 +165,7 @@ final class TsharkOracle {
         final List<String> mismatches = new ArrayList<>();
         /** Our field (protocol.field) to how many times tshark agreed on its value. */
         final Map<String, Integer> agreedValues = new TreeMap<>();
+
         final Map<String, Integer> agreedPositions = new TreeMap<>();
         final Map<String, Integer> agreedChecksumStatus = new TreeMap<>();
         final Map<String, Integer> agreedTruncated = new TreeMap<>();
@@ -155,8 +180,8 @@ final class TsharkOracle {
             other.agreedPositions.forEach((key, count) -> agreedPositions.merge(key, count, Integer::sum));
             other.agreedChecksumStatus.forEach((key, count) -> agreedChecksumStatus.merge(key, count, Integer::sum));
             other.agreedTruncated.forEach((key, count) -> agreedTruncated.merge(key, count, Integer::sum));
-            other.partialLayersTsharkSkips.forEach((key, count) -> partialLayersTsharkSkips.merge(key, count,
-                    Integer::sum));
+            other.partialLayersTsharkSkips.forEach(
+                    (key, count) -> partialLayersTsharkSkips.merge(key, count, Integer::sum));
             other.shownOnlyByDecoder.forEach((key, count) -> shownOnlyByDecoder.merge(key, count, Integer::sum));
             notCompared.addAll(other.notCompared);
             frames += other.frames;
@@ -173,8 +198,7 @@ final class TsharkOracle {
         }
     }
 
-    private TsharkOracle() {
-    }
+    private TsharkOracle() {}
 
     static Report compare(String capture, List<Frame> frames, List<TPacket> packets) {
         Report report = new Report();
@@ -195,7 +219,11 @@ final class TsharkOracle {
         expect(report, where, "frame.cap_len", Integer.toString(frame.capturedLength()), show(meta, "frame.cap_len"));
         BigDecimal epoch = BigDecimal.valueOf(frame.timestamp().getEpochSecond())
                 .add(BigDecimal.valueOf(frame.timestamp().getNano(), 9));
-        expect(report, where, "frame.time_epoch", epoch.toPlainString(),
+        expect(
+                report,
+                where,
+                "frame.time_epoch",
+                epoch.toPlainString(),
                 new BigDecimal(show(meta, "frame.time_epoch")).setScale(9).toPlainString());
 
         Map<String, Integer> used = new HashMap<>();
@@ -213,8 +241,8 @@ final class TsharkOracle {
                     // tshark shows no protocol at all for a header cut short (e.g. 10 bytes of Ethernet)
                     report.partialLayersTsharkSkips.merge(layer.protocol(), 1, Integer::sum);
                 } else {
-                    report.mismatches.add(where + ": tshark has no " + (occurrence + 1) + ". " + theirName + " for "
-                            + layer.name());
+                    report.mismatches.add(
+                            where + ": tshark has no " + (occurrence + 1) + ". " + theirName + " for " + layer.name());
                 }
                 continue;
             }
@@ -226,20 +254,27 @@ final class TsharkOracle {
                 List<TProto> vlans = packet.all("vlan");
                 vlan = vlanOccurrence < vlans.size() ? Optional.of(vlans.get(vlanOccurrence)) : Optional.empty();
             }
-            boolean tsharkSaysShort = frame.isTruncated() && packet.proto("_ws.short").isPresent();
+            boolean tsharkSaysShort =
+                    frame.isTruncated() && packet.proto("_ws.short").isPresent();
             compareLayer(where, frame, layer, proto, vlan, tsharkSaysShort, report);
         }
         for (String theirName : List.of("eth", "ip", "udp", "tcp", "icmp", "arp", "vxlan", "vlan")) {
             int ours = used.getOrDefault(theirName, 0);
             if (packet.all(theirName).size() > ours) {
-                report.mismatches.add(where + ": tshark shows " + packet.all(theirName).size() + " " + theirName
-                        + " but the decoder " + ours);
+                report.mismatches.add(where + ": tshark shows "
+                        + packet.all(theirName).size() + " " + theirName + " but the decoder " + ours);
             }
         }
     }
 
-    private static void compareLayer(String where, Frame frame, Layer layer, TProto proto, Optional<TProto> vlan,
-            boolean tsharkSaysShort, Report report) {
+    private static void compareLayer(
+            String where,
+            Frame frame,
+            Layer layer,
+            TProto proto,
+            Optional<TProto> vlan,
+            boolean tsharkSaysShort,
+            Report report) {
         String prefix = layer.name() + ".";
         boolean shortHeader = tsharkSaysShort && layer.fields().stream().anyMatch(Field::isTruncated);
         for (Field field : layer.fields()) {
@@ -250,15 +285,26 @@ final class TsharkOracle {
             }
             if (relative.equals("ethernet.vlan")) {
                 boolean theirs = vlan.isPresent();
-                expectAgreed(report, where, field, relative, field.value().equals("present") == theirs,
+                expectAgreed(
+                        report,
+                        where,
+                        field,
+                        relative,
+                        field.value().equals("present") == theirs,
                         "tshark vlan proto " + (theirs ? "present" : "absent"));
                 continue;
             }
             if (relative.equals("ethernet.ethertype")) {
                 String theirName = vlan.isPresent() ? "vlan.etype" : "eth.type";
                 TProto source = vlan.orElse(proto);
-                compareField(where, field, relative, source, new Mapping(theirName, Transform.SAME, true, true),
-                        shortHeader, report);
+                compareField(
+                        where,
+                        field,
+                        relative,
+                        source,
+                        new Mapping(theirName, Transform.SAME, true, true),
+                        shortHeader,
+                        report);
                 continue;
             }
             Mapping mapping = FIELDS.get(relative);
@@ -276,28 +322,35 @@ final class TsharkOracle {
             String relative = layer.protocol() + "." + checksum.getKey().substring(prefix.length());
             String statusField = CHECKSUM_STATUS.get(relative);
             String theirs = proto.field(statusField).map(TField::show).orElse("(none)");
-            String ours = switch (checksum.getValue()) {
-                case BAD -> "0";
-                case GOOD -> "1";
-                case UNVERIFIABLE -> "2";
-                case ZERO -> "3";
-            };
+            String ours =
+                    switch (checksum.getValue()) {
+                        case BAD -> "0";
+                        case GOOD -> "1";
+                        case UNVERIFIABLE -> "2";
+                        case ZERO -> "3";
+                    };
             if (ours.equals(theirs)) {
                 report.agreedChecksumStatus.merge(relative, 1, Integer::sum);
             } else {
-                report.mismatches.add(where + ": " + checksum.getKey() + " status " + checksum.getValue() + " ("
-                        + ours + ") but tshark " + statusField + " = " + theirs);
+                report.mismatches.add(where + ": " + checksum.getKey() + " status " + checksum.getValue() + " (" + ours
+                        + ") but tshark " + statusField + " = " + theirs);
             }
         }
     }
 
-    private static void compareField(String where, Field field, String relative, TProto proto, Mapping mapping,
-            boolean gaveUpOnShortHeader, Report report) {
+    private static void compareField(
+            String where,
+            Field field,
+            String relative,
+            TProto proto,
+            Mapping mapping,
+            boolean gaveUpOnShortHeader,
+            Report report) {
         Optional<TField> theirs = proto.field(mapping.tshark());
         if (field.isTruncated()) {
             if (theirs.isPresent()) {
-                report.mismatches.add(where + ": " + field.name() + " is truncated but tshark shows "
-                        + mapping.tshark() + " = " + theirs.get().show());
+                report.mismatches.add(where + ": " + field.name() + " is truncated but tshark shows " + mapping.tshark()
+                        + " = " + theirs.get().show());
             } else {
                 report.agreedTruncated.merge(relative, 1, Integer::sum);
             }
@@ -309,17 +362,22 @@ final class TsharkOracle {
                 // of a 12-byte header); the decoder keeps every field whose bytes were captured.
                 report.shownOnlyByDecoder.merge(relative, 1, Integer::sum);
             } else {
-                report.mismatches.add(where + ": " + field.name() + " = " + field.value() + " but tshark has no "
-                        + mapping.tshark());
+                report.mismatches.add(
+                        where + ": " + field.name() + " = " + field.value() + " but tshark has no " + mapping.tshark());
             }
             return;
         }
         TField their = theirs.get();
-        expectAgreed(report, where, field, relative, sameValue(field, their, mapping.transform()),
+        expectAgreed(
+                report,
+                where,
+                field,
+                relative,
+                sameValue(field, their, mapping.transform()),
                 mapping.tshark() + " = " + their.show());
         if (mapping.position()) {
-            boolean samePosition = their.pos() == field.offset()
-                    && (!mapping.size() || their.size() == field.byteSpan());
+            boolean samePosition =
+                    their.pos() == field.offset() && (!mapping.size() || their.size() == field.byteSpan());
             if (samePosition) {
                 report.agreedPositions.merge(relative, 1, Integer::sum);
             } else {
@@ -334,15 +392,17 @@ final class TsharkOracle {
     private static void compareVxlan(String where, Field field, String relative, TProto proto, Report report) {
         Optional<Long> flags16 = proto.field("vxlan.flags").map(f -> number(f.show()));
         Optional<Long> gbp = proto.field("vxlan.gbp").map(f -> number(f.show()));
-        Optional<Long> theirs = switch (relative) {
-            case "vxlan.flags" -> flags16.map(flags -> flags >>> 8);
-            case "vxlan.i_flag" -> proto.field("vxlan.flag_i").map(f -> number(f.show()));
-            case "vxlan.reserved_flags" -> flags16.map(flags -> (flags >>> 8) & 0xf7);
-            case "vxlan.reserved1" -> flags16.flatMap(flags -> gbp.map(policy -> ((flags & 0xff) << 16) | policy));
-            case "vxlan.vni" -> proto.field("vxlan.vni").map(f -> number(f.show()));
-            case "vxlan.reserved2" -> proto.field("vxlan.reserved8").map(f -> number(f.show()));
-            default -> Optional.empty();
-        };
+        Optional<Long> theirs =
+                switch (relative) {
+                    case "vxlan.flags" -> flags16.map(flags -> flags >>> 8);
+                    case "vxlan.i_flag" -> proto.field("vxlan.flag_i").map(f -> number(f.show()));
+                    case "vxlan.reserved_flags" -> flags16.map(flags -> (flags >>> 8) & 0xf7);
+                    case "vxlan.reserved1" ->
+                        flags16.flatMap(flags -> gbp.map(policy -> ((flags & 0xff) << 16) | policy));
+                    case "vxlan.vni" -> proto.field("vxlan.vni").map(f -> number(f.show()));
+                    case "vxlan.reserved2" -> proto.field("vxlan.reserved8").map(f -> number(f.show()));
+                    default -> Optional.empty();
+                };
         if (field.isTruncated()) {
             if (theirs.isEmpty()) {
                 report.agreedTruncated.merge(relative, 1, Integer::sum);
@@ -356,13 +416,14 @@ final class TsharkOracle {
             return;
         }
         expectAgreed(report, where, field, relative, theirs.get() == field.number(), "tshark " + theirs.get());
-        Optional<TField> positioned = switch (relative) {
-            case "vxlan.flags", "vxlan.reserved_flags" -> proto.field("vxlan.flags");
-            case "vxlan.i_flag" -> proto.field("vxlan.flag_i");
-            case "vxlan.vni" -> proto.field("vxlan.vni");
-            case "vxlan.reserved2" -> proto.field("vxlan.reserved8");
-            default -> Optional.empty();
-        };
+        Optional<TField> positioned =
+                switch (relative) {
+                    case "vxlan.flags", "vxlan.reserved_flags" -> proto.field("vxlan.flags");
+                    case "vxlan.i_flag" -> proto.field("vxlan.flag_i");
+                    case "vxlan.vni" -> proto.field("vxlan.vni");
+                    case "vxlan.reserved2" -> proto.field("vxlan.reserved8");
+                    default -> Optional.empty();
+                };
         positioned.ifPresent(their -> {
             boolean exact = relative.equals("vxlan.vni") || relative.equals("vxlan.reserved2");
             if (their.pos() == field.offset() && (!exact || their.size() == field.byteSpan())) {
@@ -380,17 +441,18 @@ final class TsharkOracle {
             case WORDS_TO_BYTES -> field.number() * 4 == number(show);
             case NON_ZERO -> (field.number() != 0) == (number(show) != 0);
             case RAW_HEX -> field.number() == Long.parseLong(their.value(), 16);
-            case SAME -> switch (field.kind()) {
-                case NUMBER, HEX, BIT -> field.number() == number(show);
-                case MAC, IPV4, IPV6 -> field.value().equalsIgnoreCase(show);
-                case BYTES -> hexDigits(field.value()).equals(hexDigits(show.isEmpty() ? their.value() : show));
-                default -> false;
-            };
+            case SAME ->
+                switch (field.kind()) {
+                    case NUMBER, HEX, BIT -> field.number() == number(show);
+                    case MAC, IPV4, IPV6 -> field.value().equalsIgnoreCase(show);
+                    case BYTES -> hexDigits(field.value()).equals(hexDigits(show.isEmpty() ? their.value() : show));
+                    default -> false;
+                };
         };
     }
 
-    private static void expectAgreed(Report report, String where, Field field, String relative, boolean agreed,
-            String theirs) {
+    private static void expectAgreed(
+            Report report, String where, Field field, String relative, boolean agreed, String theirs) {
         if (agreed) {
             report.agreedValues.merge(relative, 1, Integer::sum);
         } else {

@@ -33,7 +33,9 @@ class TsharkOracleTest {
     void realCapturesKeptAsResourcesAgreeWithTshark() throws Exception {
         List<Path> pcaps;
         try (Stream<Path> files = Files.list(resourceDirectory())) {
-            pcaps = files.filter(file -> file.toString().endsWith(".pcap")).sorted().toList();
+            pcaps = files.filter(file -> file.toString().endsWith(".pcap"))
+                    .sorted()
+                    .toList();
         }
         assertThat(pcaps).isNotEmpty();
         TsharkOracle.Report total = new TsharkOracle.Report();
@@ -42,8 +44,14 @@ class TsharkOracleTest {
         }
         System.out.println("[oracle] resource pcaps: " + total.summary());
         assertThat(total.mismatches).as(total.summary()).isEmpty();
-        assertThat(total.agreedValues).containsKeys("vxlan.vni", "icmp.checksum", "ipv4.header_checksum",
-                "udp.checksum", "tcp.flags.syn", "arp.opcode");
+        assertThat(total.agreedValues)
+                .containsKeys(
+                        "vxlan.vni",
+                        "icmp.checksum",
+                        "ipv4.header_checksum",
+                        "udp.checksum",
+                        "tcp.flags.syn",
+                        "arp.opcode");
         assertThat(total.agreedChecksumStatus).containsKeys("ipv4.header_checksum", "udp.checksum", "icmp.checksum");
         assertThat(total.agreedTruncated).containsKeys("tcp.checksum");
         assertThat(total.agreedChecksumStatus).containsKeys("tcp.checksum");
@@ -72,27 +80,41 @@ class TsharkOracleTest {
         reservedBits[42 + 7] = 0x34;
         Packets.put16(reservedBits, 34 + 6, 0);
         records.add(Record.whole(reservedBits));
-        records.add(Record.whole(Packets.vxlanFrame(4096, 4789, Packets.ethernetTagged(Packets.NODE2_VTEP_MAC,
-                Packets.NODE1_VTEP_MAC, 42, 3, 0x0800, Packets.podPing(63)))));
-        records.add(Record.whole(Packets.ethernetTagged(Packets.NODE2_ETH0_MAC, Packets.NODE1_ETH0_MAC, 100, 5, 0x0800,
-                Packets.podPing(64))));
-        records.add(Record.whole(Packets.ethernet(Packets.NODE2_ETH0_MAC, Packets.NODE1_ETH0_MAC, 0x0800,
+        records.add(Record.whole(Packets.vxlanFrame(
+                4096,
+                4789,
+                Packets.ethernetTagged(
+                        Packets.NODE2_VTEP_MAC, Packets.NODE1_VTEP_MAC, 42, 3, 0x0800, Packets.podPing(63)))));
+        records.add(Record.whole(Packets.ethernetTagged(
+                Packets.NODE2_ETH0_MAC, Packets.NODE1_ETH0_MAC, 100, 5, 0x0800, Packets.podPing(64))));
+        records.add(Record.whole(Packets.ethernet(
+                Packets.NODE2_ETH0_MAC,
+                Packets.NODE1_ETH0_MAC,
+                0x0800,
                 Packets.udpInIpv4("10.168.0.2", "10.168.0.3", 8285, 8285, 64, Packets.podPing(63), true))));
         for (int cut : new int[] {96, 60, 50, 47, 44, 40, 30, 20, 13}) {
             byte[] whole = Packets.vxlanPing();
             records.add(new Record(Packets.cut(whole, cut), whole.length));
         }
-        records.add(Record.whole(Packets.ethernet(Packets.NODE2_ETH0_MAC, Packets.NODE1_ETH0_MAC, 0x0800,
-                withIpv4Options(Packets.podPing(64)))));
+        records.add(Record.whole(Packets.ethernet(
+                Packets.NODE2_ETH0_MAC, Packets.NODE1_ETH0_MAC, 0x0800, withIpv4Options(Packets.podPing(64)))));
         records.add(Record.whole(Packets.ethernet("33:33:00:00:00:01", Packets.NODE1_ETH0_MAC, 0x86dd, ipv6())));
         Path ethernet = PcapFileWriter.write(directory.resolve("hand-built.pcap"), LinkTypes.ETHERNET, records);
-        Path raw = PcapFileWriter.write(directory.resolve("raw.pcap"), LinkTypes.LINKTYPE_RAW,
-                List.of(Record.whole(Packets.podPing(64)), new Record(Packets.cut(Packets.podPing(64), 26), 84),
+        Path raw = PcapFileWriter.write(
+                directory.resolve("raw.pcap"),
+                LinkTypes.LINKTYPE_RAW,
+                List.of(
+                        Record.whole(Packets.podPing(64)),
+                        new Record(Packets.cut(Packets.podPing(64), 26), 84),
                         Record.whole(fragmentationNeeded())));
-        byte[] cooked = Packets.concat(new byte[] {0, 0, 0, 1, 0, 6}, Packets.mac(Packets.NODE1_ETH0_MAC),
-                new byte[] {0, 0}, Packets.u16(0x0800), Packets.podPing(64));
-        Path sll = PcapFileWriter.write(directory.resolve("sll.pcap"), LinkTypes.LINUX_SLL,
-                List.of(Record.whole(cooked)));
+        byte[] cooked = Packets.concat(
+                new byte[] {0, 0, 0, 1, 0, 6},
+                Packets.mac(Packets.NODE1_ETH0_MAC),
+                new byte[] {0, 0},
+                Packets.u16(0x0800),
+                Packets.podPing(64));
+        Path sll =
+                PcapFileWriter.write(directory.resolve("sll.pcap"), LinkTypes.LINUX_SLL, List.of(Record.whole(cooked)));
 
         TsharkOracle.Report total = compare(ethernet);
         total.add(compare(raw));
@@ -103,13 +125,15 @@ class TsharkOracleTest {
         assertThat(total.agreedChecksumStatus).containsKeys("ipv4.header_checksum", "udp.checksum", "icmp.checksum");
         assertThat(total.agreedValues).containsKeys("ethernet.vlan", "ethernet.vlan.id", "vxlan.reserved1");
         assertThat(total.agreedTruncated).containsKeys("vxlan.vni", "ipv4.destination");
-        assertThat(total.agreedValues).containsKeys("icmp.next_hop_mtu", "ipv6.flow_label", "sll.address",
-                "sll.protocol");
+        assertThat(total.agreedValues)
+                .containsKeys("icmp.next_hop_mtu", "ipv6.flow_label", "sll.address", "sll.protocol");
     }
 
     /** The pod's ping with one 4-byte option (four NOPs), so every later field moves by 4 bytes. */
     private static byte[] withIpv4Options(byte[] packet) {
-        byte[] longer = Packets.concat(Packets.cut(packet, 20), new byte[] {1, 1, 1, 1},
+        byte[] longer = Packets.concat(
+                Packets.cut(packet, 20),
+                new byte[] {1, 1, 1, 1},
                 java.util.Arrays.copyOfRange(packet, 20, packet.length));
         longer[0] = 0x46;
         Packets.put16(longer, 2, longer.length);

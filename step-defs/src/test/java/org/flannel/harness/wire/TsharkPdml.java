@@ -22,8 +22,7 @@ import org.w3c.dom.Node;
 final class TsharkPdml {
 
     /** One tshark field: its displayed value, raw hex value, byte position and byte size. */
-    record TField(String name, String show, String value, int pos, int size) {
-    }
+    record TField(String name, String show, String value, int pos, int size) {}
 
     /** One protocol of a packet; {@code fields} holds the first occurrence of each name inside it. */
     record TProto(String name, Map<String, TField> fields) {
@@ -42,12 +41,12 @@ final class TsharkPdml {
         }
     }
 
-    private TsharkPdml() {
-    }
+    private TsharkPdml() {}
 
     static boolean available() {
         try {
-            Process process = new ProcessBuilder("tshark", "-v").redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder("tshark", "-v").redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
             return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
@@ -57,11 +56,27 @@ final class TsharkPdml {
 
     /** Dissects with checksum verification on, IP reassembly off, and Flannel's ports decoded as it uses them. */
     static List<TPacket> dissect(Path pcap) throws IOException, InterruptedException {
-        List<String> command = List.of("tshark", "-r", pcap.toString(), "-T", "pdml",
-                "-d", "udp.port==8472,vxlan", "-d", "udp.port==8285,ip",
-                "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE",
-                "-o", "ip.defragment:FALSE");
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = List.of(
+                "tshark",
+                "-r",
+                pcap.toString(),
+                "-T",
+                "pdml",
+                "-d",
+                "udp.port==8472,vxlan",
+                "-d",
+                "udp.port==8285,ip",
+                "-o",
+                "ip.check_checksum:TRUE",
+                "-o",
+                "udp.check_checksum:TRUE",
+                "-o",
+                "tcp.check_checksum:TRUE",
+                "-o",
+                "ip.defragment:FALSE");
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] xml = process.getInputStream().readAllBytes();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("tshark failed on " + pcap + ": " + String.join(" ", command));
@@ -76,8 +91,10 @@ final class TsharkPdml {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
         } catch (Exception e) {
-            throw new IOException("cannot parse tshark's PDML: " + e.getMessage() + "\n"
-                    + new String(xml, 0, Math.min(xml.length, 2000), StandardCharsets.UTF_8), e);
+            throw new IOException(
+                    "cannot parse tshark's PDML: " + e.getMessage() + "\n"
+                            + new String(xml, 0, Math.min(xml.length, 2000), StandardCharsets.UTF_8),
+                    e);
         }
         List<TPacket> packets = new ArrayList<>();
         for (Element packet : children(document.getDocumentElement(), "packet")) {
@@ -106,8 +123,14 @@ final class TsharkPdml {
         for (Element child : children(parent, "field")) {
             String name = child.getAttribute("name");
             if (!name.isEmpty() && !fields.containsKey(name)) {
-                fields.put(name, new TField(name, child.getAttribute("show"), child.getAttribute("value"),
-                        integer(child.getAttribute("pos")), integer(child.getAttribute("size"))));
+                fields.put(
+                        name,
+                        new TField(
+                                name,
+                                child.getAttribute("show"),
+                                child.getAttribute("value"),
+                                integer(child.getAttribute("pos")),
+                                integer(child.getAttribute("size"))));
             }
             collectFields(child, fields);
         }
@@ -120,7 +143,8 @@ final class TsharkPdml {
     private static List<Element> children(Node parent, String tag) {
         List<Element> result = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && (tag == null || element.getTagName().equals(tag))) {
+            if (node instanceof Element element
+                    && (tag == null || element.getTagName().equals(tag))) {
                 result.add(element);
             }
         }

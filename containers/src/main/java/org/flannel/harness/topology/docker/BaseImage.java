@@ -1,25 +1,25 @@
 package org.flannel.harness.topology.docker;
 
-import org.flannel.harness.topology.support.Directories;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.flannel.harness.topology.TopologyException;
+import org.flannel.harness.topology.support.Directories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,8 @@ final class BaseImage {
             String named = settings.baseImage().get();
             if (!exists(client, named)) {
                 throw new TopologyException("-Dflannel.docker.baseImage=" + named + " is not on the Docker daemon; "
-                        + "pull or build it first (it needs " + String.join(", ", ImageRecipe.DEFAULT.packages()) + ")");
+                        + "pull or build it first (it needs " + String.join(", ", ImageRecipe.DEFAULT.packages())
+                        + ")");
             }
             return new Resolved(named, false, Duration.ZERO);
         }
@@ -81,8 +82,12 @@ final class BaseImage {
         }
     }
 
-    private static void build(DockerClient client, ImageRecipe recipe, String mirror, Path workRoot) throws IOException {
-        LOG.info("building base image {} with debootstrap ({} {}, about a minute)", recipe.reference(), recipe.suite(),
+    private static void build(DockerClient client, ImageRecipe recipe, String mirror, Path workRoot)
+            throws IOException {
+        LOG.info(
+                "building base image {} with debootstrap ({} {}, about a minute)",
+                recipe.reference(),
+                recipe.suite(),
                 recipe.variant());
         Path dir = Files.createTempDirectory(workRoot, "image-" + recipe.hash() + "-");
         try {
@@ -113,7 +118,8 @@ final class BaseImage {
         try (InputStream in = Files.newInputStream(archive)) {
             client.loadImageCmd(in).exec();
         } catch (RuntimeException e) {
-            throw new TopologyException("docker load of the image built in " + rootfs + " failed: " + e.getMessage(), e);
+            throw new TopologyException(
+                    "docker load of the image built in " + rootfs + " failed: " + e.getMessage(), e);
         }
         if (!exists(client, recipe.reference())) {
             throw new TopologyException("docker load finished but " + recipe.reference() + " is not on the daemon; "
@@ -125,8 +131,10 @@ final class BaseImage {
         List<String> argv = new ArrayList<>(List.of("tar", "-C", rootfs.toString(), "--numeric-owner"));
         recipe.excludes().forEach(pattern -> argv.add("--exclude=" + pattern));
         argv.addAll(List.of("-c", "."));
-        Process tar = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(new File("/dev/null")).start();
+        Process tar = new ProcessBuilder(argv)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(new File("/dev/null"))
+                .start();
         MessageDigest digest = ImageArchive.digest();
         try (InputStream in = tar.getInputStream();
                 OutputStream out = new DigestOutputStream(Files.newOutputStream(layer), digest)) {

@@ -25,10 +25,12 @@ final class BridgeFilter {
     static final String TAG = "flannel-conformance";
     private static final List<String> VARIANTS = List.of("iptables-nft", "iptables-legacy");
     /** The variants in use: iptables-legacy only when its filter table exists (listing it would create it). */
-    private static final String IN_USE = "$(echo iptables-nft; grep -qx filter /proc/net/ip_tables_names 2>/dev/null "
-            + "&& echo iptables-legacy)";
-    private static final Pattern RULE = Pattern.compile(
-            "^(\\S+) -A DOCKER-USER -i (\\S+) -o \\S+ -m comment --comment \"?" + TAG + " run=(\\S+) owner=([^\" ]+)\"? -j ACCEPT$");
+    private static final String IN_USE =
+            "$(echo iptables-nft; grep -qx filter /proc/net/ip_tables_names 2>/dev/null " + "&& echo iptables-legacy)";
+
+    private static final Pattern RULE =
+            Pattern.compile("^(\\S+) -A DOCKER-USER -i (\\S+) -o \\S+ -m comment --comment \"?" + TAG
+                    + " run=(\\S+) owner=([^\" ]+)\"? -j ACCEPT$");
 
     /** One accept rule: which iptables holds it, for which bridge, of which run and owner. */
     record Rule(String iptables, String bridge, String run, String owner) {
@@ -72,7 +74,8 @@ final class BridgeFilter {
             script.append('\n').append(rule.iptables()).append(" -I ").append(rule.spec());
             rules.add(rule);
         }
-        helper.shell("letting bridged traffic through the daemon host's firewall (" + iptables.get() + " DOCKER-USER)",
+        helper.shell(
+                "letting bridged traffic through the daemon host's firewall (" + iptables.get() + " DOCKER-USER)",
                 script.toString());
         return rules;
     }
@@ -83,7 +86,11 @@ final class BridgeFilter {
         }
         StringBuilder script = new StringBuilder("rc=0");
         for (Rule rule : rules) {
-            script.append('\n').append(rule.iptables()).append(" -D ").append(rule.spec()).append(" || rc=1");
+            script.append('\n')
+                    .append(rule.iptables())
+                    .append(" -D ")
+                    .append(rule.spec())
+                    .append(" || rc=1");
         }
         script.append("\nexit $rc");
         helper.shell("removing the run's DOCKER-USER rules", script.toString());
@@ -105,7 +112,9 @@ final class BridgeFilter {
             Matcher m = RULE.matcher(line.trim());
             if (m.matches()) {
                 Rule rule = new Rule(m.group(1), m.group(2), m.group(3), m.group(4));
-                boolean ownerGone = Owner.parse(rule.owner()).map(o -> o.isGoneSeenFrom(here)).orElse(false);
+                boolean ownerGone = Owner.parse(rule.owner())
+                        .map(o -> o.isGoneSeenFrom(here))
+                        .orElse(false);
                 if (ownerGone || !links.contains(rule.bridge())) {
                     stale.add(rule);
                 }

@@ -33,7 +33,12 @@ final class ContainerFactory {
     record Attachment(String network, String address) {}
 
     /** What one host container needs. {@code writable} directories are bind-mounted read-write. */
-    record HostContainer(String name, String hostname, String role, List<Attachment> networks, boolean forwarding,
+    record HostContainer(
+            String name,
+            String hostname,
+            String role,
+            List<Attachment> networks,
+            boolean forwarding,
             List<Path> writable) {}
 
     private final DockerClient client;
@@ -42,7 +47,11 @@ final class ContainerFactory {
     private final boolean unconfinedAppArmor;
     private final Map<String, String> runLabels;
 
-    ContainerFactory(DockerClient client, String image, DockerSettings settings, boolean unconfinedAppArmor,
+    ContainerFactory(
+            DockerClient client,
+            String image,
+            DockerSettings settings,
+            boolean unconfinedAppArmor,
             Map<String, String> runLabels) {
         this.client = client;
         this.image = image;
@@ -69,13 +78,17 @@ final class ContainerFactory {
         String id = create(cmd, host.name());
         for (Attachment more : host.networks().subList(1, host.networks().size())) {
             try {
-                client.connectToNetworkCmd().withContainerId(id).withNetworkId(more.network())
-                        .withContainerNetwork(new ContainerNetwork().withIpamConfig(
-                                new ContainerNetwork.Ipam().withIpv4Address(more.address())))
+                client.connectToNetworkCmd()
+                        .withContainerId(id)
+                        .withNetworkId(more.network())
+                        .withContainerNetwork(new ContainerNetwork()
+                                .withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(more.address())))
                         .exec();
             } catch (RuntimeException e) {
-                throw new TopologyException("cannot attach container " + host.name() + " to network " + more.network()
-                        + " with address " + more.address() + ": " + e.getMessage(), e);
+                throw new TopologyException(
+                        "cannot attach container " + host.name() + " to network " + more.network() + " with address "
+                                + more.address() + ": " + e.getMessage(),
+                        e);
             }
         }
         if (settings.copyMounts()) {
@@ -100,14 +113,21 @@ final class ContainerFactory {
         try {
             client.startContainerCmd(id).exec();
         } catch (RuntimeException e) {
-            throw new TopologyException("cannot start container " + name + ": " + e.getMessage()
-                    + (settings.privileged() ? "" : " (if this host needs it, try -Dflannel.docker.privileged=true)"), e);
+            throw new TopologyException(
+                    "cannot start container " + name + ": " + e.getMessage()
+                            + (settings.privileged()
+                                    ? ""
+                                    : " (if this host needs it, try -Dflannel.docker.privileged=true)"),
+                    e);
         }
     }
 
     static void remove(DockerClient client, String id) {
         try {
-            client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            client.removeContainerCmd(id)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (NotFoundException gone) {
             // already removed
         }
@@ -117,7 +137,8 @@ final class ContainerFactory {
         try {
             return cmd.exec().getId();
         } catch (RuntimeException e) {
-            throw new TopologyException("cannot create container " + name + " from " + image + ": " + e.getMessage(), e);
+            throw new TopologyException(
+                    "cannot create container " + name + " from " + image + ": " + e.getMessage(), e);
         }
     }
 
@@ -161,16 +182,26 @@ final class ContainerFactory {
         for (Path dir : settings.mounts()) {
             Process tar = null;
             try {
-                tar = new ProcessBuilder("tar", "-C", "/", "-c", Path.of("/").relativize(dir).toString())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                tar = new ProcessBuilder(
+                                "tar",
+                                "-C",
+                                "/",
+                                "-c",
+                                Path.of("/").relativize(dir).toString())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 try (InputStream stream = tar.getInputStream()) {
-                    client.copyArchiveToContainerCmd(id).withTarInputStream(stream).withRemotePath("/").exec();
+                    client.copyArchiveToContainerCmd(id)
+                            .withTarInputStream(stream)
+                            .withRemotePath("/")
+                            .exec();
                 }
                 if (tar.waitFor() != 0) {
                     throw new TopologyException("tar of " + dir + " failed");
                 }
             } catch (IOException | RuntimeException e) {
-                throw new TopologyException("cannot copy " + dir + " into container " + name + ": " + e.getMessage(), e);
+                throw new TopologyException(
+                        "cannot copy " + dir + " into container " + name + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TopologyException("interrupted while copying " + dir + " into container " + name, e);

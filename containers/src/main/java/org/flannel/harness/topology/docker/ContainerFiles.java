@@ -50,8 +50,10 @@ final class ContainerFiles implements ContainerState {
         try {
             copyFileToContainer(Transferable.of(content), path);
         } catch (RuntimeException e) {
-            throw new TopologyException("cannot copy " + content.length + " bytes to " + path + " in container "
-                    + DockerExec.shortId(containerId) + ": " + e.getMessage(), e);
+            throw new TopologyException(
+                    "cannot copy " + content.length + " bytes to " + path + " in container "
+                            + DockerExec.shortId(containerId) + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -60,8 +62,10 @@ final class ContainerFiles implements ContainerState {
         try {
             copyFileFromContainer(path, in -> Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING));
         } catch (Exception e) { // also the IOException Testcontainers rethrows unchecked
-            throw new TopologyException("cannot copy " + path + " out of container " + DockerExec.shortId(containerId)
-                    + " to " + target + ": " + e.getMessage(), e);
+            throw new TopologyException(
+                    "cannot copy " + path + " out of container " + DockerExec.shortId(containerId) + " to " + target
+                            + ": " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -18,22 +18,34 @@ final class Debootstrap {
     private Debootstrap() {}
 
     static void run(ImageRecipe recipe, String mirror, Path rootfs, Path log) {
-        Path executable = find("debootstrap").orElseThrow(() -> new TopologyException(
-                "debootstrap not found: apt-get install -y debootstrap (as root), or name a ready image with "
-                        + "-Dflannel.docker.baseImage=<image holding " + String.join(", ", recipe.packages()) + ">"));
-        List<String> argv = List.of(executable.toString(), "--variant=" + recipe.variant(),
-                "--include=" + String.join(",", recipe.packages()), recipe.suite(), rootfs.toString(), mirror);
+        Path executable = find("debootstrap")
+                .orElseThrow(() -> new TopologyException(
+                        "debootstrap not found: apt-get install -y debootstrap (as root), or name a ready image with "
+                                + "-Dflannel.docker.baseImage=<image holding " + String.join(", ", recipe.packages())
+                                + ">"));
+        List<String> argv = List.of(
+                executable.toString(),
+                "--variant=" + recipe.variant(),
+                "--include=" + String.join(",", recipe.packages()),
+                recipe.suite(),
+                rootfs.toString(),
+                mirror);
         try {
-            Process process = new ProcessBuilder(argv).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(new File("/dev/null")).start();
+            Process process = new ProcessBuilder(argv)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(new File("/dev/null"))
+                    .start();
             if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new TopologyException("debootstrap did not finish within " + TIMEOUT.toMinutes() + " min; log " + log);
+                throw new TopologyException(
+                        "debootstrap did not finish within " + TIMEOUT.toMinutes() + " min; log " + log);
             }
             if (process.exitValue() != 0) {
-                throw new TopologyException("debootstrap failed (exit " + process.exitValue() + "): `" + String.join(" ", argv)
-                        + "`; its log ends with:\n" + tail(log) + "\n(needs root, and " + mirror
-                        + " reachable; -Dflannel.docker.mirror names another mirror)");
+                throw new TopologyException(
+                        "debootstrap failed (exit " + process.exitValue() + "): `" + String.join(" ", argv)
+                                + "`; its log ends with:\n" + tail(log) + "\n(needs root, and " + mirror
+                                + " reachable; -Dflannel.docker.mirror names another mirror)");
             }
         } catch (IOException e) {
             throw new TopologyException("cannot run debootstrap: " + e.getMessage(), e);
@@ -45,8 +57,11 @@ final class Debootstrap {
 
     private static Optional<Path> find(String program) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
-        return Stream.of(path.split(":")).filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, program))
-                .filter(Files::isExecutable).findFirst();
+        return Stream.of(path.split(":"))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, program))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     private static String tail(Path log) {

@@ -16,17 +16,18 @@ final class DockerCapture extends TcpdumpCapture {
     private final DockerHost host;
     private final String pcapInContainer;
 
-    private DockerCapture(String point, String filter, DockerHost host, String pcapInContainer, Path pcap,
-            DockerProcess process) {
+    private DockerCapture(
+            String point, String filter, DockerHost host, String pcapInContainer, Path pcap, DockerProcess process) {
         super(point, filter, pcap, process);
         this.host = host;
         this.pcapInContainer = pcapInContainer;
     }
 
-    static DockerCapture start(DockerExec exec, DockerHost host, String point, String iface, String filter, Path pcap,
-            Path log) {
+    static DockerCapture start(
+            DockerExec exec, DockerHost host, String point, String iface, String filter, Path pcap, Path log) {
         String inContainer = "/run/flannel-conformance/" + UUID.randomUUID() + ".pcap";
-        DockerProcess process = DockerProcess.start(exec, host, "tcpdump", argv(iface, inContainer, filter), Map.of(), log);
+        DockerProcess process =
+                DockerProcess.start(exec, host, "tcpdump", argv(iface, inContainer, filter), Map.of(), log);
         DockerCapture capture = new DockerCapture(point, filter, host, inContainer, pcap, process);
         // Each isAlive() is a call to the daemon, hence a longer interval than netns polls at.
         capture.awaitListening(Duration.ofMillis(10));
@@ -35,8 +36,16 @@ final class DockerCapture extends TcpdumpCapture {
 
     @Override
     protected long pcapSize() {
-        ExecResult stat = host.topology().exec().run(host.containerId(), host.name(), List.of("stat"),
-                List.of("stat", "-c", "%s", pcapInContainer), Map.of(), null, Duration.ofSeconds(10));
+        ExecResult stat = host.topology()
+                .exec()
+                .run(
+                        host.containerId(),
+                        host.name(),
+                        List.of("stat"),
+                        List.of("stat", "-c", "%s", pcapInContainer),
+                        Map.of(),
+                        null,
+                        Duration.ofSeconds(10));
         String text = stat.stdout().strip();
         return stat.succeeded() && text.matches("\\d+") ? Long.parseLong(text) : -1;
     }

@@ -28,7 +28,9 @@ record DockerConnection(DockerClient client, URI dockerHost) {
     }
 
     private static DockerConnection open() {
-        requireSomewhereToLook(System.getenv("DOCKER_HOST"), DEFAULT_SOCKET,
+        requireSomewhereToLook(
+                System.getenv("DOCKER_HOST"),
+                DEFAULT_SOCKET,
                 Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
         List<DockerClientProviderStrategy> strategies = new ArrayList<>();
         ServiceLoader.load(DockerClientProviderStrategy.class).forEach(strategies::add);
@@ -60,8 +62,10 @@ record DockerConnection(DockerClient client, URI dockerHost) {
     }
 
     private static TopologyException unreachable(String why, Throwable cause) {
-        return new TopologyException("Docker is unreachable (" + why + "). Start the daemon, e.g. as root: "
-                + "apt-get install -y docker.io && (dockerd > /var/log/dockerd.log 2>&1 &), then check `docker info`; "
-                + "or point DOCKER_HOST at a running daemon", cause);
+        return new TopologyException(
+                "Docker is unreachable (" + why + "). Start the daemon, e.g. as root: "
+                        + "apt-get install -y docker.io && (dockerd > /var/log/dockerd.log 2>&1 &), then check `docker info`; "
+                        + "or point DOCKER_HOST at a running daemon",
+                cause);
     }
 }

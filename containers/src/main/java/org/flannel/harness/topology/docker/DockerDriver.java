@@ -65,11 +65,22 @@ public final class DockerDriver implements TopologyDriver {
 
     /** Never a prefix Docker holds containers or networks under, nor one with a work directory. */
     private String choosePrefix(DockerClient client) {
-        return RunPrefix.choose(settings.runPrefix(), prefix -> {
-            List<String> label = List.of(Labels.RUN + "=" + prefix);
-            return Files.exists(settings.workRoot().resolve(prefix))
-                    || !client.listContainersCmd().withShowAll(true).withLabelFilter(label).exec().isEmpty()
-                    || !client.listNetworksCmd().withFilter("label", label).exec().isEmpty();
-        }, prefix -> "containers or networks labelled " + Labels.RUN + "=" + prefix + ", or its work directory, exist");
+        return RunPrefix.choose(
+                settings.runPrefix(),
+                prefix -> {
+                    List<String> label = List.of(Labels.RUN + "=" + prefix);
+                    return Files.exists(settings.workRoot().resolve(prefix))
+                            || !client.listContainersCmd()
+                                    .withShowAll(true)
+                                    .withLabelFilter(label)
+                                    .exec()
+                                    .isEmpty()
+                            || !client.listNetworksCmd()
+                                    .withFilter("label", label)
+                                    .exec()
+                                    .isEmpty();
+                },
+                prefix -> "containers or networks labelled " + Labels.RUN + "=" + prefix
+                        + ", or its work directory, exist");
     }
 }

@@ -44,8 +44,14 @@ final class DockerExec {
     }
 
     /** Runs to completion. {@code shown} is the command as the caller wrote it, for results and errors. */
-    ExecResult run(String containerId, String where, List<String> shown, List<String> argv, Map<String, String> env,
-            String stdin, Duration timeout) {
+    ExecResult run(
+            String containerId,
+            String where,
+            List<String> shown,
+            List<String> argv,
+            Map<String, String> env,
+            String stdin,
+            Duration timeout) {
         long started = System.nanoTime();
         ExecOutput output = ExecOutput.collecting();
         Started exec = stdin == null
@@ -55,7 +61,8 @@ final class DockerExec {
             if (!output.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 killMarked(containerId, exec.marker(), "KILL");
                 throw new TopologyException("`" + String.join(" ", shown) + "` on " + where + " did not finish within "
-                        + timeout.toSeconds() + " s and was killed; output so far: " + output.stdout() + output.stderr());
+                        + timeout.toSeconds() + " s and was killed; output so far: " + output.stdout()
+                        + output.stderr());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -64,10 +71,16 @@ final class DockerExec {
         } finally {
             closeQuietly(output);
         }
-        int code = exitCode(exec.execId(), Duration.ofSeconds(5)).orElseThrow(() -> new TopologyException(
-                "`" + String.join(" ", shown) + "` on " + where + ": its output ended but Docker reports it still running"));
+        int code = exitCode(exec.execId(), Duration.ofSeconds(5))
+                .orElseThrow(() -> new TopologyException("`" + String.join(" ", shown) + "` on " + where
+                        + ": its output ended but Docker reports it still running"));
         ExecResult result = new ExecResult(where, shown, code, output.stdout(), output.stderr());
-        LOG.debug("{}: `{}` -> {} in {} ms", where, String.join(" ", shown), code, (System.nanoTime() - started) / 1_000_000);
+        LOG.debug(
+                "{}: `{}` -> {} in {} ms",
+                where,
+                String.join(" ", shown),
+                code,
+                (System.nanoTime() - started) / 1_000_000);
         return result;
     }
 
@@ -91,8 +104,10 @@ final class DockerExec {
         } catch (NotFoundException | ConflictException gone) {
             throw gone; // the container is gone or stopped: callers that expect it (cleanup) catch these
         } catch (RuntimeException e) {
-            throw new TopologyException("cannot run `" + String.join(" ", argv) + "` in container " + shortId(containerId)
-                    + ": " + e.getMessage(), e);
+            throw new TopologyException(
+                    "cannot run `" + String.join(" ", argv) + "` in container " + shortId(containerId) + ": "
+                            + e.getMessage(),
+                    e);
         }
         return new Started(execId, marker, output);
     }
@@ -113,7 +128,8 @@ final class DockerExec {
     /** Signals every process of one exec (and its descendants); returns how many were found. */
     int killMarked(String containerId, String marker, String signal) {
         ExecOutput output = ExecOutput.collecting();
-        Started exec = start(containerId, List.of("sh", "-c", KILL_MARKED, "kill-marked", marker, signal), Map.of(), output);
+        Started exec =
+                start(containerId, List.of("sh", "-c", KILL_MARKED, "kill-marked", marker, signal), Map.of(), output);
         try {
             output.awaitCompletion(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

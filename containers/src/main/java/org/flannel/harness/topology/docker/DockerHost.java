@@ -61,8 +61,15 @@ class DockerHost implements Host {
 
     /** The same, also while the topology closes (its cleanup runs commands too). */
     ExecResult run(Command command) {
-        return topology.exec().run(containerId(), name, command.argv(), enter(command.argv()), command.env(),
-                command.stdin(), command.timeout());
+        return topology.exec()
+                .run(
+                        containerId(),
+                        name,
+                        command.argv(),
+                        enter(command.argv()),
+                        command.env(),
+                        command.stdin(),
+                        command.timeout());
     }
 
     @Override

@@ -36,8 +36,8 @@ final class DockerPodAttacher extends PodAttacher<DockerHost> {
         if (Files.exists(file)) {
             return SubnetEnv.read(file);
         }
-        throw new TopologyException("cannot read subnet file " + file + " on " + node.name() + " (" + cat.stderr().strip()
-                + "); has flanneld written it yet?");
+        throw new TopologyException("cannot read subnet file " + file + " on " + node.name() + " ("
+                + cat.stderr().strip() + "); has flanneld written it yet?");
     }
 
     @Override
@@ -51,10 +51,8 @@ final class DockerPodAttacher extends PodAttacher<DockerHost> {
     protected DockerHost connect(String name, DockerHost node, BridgedContainer.Placement placement) {
         String veth = topology.names().podVeth(VETH_COUNTER.incrementAndGet());
         // No undo of its own: the namespace and the veth die with the node's container.
-        List<String> script = new ArrayList<>(List.of(
-                "set -e",
-                "ip netns add " + name,
-                "ip netns exec " + name + " " + HostCommands.NO_IPV6));
+        List<String> script = new ArrayList<>(
+                List.of("set -e", "ip netns add " + name, "ip netns exec " + name + " " + HostCommands.NO_IPV6));
         vethCommands(veth, placement.bridge().mtu(), name).forEach(command -> script.add("ip " + command));
         script.add(HostCommands.txChecksumOffloadOff(veth));
         script.add("ip netns exec " + name + " " + HostCommands.txChecksumOffloadOff("eth0"));

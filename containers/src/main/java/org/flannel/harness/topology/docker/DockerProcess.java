@@ -36,8 +36,8 @@ final class DockerProcess extends LoggedProcess {
     private volatile long pid = -1;
     private volatile Integer exitCode;
 
-    private DockerProcess(String name, DockerHost host, DockerExec exec, DockerExec.Started started, String pidFile,
-            Path logFile) {
+    private DockerProcess(
+            String name, DockerHost host, DockerExec exec, DockerExec.Started started, String pidFile, Path logFile) {
         super(name, logFile);
         this.host = host;
         this.exec = exec;
@@ -45,8 +45,8 @@ final class DockerProcess extends LoggedProcess {
         this.pidFile = pidFile;
     }
 
-    static DockerProcess start(DockerExec exec, DockerHost host, String name, List<String> argv, Map<String, String> env,
-            Path logFile) {
+    static DockerProcess start(
+            DockerExec exec, DockerHost host, String name, List<String> argv, Map<String, String> env, Path logFile) {
         String pidFile = PID_DIR + "/" + UUID.randomUUID() + ".pid";
         List<String> wrapped = new ArrayList<>(List.of("sh", "-c", WRAPPER, pidFile));
         wrapped.addAll(argv);
@@ -65,8 +65,8 @@ final class DockerProcess extends LoggedProcess {
     @Override
     public long pid() {
         if (pid < 0) {
-            pid = Waiting.poll(Duration.ofSeconds(5), Duration.ofMillis(10), this::readPidFile).orElseThrow(
-                    () -> new TopologyException(this + " wrote no pid file " + pidFile + " within 5 s"));
+            pid = Waiting.poll(Duration.ofSeconds(5), Duration.ofMillis(10), this::readPidFile)
+                    .orElseThrow(() -> new TopologyException(this + " wrote no pid file " + pidFile + " within 5 s"));
         }
         return pid;
     }
@@ -164,7 +164,8 @@ final class DockerProcess extends LoggedProcess {
 
     /** A command in the container itself (not a pod's namespace): pid files and /proc are the container's. */
     private ExecResult rawExec(String... argv) {
-        return exec.run(host.containerId(), host.name(), List.of(argv), List.of(argv), Map.of(), null, Duration.ofSeconds(10));
+        return exec.run(
+                host.containerId(), host.name(), List.of(argv), List.of(argv), Map.of(), null, Duration.ofSeconds(10));
     }
 
     @Override

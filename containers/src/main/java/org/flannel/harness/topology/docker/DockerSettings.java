@@ -14,8 +14,15 @@ import org.flannel.harness.topology.TopologySettings;
  * or copied in for a daemon on another machine), and the Debian mirror the base image is built from. The
  * properties that set them are listed in {@link TopologySettings}.
  */
-public record DockerSettings(Path workRoot, Optional<String> runPrefix, boolean keepWorkDir, Optional<String> baseImage,
-        boolean privileged, List<Path> mounts, boolean copyMounts, String debianMirror) {
+public record DockerSettings(
+        Path workRoot,
+        Optional<String> runPrefix,
+        boolean keepWorkDir,
+        Optional<String> baseImage,
+        boolean privileged,
+        List<Path> mounts,
+        boolean copyMounts,
+        String debianMirror) {
     public static final String DEFAULT_MIRROR = TopologySettings.DEFAULT_MIRROR;
 
     public DockerSettings {
@@ -31,8 +38,14 @@ public record DockerSettings(Path workRoot, Optional<String> runPrefix, boolean 
         List<Path> dirs = new ArrayList<>();
         executableDirectories.forEach(dir -> addIfDirectory(dirs, dir));
         settings.dockerMounts().forEach(dir -> addIfDirectory(dirs, dir));
-        return new DockerSettings(settings.workRoot(), settings.runPrefix(), settings.keepWorkDir(),
-                settings.dockerBaseImage(), settings.dockerPrivileged(), withoutNested(dirs), settings.dockerCopyMounts(),
+        return new DockerSettings(
+                settings.workRoot(),
+                settings.runPrefix(),
+                settings.keepWorkDir(),
+                settings.dockerBaseImage(),
+                settings.dockerPrivileged(),
+                withoutNested(dirs),
+                settings.dockerCopyMounts(),
                 settings.debianMirror());
     }
 
@@ -42,13 +55,20 @@ public record DockerSettings(Path workRoot, Optional<String> runPrefix, boolean 
     }
 
     public DockerSettings withRunPrefix(String prefix) {
-        return new DockerSettings(workRoot, Optional.of(prefix), keepWorkDir, baseImage, privileged, mounts, copyMounts,
-                debianMirror);
+        return new DockerSettings(
+                workRoot, Optional.of(prefix), keepWorkDir, baseImage, privileged, mounts, copyMounts, debianMirror);
     }
 
     public DockerSettings withMounts(List<Path> directories) {
-        return new DockerSettings(workRoot, runPrefix, keepWorkDir, baseImage, privileged, withoutNested(directories),
-                copyMounts, debianMirror);
+        return new DockerSettings(
+                workRoot,
+                runPrefix,
+                keepWorkDir,
+                baseImage,
+                privileged,
+                withoutNested(directories),
+                copyMounts,
+                debianMirror);
     }
 
     public DockerSettings withCopyMounts(boolean copy) {
@@ -66,8 +86,10 @@ public record DockerSettings(Path workRoot, Optional<String> runPrefix, boolean 
         List<Path> kept = new ArrayList<>();
         for (Path dir : dirs) {
             Path normal = dir.toAbsolutePath().normalize();
-            if (dirs.stream().map(d -> d.toAbsolutePath().normalize())
-                    .noneMatch(other -> !other.equals(normal) && normal.startsWith(other)) && !kept.contains(normal)) {
+            if (dirs.stream()
+                            .map(d -> d.toAbsolutePath().normalize())
+                            .noneMatch(other -> !other.equals(normal) && normal.startsWith(other))
+                    && !kept.contains(normal)) {
                 kept.add(normal);
             }
         }

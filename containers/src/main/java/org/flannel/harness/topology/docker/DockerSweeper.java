@@ -1,6 +1,5 @@
 package org.flannel.harness.topology.docker;
 
-import org.flannel.harness.topology.support.Directories;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flannel.harness.topology.support.Directories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +71,8 @@ public final class DockerSweeper {
             Remains remains = run.getValue();
             Optional<Owner> owner = Owner.parse(remains.owner);
             if (owner.isEmpty()) {
-                problems.add("run " + prefix + " has no readable " + Labels.OWNER + " label (" + remains.owner + "); left alone");
+                problems.add("run " + prefix + " has no readable " + Labels.OWNER + " label (" + remains.owner
+                        + "); left alone");
                 continue;
             }
             if (!owner.get().isGoneSeenFrom(here)) {
@@ -105,14 +106,18 @@ public final class DockerSweeper {
 
     private Map<String, Remains> remainsByRun() {
         Map<String, Remains> runs = new LinkedHashMap<>();
-        for (Container container : client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(Labels.RUN)).exec()) {
+        for (Container container : client.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(List.of(Labels.RUN))
+                .exec()) {
             Map<String, String> labels = container.getLabels();
             Remains remains = runs.computeIfAbsent(labels.get(Labels.RUN), run -> new Remains());
             remains.note(labels);
             remains.containers.add(container.getId());
         }
-        for (Network network : client.listNetworksCmd().withFilter("label", List.of(Labels.RUN)).exec()) {
+        for (Network network : client.listNetworksCmd()
+                .withFilter("label", List.of(Labels.RUN))
+                .exec()) {
             Map<String, String> labels = network.getLabels();
             Remains remains = runs.computeIfAbsent(labels.get(Labels.RUN), run -> new Remains());
             remains.note(labels);

@@ -27,8 +27,8 @@ final class DockerTopology extends AbstractTopology<DockerHost> {
     private final List<SegmentNetworks.Segment> segments;
     private final DockerPodAttacher attacher;
 
-    private DockerTopology(String prefix, TopologySpec spec, DockerSettings settings, DockerConnection connection,
-            String image) {
+    private DockerTopology(
+            String prefix, TopologySpec spec, DockerSettings settings, DockerConnection connection, String image) {
         super("docker", prefix, spec, settings.workRoot());
         this.names = new DockerNames(prefix);
         this.settings = settings;
@@ -43,7 +43,8 @@ final class DockerTopology extends AbstractTopology<DockerHost> {
             addRouter(router, new DockerHost(router.name(), names.container(router.name()), this));
         }
         this.etcdHost = spec.etcd().isPresent()
-                ? new DockerHost(TopologySpec.ETCD, names.container(TopologySpec.ETCD), this) : null;
+                ? new DockerHost(TopologySpec.ETCD, names.container(TopologySpec.ETCD), this)
+                : null;
         this.segmentHelper = new DockerHost("segment helper", names.segmentHelper(), this);
         this.segments = SegmentNetworks.plan(spec, names);
         this.attacher = new DockerPodAttacher(this);
@@ -53,8 +54,8 @@ final class DockerTopology extends AbstractTopology<DockerHost> {
      * Creates the work directory (its node and router directories are bind-mounted at the same path into
      * their containers) and arms the shutdown hook; nothing in Docker yet.
      */
-    static DockerTopology open(String prefix, TopologySpec spec, DockerSettings settings, DockerConnection connection,
-            String image) {
+    static DockerTopology open(
+            String prefix, TopologySpec spec, DockerSettings settings, DockerConnection connection, String image) {
         DockerTopology topology = new DockerTopology(prefix, spec, settings, connection, image);
         topology.prepare(settings.keepWorkDir());
         return topology;
@@ -106,8 +107,8 @@ final class DockerTopology extends AbstractTopology<DockerHost> {
     // ---- how things run here ----
 
     @Override
-    protected ManagedProcess launch(DockerHost host, String name, List<String> argv, Map<String, String> env,
-            Path logFile) {
+    protected ManagedProcess launch(
+            DockerHost host, String name, List<String> argv, Map<String, String> env, Path logFile) {
         return DockerProcess.start(exec, host, name, argv, env, logFile);
     }
 
@@ -119,7 +120,11 @@ final class DockerTopology extends AbstractTopology<DockerHost> {
 
     @Override
     protected String segmentBridge(String segment) {
-        return segments.stream().filter(s -> s.spec().name().equals(segment)).findFirst().orElseThrow().bridge();
+        return segments.stream()
+                .filter(s -> s.spec().name().equals(segment))
+                .findFirst()
+                .orElseThrow()
+                .bridge();
     }
 
     @Override

@@ -20,6 +20,7 @@ final class ExecInput {
     private static final String VARIABLE = "FLANNEL_CONFORMANCE_STDIN";
     /** Well below the kernel's 128 KiB limit on one environment string, base64 included. */
     private static final int IN_ENVIRONMENT = 64 * 1024;
+
     private static final String FILE_DIR = "/tmp";
 
     private final DockerClient client;
@@ -31,10 +32,13 @@ final class ExecInput {
     List<String> argv(String containerId, List<String> argv, String stdin) {
         byte[] bytes = stdin.getBytes(StandardCharsets.UTF_8);
         List<String> wrapped = bytes.length <= IN_ENVIRONMENT
-                ? new ArrayList<>(List.of("sh", "-c", "d=$" + VARIABLE + "; unset " + VARIABLE
-                        + "; printf %s \"$d\" | base64 -d | { exec \"$@\"; }", "with-input"))
-                : new ArrayList<>(List.of("sh", "-c", "exec 0<\"$0\" && rm -f \"$0\" && exec \"$@\"",
-                        copyIn(containerId, bytes)));
+                ? new ArrayList<>(List.of(
+                        "sh",
+                        "-c",
+                        "d=$" + VARIABLE + "; unset " + VARIABLE + "; printf %s \"$d\" | base64 -d | { exec \"$@\"; }",
+                        "with-input"))
+                : new ArrayList<>(List.of(
+                        "sh", "-c", "exec 0<\"$0\" && rm -f \"$0\" && exec \"$@\"", copyIn(containerId, bytes)));
         wrapped.addAll(argv);
         return wrapped;
     }

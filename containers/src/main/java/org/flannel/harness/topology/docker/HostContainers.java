@@ -1,10 +1,10 @@
 package org.flannel.harness.topology.docker;
 
-import org.flannel.harness.topology.support.Background;
 import com.github.dockerjava.api.DockerClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.flannel.harness.topology.support.Background;
 
 /**
  * The run's host containers (nodes, routers, etcd), removed together and in parallel: one undo on

@@ -14,12 +14,15 @@ import org.flannel.harness.topology.support.HostCommands;
  */
 final class HostSetup {
     /** What becomes of the default route when the spec gives the host no gateway. */
-    enum WithoutGateway { ON_LINK_ETH0, NONE }
+    enum WithoutGateway {
+        ON_LINK_ETH0,
+        NONE
+    }
 
     private HostSetup() {}
 
-    static void configure(DockerHost host, List<InterfaceSpec> interfaces, Optional<String> gateway,
-            WithoutGateway withoutGateway) {
+    static void configure(
+            DockerHost host, List<InterfaceSpec> interfaces, Optional<String> gateway, WithoutGateway withoutGateway) {
         String addresses = host.exec("ip", "-o", "-4", "addr", "show").orThrow().stdout();
         List<String> script = new ArrayList<>(List.of(
                 "set -e",

@@ -27,21 +27,29 @@ public final class ImageFiles {
         try {
             client.inspectImageCmd(image).exec();
         } catch (NotFoundException e) {
-            throw new TopologyException("image " + image + " is not on the Docker daemon (nothing is pulled): "
-                    + "load or build it first (docker load / docker build)", e);
+            throw new TopologyException(
+                    "image " + image + " is not on the Docker daemon (nothing is pulled): "
+                            + "load or build it first (docker load / docker build)",
+                    e);
         }
         // Labelled as a run of its own, so that a sweep removes it if this JVM dies before it does.
         String run = "fcimg" + Long.toHexString(ProcessHandle.current().pid());
-        String id = client.createContainerCmd(image).withCmd("true")
-                .withLabels(Labels.of(run, Owner.current(), "image-files", "")).exec().getId();
-        try (InputStream tar = client.copyArchiveFromContainerCmd(id, dirInImage).exec()) {
+        String id = client.createContainerCmd(image)
+                .withCmd("true")
+                .withLabels(Labels.of(run, Owner.current(), "image-files", ""))
+                .exec()
+                .getId();
+        try (InputStream tar =
+                client.copyArchiveFromContainerCmd(id, dirInImage).exec()) {
             Path root = target.resolve(dirInImage.replaceFirst("^/+", "")).getParent();
             Files.createDirectories(root);
             untar(tar, root);
             return target.resolve(dirInImage.replaceFirst("^/+", ""));
         } catch (NotFoundException e) {
-            throw new TopologyException(image + " has no " + dirInImage + ": name the executable's path inside "
-                    + "the image with -Dflannel.impl (Flannel's own image: /opt/bin/flanneld)", e);
+            throw new TopologyException(
+                    image + " has no " + dirInImage + ": name the executable's path inside "
+                            + "the image with -Dflannel.impl (Flannel's own image: /opt/bin/flanneld)",
+                    e);
         } catch (IOException e) {
             throw new TopologyException("cannot copy " + dirInImage + " out of " + image + ": " + e.getMessage(), e);
         } finally {
@@ -79,7 +87,8 @@ public final class ImageFiles {
         PosixFilePermission[] bits = {
             PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
         for (int i = 0; i < bits.length; i++) {
             if ((mode & (1 << i)) != 0) {
                 set.add(bits[i]);

@@ -19,11 +19,31 @@ record ImageRecipe(String suite, String variant, List<String> packages, List<Str
      * flanneld use on a node (python3-minimal for its udp data path); iptables is for the helper that lets
      * bridged traffic through the daemon host's firewall.
      */
-    static final ImageRecipe DEFAULT = new ImageRecipe("bookworm", "minbase", List.of(
-            "bash", "curl", "etcd-client", "etcd-server", "ethtool", "iperf3", "iproute2", "iptables", "iputils-ping",
-            "jq", "openjdk-17-jre-headless", "procps", "python3-minimal", "tcpdump"),
-            List.of("./var/cache/apt/archives/*.deb", "./var/lib/apt/lists/*", "./usr/share/doc/*", "./usr/share/man/*",
-                    "./usr/share/locale/*", "./usr/share/info/*"),
+    static final ImageRecipe DEFAULT = new ImageRecipe(
+            "bookworm",
+            "minbase",
+            List.of(
+                    "bash",
+                    "curl",
+                    "etcd-client",
+                    "etcd-server",
+                    "ethtool",
+                    "iperf3",
+                    "iproute2",
+                    "iptables",
+                    "iputils-ping",
+                    "jq",
+                    "openjdk-17-jre-headless",
+                    "procps",
+                    "python3-minimal",
+                    "tcpdump"),
+            List.of(
+                    "./var/cache/apt/archives/*.deb",
+                    "./var/lib/apt/lists/*",
+                    "./usr/share/doc/*",
+                    "./usr/share/man/*",
+                    "./usr/share/locale/*",
+                    "./usr/share/info/*"),
             1);
 
     ImageRecipe {
@@ -32,8 +52,13 @@ record ImageRecipe(String suite, String variant, List<String> packages, List<Str
     }
 
     String hash() {
-        String text = String.join("\n", "suite " + suite, "variant " + variant, "packages " + String.join(",", packages),
-                "excludes " + String.join(",", excludes), "revision " + revision);
+        String text = String.join(
+                "\n",
+                "suite " + suite,
+                "variant " + variant,
+                "packages " + String.join(",", packages),
+                "excludes " + String.join(",", excludes),
+                "revision " + revision);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 12);

@@ -34,8 +34,8 @@ final class InterfaceNames {
         for (InterfaceSpec iface : wanted) {
             String current = byAddress.get(iface.address());
             if (current == null) {
-                throw new TopologyException(host + " has no interface with its address " + iface.address() + " (segment '"
-                        + iface.segment() + "'); Docker gave it " + byAddress);
+                throw new TopologyException(host + " has no interface with its address " + iface.address()
+                        + " (segment '" + iface.segment() + "'); Docker gave it " + byAddress);
             }
             if (!current.equals(iface.name())) {
                 moves.put(current, iface.name());

@@ -16,7 +16,11 @@ import org.flannel.harness.topology.support.ProcessIdentity;
 record Owner(String host, String bootId, long pid, long startTime) {
     static Owner current() {
         long pid = ProcessIdentity.currentPid();
-        return new Owner(readHostName(), readBootId(), pid, ProcessIdentity.startTime(pid).orElse(0));
+        return new Owner(
+                readHostName(),
+                readBootId(),
+                pid,
+                ProcessIdentity.startTime(pid).orElse(0));
     }
 
     static Optional<Owner> parse(String label) {

@@ -32,7 +32,11 @@ final class SegmentNetworks {
         List<Segment> segments = new ArrayList<>();
         int index = 0;
         for (SegmentSpec segment : spec.segments()) {
-            segments.add(new Segment(index, segment, names.network(index, segment.name()), names.bridge(index),
+            segments.add(new Segment(
+                    index,
+                    segment,
+                    names.network(index, segment.name()),
+                    names.bridge(index),
                     freeAddress(segment, used)));
             index++;
         }
@@ -43,8 +47,11 @@ final class SegmentNetworks {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("com.docker.network.bridge.name", segment.bridge());
         options.put("com.docker.network.driver.mtu", "1500");
-        Network.Ipam ipam = new Network.Ipam().withDriver("default").withConfig(new Network.Ipam.Config()
-                .withSubnet(segment.spec().subnet().toString()).withGateway(segment.bridgeAddress()));
+        Network.Ipam ipam = new Network.Ipam()
+                .withDriver("default")
+                .withConfig(new Network.Ipam.Config()
+                        .withSubnet(segment.spec().subnet().toString())
+                        .withGateway(segment.bridgeAddress()));
         try {
             return client.createNetworkCmd()
                     .withName(segment.network())
@@ -57,9 +64,11 @@ final class SegmentNetworks {
                     .exec()
                     .getId();
         } catch (RuntimeException e) {
-            throw new TopologyException("cannot create Docker network " + segment.network() + " for segment '"
-                    + segment.spec().name() + "' (" + segment.spec().subnet() + "): " + e.getMessage()
-                    + "; another network with an overlapping subnet? (docker network ls)", e);
+            throw new TopologyException(
+                    "cannot create Docker network " + segment.network() + " for segment '"
+                            + segment.spec().name() + "' (" + segment.spec().subnet() + "): " + e.getMessage()
+                            + "; another network with an overlapping subnet? (docker network ls)",
+                    e);
         }
     }
 
@@ -86,7 +95,7 @@ final class SegmentNetworks {
                 return Ipv4.format(candidate);
             }
         }
-        throw new TopologyException("segment '" + segment.name() + "' (" + subnet + ") has no address left for Docker's "
-                + "bridge: make the subnet larger by one address");
+        throw new TopologyException("segment '" + segment.name() + "' (" + subnet
+                + ") has no address left for Docker's " + "bridge: make the subnet larger by one address");
     }
 }

@@ -44,7 +44,8 @@ final class Executables {
 
     /** The program's path, or an exception naming the Debian package that provides it. */
     static Path require(String name, String debianPackage) {
-        return find(name).orElseThrow(() -> new TopologyException(
-                name + " not found on PATH (" + searchPath() + "): apt-get install -y " + debianPackage));
+        return find(name)
+                .orElseThrow(() -> new TopologyException(
+                        name + " not found on PATH (" + searchPath() + "): apt-get install -y " + debianPackage));
     }
 }

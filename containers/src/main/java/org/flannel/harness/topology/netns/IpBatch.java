@@ -33,8 +33,8 @@ final class IpBatch {
         }
         ExecResult result = runner.ip(List.of("-n", namespace, "-batch", "-"), String.join("\n", lines) + "\n");
         if (!result.succeeded()) {
-            throw new TopologyException(purpose + " failed in namespace " + namespace + ": " + result.stderr().strip()
-                    + "\n  ip batch was:\n    " + String.join("\n    ", lines));
+            throw new TopologyException(purpose + " failed in namespace " + namespace + ": "
+                    + result.stderr().strip() + "\n  ip batch was:\n    " + String.join("\n    ", lines));
         }
     }
 }

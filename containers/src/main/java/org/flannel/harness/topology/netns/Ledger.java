@@ -1,6 +1,5 @@
 package org.flannel.harness.topology.netns;
 
-import org.flannel.harness.topology.support.ProcessIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flannel.harness.topology.TopologyException;
+import org.flannel.harness.topology.support.ProcessIdentity;
 
 /**
  * The record of one run, written before anything is created so that a killed run can be swept:
@@ -24,7 +24,8 @@ import org.flannel.harness.topology.TopologyException;
 final class Ledger {
     static final String SUFFIX = ".ledger";
 
-    record Contents(String prefix, long ownerPid, long ownerStartTime, List<String> namespaces, List<Path> directories) {}
+    record Contents(
+            String prefix, long ownerPid, long ownerStartTime, List<String> namespaces, List<Path> directories) {}
 
     private final Path file;
 
@@ -48,7 +49,8 @@ final class Ledger {
             Files.writeString(temp, pid + " " + start + "\n");
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new TopologyException("cannot write ledger " + file + ": " + e + "; is " + ledgerDir + " writable?", e);
+            throw new TopologyException(
+                    "cannot write ledger " + file + ": " + e + "; is " + ledgerDir + " writable?", e);
         }
         return new Ledger(file);
     }

@@ -1,7 +1,5 @@
 package org.flannel.harness.topology.netns;
 
-import org.flannel.harness.topology.support.ProcessIdentity;
-import org.flannel.harness.topology.support.Waiting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.flannel.harness.topology.ExecResult;
 import org.flannel.harness.topology.TopologyException;
+import org.flannel.harness.topology.support.ProcessIdentity;
+import org.flannel.harness.topology.support.Waiting;
 
 /** Named network namespaces: create, list, empty of processes, delete. */
 final class Netns {
@@ -30,7 +30,8 @@ final class Netns {
         names.forEach(name -> batch.append("netns add ").append(name).append('\n'));
         ExecResult result = runner.ip(List.of("-batch", "-"), batch.toString());
         if (!result.succeeded()) {
-            throw new TopologyException("cannot create network namespaces " + names + ": " + result.stderr().strip());
+            throw new TopologyException("cannot create network namespaces " + names + ": "
+                    + result.stderr().strip());
         }
     }
 
@@ -40,7 +41,8 @@ final class Netns {
 
     List<String> list() {
         List<String> names = new ArrayList<>();
-        for (String line : runner.ip(List.of("netns", "list"), null).orThrow().stdout().split("\n")) {
+        for (String line :
+                runner.ip(List.of("netns", "list"), null).orThrow().stdout().split("\n")) {
             if (!line.isBlank()) {
                 names.add(line.trim().split("\\s+")[0]);
             }
@@ -64,14 +66,18 @@ final class Netns {
     /** SIGTERM to every process in the namespace, SIGKILL to those left after {@code grace}. */
     void stopProcesses(String name, Duration grace) {
         List<ProcessHandle> handles = pids(name).stream()
-                .map(ProcessHandle::of).flatMap(Optional::stream).toList();
+                .map(ProcessHandle::of)
+                .flatMap(Optional::stream)
+                .toList();
         if (handles.isEmpty()) {
             return;
         }
         handles.forEach(ProcessHandle::destroy);
-        Waiting.until(grace, Duration.ofMillis(10), () -> handles.stream().noneMatch(h -> ProcessIdentity.isRunning(h.pid())));
+        Waiting.until(grace, Duration.ofMillis(10), () -> handles.stream()
+                .noneMatch(h -> ProcessIdentity.isRunning(h.pid())));
         handles.stream().filter(h -> ProcessIdentity.isRunning(h.pid())).forEach(ProcessHandle::destroyForcibly);
-        Waiting.until(Duration.ofSeconds(5), Duration.ofMillis(20), () -> pids(name).isEmpty());
+        Waiting.until(
+                Duration.ofSeconds(5), Duration.ofMillis(20), () -> pids(name).isEmpty());
         List<Long> left = pids(name);
         if (!left.isEmpty()) {
             throw new TopologyException("processes " + left + " in namespace " + name + " survived SIGKILL");
@@ -86,7 +92,8 @@ final class Netns {
         stopProcesses(name, grace);
         ExecResult result = runner.ip(List.of("netns", "del", name), null);
         if (!result.succeeded() && exists(name)) {
-            throw new TopologyException("cannot delete namespace " + name + ": " + result.stderr().strip());
+            throw new TopologyException(
+                    "cannot delete namespace " + name + ": " + result.stderr().strip());
         }
     }
 }

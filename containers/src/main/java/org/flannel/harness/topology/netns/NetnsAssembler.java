@@ -3,15 +3,10 @@ package org.flannel.harness.topology.netns;
 import static org.flannel.harness.topology.support.HostCommands.NO_IPV6;
 import static org.flannel.harness.topology.support.HostCommands.txChecksumOffloadOff;
 
-import org.flannel.harness.topology.support.Background;
-import org.flannel.harness.topology.support.EtcdLauncher;
-import org.flannel.harness.topology.support.ManagedEtcd;
-import org.flannel.harness.topology.support.TopologyNode;
-import org.flannel.harness.topology.support.TopologyRouter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.flannel.harness.topology.EtcdctlClient;
 import org.flannel.harness.topology.ManagedProcess;
 import org.flannel.harness.topology.TopologySpec;
@@ -20,6 +15,11 @@ import org.flannel.harness.topology.TopologySpec.InterfaceSpec;
 import org.flannel.harness.topology.TopologySpec.NodeSpec;
 import org.flannel.harness.topology.TopologySpec.RouterSpec;
 import org.flannel.harness.topology.TopologySpec.SegmentSpec;
+import org.flannel.harness.topology.support.Background;
+import org.flannel.harness.topology.support.EtcdLauncher;
+import org.flannel.harness.topology.support.ManagedEtcd;
+import org.flannel.harness.topology.support.TopologyNode;
+import org.flannel.harness.topology.support.TopologyRouter;
 
 /**
  * Makes a spec real, in three rounds with everything inside a round in parallel:
@@ -55,7 +55,9 @@ final class NetnsAssembler {
         for (TopologyRouter<NetnsHost> router : topology.topologyRouters()) {
             hosts.add(Background.run(() -> configureRouter(router.host(), router.spec())));
         }
-        topology.etcdHost().ifPresent(host -> hosts.add(Background.run(() -> startEtcd(host, spec.etcd().get()))));
+        topology.etcdHost()
+                .ifPresent(host -> hosts.add(
+                        Background.run(() -> startEtcd(host, spec.etcd().get()))));
         Background.joinAll(hosts);
     }
 
@@ -63,7 +65,8 @@ final class NetnsAssembler {
         List<String> namespaces = new ArrayList<>();
         spec.segments().forEach(segment -> namespaces.add(names.segmentNamespace(segment.name())));
         topology.topologyNodes().forEach(node -> namespaces.add(node.host().namespace()));
-        topology.topologyRouters().forEach(router -> namespaces.add(router.host().namespace()));
+        topology.topologyRouters()
+                .forEach(router -> namespaces.add(router.host().namespace()));
         topology.etcdHost().ifPresent(host -> namespaces.add(host.namespace()));
         return namespaces;
     }
@@ -74,20 +77,23 @@ final class NetnsAssembler {
         for (NodeSpec node : spec.nodes()) {
             for (InterfaceSpec iface : node.interfaces()) {
                 if (iface.segment().equals(segment.name())) {
-                    attachments.add(new Attachment(names.hostNamespace(node.name()), iface.name(), iface.address(), prefixLength));
+                    attachments.add(new Attachment(
+                            names.hostNamespace(node.name()), iface.name(), iface.address(), prefixLength));
                 }
             }
         }
         for (RouterSpec router : spec.routers()) {
             for (InterfaceSpec iface : router.interfaces()) {
                 if (iface.segment().equals(segment.name())) {
-                    attachments.add(new Attachment(names.hostNamespace(router.name()), iface.name(), iface.address(),
-                            prefixLength));
+                    attachments.add(new Attachment(
+                            names.hostNamespace(router.name()), iface.name(), iface.address(), prefixLength));
                 }
             }
         }
-        spec.etcd().filter(etcd -> etcd.segment().equals(segment.name())).ifPresent(etcd ->
-                attachments.add(new Attachment(names.etcdNamespace(), "eth0", etcd.address(), prefixLength)));
+        spec.etcd()
+                .filter(etcd -> etcd.segment().equals(segment.name()))
+                .ifPresent(etcd ->
+                        attachments.add(new Attachment(names.etcdNamespace(), "eth0", etcd.address(), prefixLength)));
         return attachments;
     }
 
@@ -105,7 +111,8 @@ final class NetnsAssembler {
         int port = 0;
         for (Attachment attachment : attachmentsOf(segment)) {
             String portName = names.segmentPort(port++);
-            batch.add("link add " + portName + " type veth peer name " + attachment.iface() + " netns " + attachment.hostNamespace())
+            batch.add("link add " + portName + " type veth peer name " + attachment.iface() + " netns "
+                            + attachment.hostNamespace())
                     .add("link set " + portName + " master " + bridge + " up");
             offload.append(" && ").append(txChecksumOffloadOff(portName));
         }
@@ -118,7 +125,8 @@ final class NetnsAssembler {
         IpBatch batch = configureInterfaces(node, "node", ifaces);
         // A default route on eth0 lets flanneld pick its interface the usual way when --iface is absent:
         // on-link when the node has no gateway, via the gateway (a router on eth0's segment) when it has.
-        batch.add(spec.gateway(node.name()).map(gateway -> "route add default via " + gateway)
+        batch.add(spec.gateway(node.name())
+                .map(gateway -> "route add default via " + gateway)
                 .orElse("route add default dev " + ifaces.get(0).name()));
         batch.run(topology.runner());
     }
@@ -135,7 +143,8 @@ final class NetnsAssembler {
         StringBuilder script = new StringBuilder(NO_IPV6 + " net.ipv4.ip_forward=1");
         IpBatch batch = new IpBatch(host.namespace(), "configuring " + kind + " " + host.name()).add("link set lo up");
         for (InterfaceSpec iface : ifaces) {
-            int prefixLength = spec.segment(iface.segment()).orElseThrow().subnet().prefixLength();
+            int prefixLength =
+                    spec.segment(iface.segment()).orElseThrow().subnet().prefixLength();
             script.append(" && ").append(txChecksumOffloadOff(iface.name()));
             batch.add("addr add " + iface.address() + "/" + prefixLength + " dev " + iface.name())
                     .add("link set " + iface.name() + " up");
@@ -154,7 +163,10 @@ final class NetnsAssembler {
         // Via a router, etcd answers nodes on other segments too.
         spec.gateway(TopologySpec.ETCD).ifPresent(gateway -> batch.add("route add default via " + gateway));
         batch.run(topology.runner());
-        Supplier<ManagedProcess> launcher = () -> EtcdLauncher.start(host, names.prefix() + "-etcd", etcd.address(),
+        Supplier<ManagedProcess> launcher = () -> EtcdLauncher.start(
+                host,
+                names.prefix() + "-etcd",
+                etcd.address(),
                 topology.workDir().resolve("etcd").toString());
         ManagedProcess process = launcher.get();
         EtcdctlClient client = new EtcdctlClient(host, "http://" + etcd.address() + ":2379");

@@ -14,10 +14,10 @@ final class NetnsCapture extends TcpdumpCapture {
         super(point, filter, pcap, process);
     }
 
-    static NetnsCapture start(ProcessRunner runner, String point, String namespace, String iface, String filter,
-            Path pcap, Path log) {
-        NetnsProcess process = NetnsProcess.start(runner, point, namespace, "tcpdump",
-                argv(iface, pcap.toString(), filter), Map.of(), log);
+    static NetnsCapture start(
+            ProcessRunner runner, String point, String namespace, String iface, String filter, Path pcap, Path log) {
+        NetnsProcess process = NetnsProcess.start(
+                runner, point, namespace, "tcpdump", argv(iface, pcap.toString(), filter), Map.of(), log);
         NetnsCapture capture = new NetnsCapture(point, filter, pcap, process);
         capture.awaitListening(Duration.ofMillis(5));
         return capture;

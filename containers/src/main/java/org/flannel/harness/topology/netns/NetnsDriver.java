@@ -48,9 +48,11 @@ public final class NetnsDriver implements TopologyDriver {
 
     /** Never a prefix with a ledger or namespaces: another run's, or one a sweep could not remove. */
     private String choosePrefix(List<String> namespaces) {
-        return RunPrefix.choose(settings.runPrefix(),
+        return RunPrefix.choose(
+                settings.runPrefix(),
                 prefix -> Files.exists(Ledger.fileFor(settings.ledgerDir(), prefix))
                         || namespaces.stream().anyMatch(namespace -> namespace.startsWith(prefix + "-")),
-                prefix -> "a ledger " + Ledger.fileFor(settings.ledgerDir(), prefix) + " or namespaces " + prefix + "-* exist");
+                prefix -> "a ledger " + Ledger.fileFor(settings.ledgerDir(), prefix) + " or namespaces " + prefix
+                        + "-* exist");
     }
 }

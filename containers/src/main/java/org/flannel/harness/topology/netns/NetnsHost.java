@@ -47,8 +47,8 @@ class NetnsHost implements Host {
     void shell(String purpose, String script) {
         ExecResult result = exec("sh", "-c", script);
         if (!result.succeeded()) {
-            throw new TopologyException(purpose + " failed on " + name + " (namespace "
-                    + namespace + "): " + result.stderr().strip() + "\n  script: " + script);
+            throw new TopologyException(purpose + " failed on " + name + " (namespace " + namespace + "): "
+                    + result.stderr().strip() + "\n  script: " + script);
         }
     }
 

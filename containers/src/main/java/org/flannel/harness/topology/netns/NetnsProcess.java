@@ -1,6 +1,5 @@
 package org.flannel.harness.topology.netns;
 
-import org.flannel.harness.topology.support.ProcessIdentity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.flannel.harness.topology.TopologyException;
 import org.flannel.harness.topology.support.LoggedProcess;
+import org.flannel.harness.topology.support.ProcessIdentity;
 import org.flannel.harness.topology.support.Waiting;
 
 /**
@@ -26,8 +26,14 @@ final class NetnsProcess extends LoggedProcess {
         this.process = process;
     }
 
-    static NetnsProcess start(ProcessRunner runner, String host, String namespace, String name, List<String> argv,
-            Map<String, String> env, Path logFile) {
+    static NetnsProcess start(
+            ProcessRunner runner,
+            String host,
+            String namespace,
+            String name,
+            List<String> argv,
+            Map<String, String> env,
+            Path logFile) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         full.addAll(argv);
         return new NetnsProcess(name, host, runner.spawn(full, env, logFile), logFile);
@@ -47,7 +53,8 @@ final class NetnsProcess extends LoggedProcess {
     public Optional<Integer> waitFor(Duration limit) {
         try {
             return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)
-                    ? Optional.of(process.exitValue()) : Optional.empty();
+                    ? Optional.of(process.exitValue())
+                    : Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
@@ -59,7 +66,8 @@ final class NetnsProcess extends LoggedProcess {
         if (process.isAlive()) {
             try {
                 Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
-                        .redirectErrorStream(true).start();
+                        .redirectErrorStream(true)
+                        .start();
                 if (kill.waitFor() != 0 && process.isAlive()) {
                     throw new TopologyException("kill -" + signal + " " + this + " failed: "
                             + new String(kill.getInputStream().readAllBytes()).strip());
@@ -91,9 +99,11 @@ final class NetnsProcess extends LoggedProcess {
 
     /** Children it forked and did not take down would otherwise outlive it in the namespace. */
     private void killLeftovers(List<ProcessHandle> children) {
-        children.stream().filter(child -> ProcessIdentity.isRunning(child.pid())).forEach(ProcessHandle::destroyForcibly);
-        if (!Waiting.until(Duration.ofSeconds(5), Duration.ofMillis(5),
-                () -> children.stream().noneMatch(child -> ProcessIdentity.isRunning(child.pid())))) {
+        children.stream()
+                .filter(child -> ProcessIdentity.isRunning(child.pid()))
+                .forEach(ProcessHandle::destroyForcibly);
+        if (!Waiting.until(Duration.ofSeconds(5), Duration.ofMillis(5), () -> children.stream()
+                .noneMatch(child -> ProcessIdentity.isRunning(child.pid())))) {
             throw new TopologyException("children of " + this + " survived SIGKILL (stuck in the kernel?)");
         }
     }

@@ -11,7 +11,8 @@ import org.flannel.harness.topology.TopologySettings;
  */
 public record NetnsSettings(Path ledgerDir, Path workRoot, Optional<String> runPrefix, boolean keepWorkDir) {
     public static NetnsSettings of(TopologySettings settings) {
-        return new NetnsSettings(settings.ledgerDir(), settings.workRoot(), settings.runPrefix(), settings.keepWorkDir());
+        return new NetnsSettings(
+                settings.ledgerDir(), settings.workRoot(), settings.runPrefix(), settings.keepWorkDir());
     }
 
     /** For tools and tests that build a topology on their own. */

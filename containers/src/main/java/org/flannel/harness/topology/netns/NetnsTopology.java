@@ -24,7 +24,8 @@ final class NetnsTopology extends AbstractTopology<NetnsHost> {
     private final NetnsHost etcdHost;
     private final ContainerAttacher attacher;
 
-    private NetnsTopology(String prefix, TopologySpec spec, NetnsSettings settings, ProcessRunner runner, Ledger ledger) {
+    private NetnsTopology(
+            String prefix, TopologySpec spec, NetnsSettings settings, ProcessRunner runner, Ledger ledger) {
         super("netns", prefix, spec, settings.workRoot());
         this.names = new NetnsNames(prefix);
         this.runner = runner;
@@ -82,8 +83,8 @@ final class NetnsTopology extends AbstractTopology<NetnsHost> {
     // ---- how things run here ----
 
     @Override
-    protected ManagedProcess launch(NetnsHost host, String name, List<String> argv, Map<String, String> env,
-            Path logFile) {
+    protected ManagedProcess launch(
+            NetnsHost host, String name, List<String> argv, Map<String, String> env, Path logFile) {
         return NetnsProcess.start(runner, host.name(), host.namespace(), name, argv, env, logFile);
     }
 

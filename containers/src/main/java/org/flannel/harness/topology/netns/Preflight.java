@@ -16,7 +16,8 @@ final class Preflight {
         Executables.require("ethtool", "ethtool");
         Executables.require("sysctl", "procps");
         if (spec.etcd().isPresent()) {
-            if (Executables.find("etcd").isEmpty() || Executables.find("etcdctl").isEmpty()) {
+            if (Executables.find("etcd").isEmpty()
+                    || Executables.find("etcdctl").isEmpty()) {
                 throw new TopologyException("etcd not found: apt-get install -y etcd-server etcd-client");
             }
         }

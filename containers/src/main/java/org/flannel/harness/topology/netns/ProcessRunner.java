@@ -1,6 +1,5 @@
 package org.flannel.harness.topology.netns;
 
-import org.flannel.harness.topology.support.Background;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.flannel.harness.topology.ExecResult;
 import org.flannel.harness.topology.TopologyException;
+import org.flannel.harness.topology.support.Background;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,12 @@ final class ProcessRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
 
     /** Runs to completion. {@code shown} is the command as the caller wrote it, for results and errors. */
-    ExecResult run(String where, List<String> shown, List<String> argv, Map<String, String> env, String stdin,
+    ExecResult run(
+            String where,
+            List<String> shown,
+            List<String> argv,
+            Map<String, String> env,
+            String stdin,
             Duration timeout) {
         long started = System.nanoTime();
         Process process = start(builder(argv, env), argv);
@@ -34,10 +39,15 @@ final class ProcessRunner {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new TopologyException("`" + String.join(" ", shown) + "` on " + where + " did not finish within "
-                        + timeout.toSeconds() + " s and was killed; output so far: " + stdout.getNow("") + stderr.getNow(""));
+                        + timeout.toSeconds() + " s and was killed; output so far: " + stdout.getNow("")
+                        + stderr.getNow(""));
             }
             ExecResult result = new ExecResult(where, shown, process.exitValue(), stdout.join(), stderr.join());
-            LOG.debug("{}: `{}` -> {} in {} ms", where, String.join(" ", shown), result.exitCode(),
+            LOG.debug(
+                    "{}: `{}` -> {} in {} ms",
+                    where,
+                    String.join(" ", shown),
+                    result.exitCode(),
                     (System.nanoTime() - started) / 1_000_000);
             return result;
         } catch (InterruptedException e) {

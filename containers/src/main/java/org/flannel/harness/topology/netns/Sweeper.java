@@ -1,7 +1,5 @@
 package org.flannel.harness.topology.netns;
 
-import org.flannel.harness.topology.support.ProcessIdentity;
-import org.flannel.harness.topology.support.Directories;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.flannel.harness.topology.support.Directories;
+import org.flannel.harness.topology.support.ProcessIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +46,12 @@ public final class Sweeper {
 
     /** For scripts: sweeps, prints what it removed, exits 1 if something could not be removed. */
     public static void main(String[] args) {
-        Path dir = args.length > 0 ? Path.of(args[0]) : NetnsSettings.fromSystemProperties().ledgerDir();
+        Path dir = args.length > 0
+                ? Path.of(args[0])
+                : NetnsSettings.fromSystemProperties().ledgerDir();
         Result result = sweepStale(dir);
-        System.out.println("swept " + result.sweptRuns().size() + " stale run(s) from " + dir + ": " + result.sweptRuns());
+        System.out.println(
+                "swept " + result.sweptRuns().size() + " stale run(s) from " + dir + ": " + result.sweptRuns());
         result.problems().forEach(problem -> System.out.println("problem: " + problem));
         System.exit(result.problems().isEmpty() ? 0 : 1);
     }
@@ -117,7 +120,8 @@ public final class Sweeper {
     static void deleteDirectory(String prefix, Path dir, Path ledger, List<String> problems) {
         Path normal = dir.toAbsolutePath().normalize();
         if (normal.getFileName() == null || !normal.getFileName().toString().startsWith(prefix)) {
-            problems.add(ledger + " lists directory " + dir + " whose name lacks the prefix " + prefix + "; left alone");
+            problems.add(
+                    ledger + " lists directory " + dir + " whose name lacks the prefix " + prefix + "; left alone");
             return;
         }
         try {

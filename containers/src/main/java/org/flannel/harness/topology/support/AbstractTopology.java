@@ -77,8 +77,8 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
     protected abstract Optional<H> etcdHost();
 
     /** Starts a long-running process on {@code host}, its output going to {@code logFile}. */
-    protected abstract ManagedProcess launch(H host, String name, List<String> argv, Map<String, String> env,
-            Path logFile);
+    protected abstract ManagedProcess launch(
+            H host, String name, List<String> argv, Map<String, String> env, Path logFile);
 
     /** The host from which a segment's bridge is captured. */
     protected abstract H segmentCaptureHost(String segment);
@@ -261,15 +261,16 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
         if (routers.containsKey(host)) {
             return routers.get(host);
         }
-        return findHost(host).orElseThrow(() -> new TopologyException(
-                "no host '" + name + "'; nodes are " + nodes.keySet() + ", routers " + routers.keySet()
-                        + ", containers " + containers.keySet()));
+        return findHost(host)
+                .orElseThrow(() -> new TopologyException("no host '" + name + "'; nodes are " + nodes.keySet()
+                        + ", routers " + routers.keySet() + ", containers " + containers.keySet()));
     }
 
     @Override
     public final EtcdMember etcd() {
         if (etcd == null) {
-            throw new TopologyException("this topology has no etcd; declare one with .etcd(segment, address) in the spec");
+            throw new TopologyException(
+                    "this topology has no etcd; declare one with .etcd(segment, address) in the spec");
         }
         return etcd;
     }
@@ -291,7 +292,9 @@ public abstract class AbstractTopology<H extends Host> implements Topology {
         } else {
             throw new TopologyException("capture point '" + point + "' names no host or segment; hosts are "
                     + nodes.keySet() + " " + routers.keySet() + " " + containers.keySet() + ", segments "
-                    + spec.segments().stream().map(TopologySpec.SegmentSpec::name).toList());
+                    + spec.segments().stream()
+                            .map(TopologySpec.SegmentSpec::name)
+                            .toList());
         }
         String label = safe(where.host() + "-" + iface);
         Path pcap = uniqueFile(workDir.resolve("captures"), label, ".pcap");

@@ -18,14 +18,18 @@ public final class Directories {
         Path root = dir.toAbsolutePath().normalize();
         for (Path mount : mountsUnder(root)) {
             try {
-                new ProcessBuilder("umount", "-l", mount.toString()).redirectErrorStream(true).start().waitFor();
+                new ProcessBuilder("umount", "-l", mount.toString())
+                        .redirectErrorStream(true)
+                        .start()
+                        .waitFor();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while unmounting " + mount, e);
             }
         }
         if (!mountsUnder(root).isEmpty()) {
-            throw new IOException("file systems are still mounted under " + root + ": " + mountsUnder(root) + "; not deleting it");
+            throw new IOException(
+                    "file systems are still mounted under " + root + ": " + mountsUnder(root) + "; not deleting it");
         }
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;

@@ -82,7 +82,8 @@ public abstract class PodAttacher<H extends Host> {
                     + "(at most 32), not 'etcd' or 'seg-*'");
         }
         if (topology.findHost(name).isPresent() || topology.spec().segment(name).isPresent()) {
-            throw new TopologyException("container name '" + name + "' is already used by a node, router, container or segment");
+            throw new TopologyException(
+                    "container name '" + name + "' is already used by a node, router, container or segment");
         }
     }
 
@@ -92,14 +93,16 @@ public abstract class PodAttacher<H extends Host> {
         PodBridge existing = bridges.get(node.name());
         if (existing != null) {
             if (!existing.subnet().equals(subnet) || existing.mtu() != env.mtu()) {
-                throw new TopologyException("docker0 on " + node.name() + " was set up for " + existing.subnet() + " mtu "
-                        + existing.mtu() + " but the subnet file now says " + subnet + " mtu " + env.mtu()
-                        + "; Docker would need a restart: use a new topology");
+                throw new TopologyException(
+                        "docker0 on " + node.name() + " was set up for " + existing.subnet() + " mtu "
+                                + existing.mtu() + " but the subnet file now says " + subnet + " mtu " + env.mtu()
+                                + "; Docker would need a restart: use a new topology");
             }
             return existing;
         }
         if (!subnet.isUsableHost(subnet.address())) {
-            throw new TopologyException("FLANNEL_SUBNET " + subnet + " is not a usable bridge address on " + node.name());
+            throw new TopologyException(
+                    "FLANNEL_SUBNET " + subnet + " is not a usable bridge address on " + node.name());
         }
         PodBridge bridge = new PodBridge(node.name(), subnet, env.mtu());
         createBridge(node, bridge);

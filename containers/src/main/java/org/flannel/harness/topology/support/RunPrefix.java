@@ -21,7 +21,8 @@ public final class RunPrefix {
      * @param taken whether the driver already holds something under a prefix
      * @param whatHoldsIt what that is, for the message when the configured prefix is taken
      */
-    public static String choose(Optional<String> configured, Predicate<String> taken, Function<String, String> whatHoldsIt) {
+    public static String choose(
+            Optional<String> configured, Predicate<String> taken, Function<String, String> whatHoldsIt) {
         if (configured.isPresent()) {
             String prefix = configured.get();
             if (!prefix.matches(FORMAT)) {

@@ -57,7 +57,8 @@ public abstract class TcpdumpCapture implements Capture {
         }
         if (!process.isAlive()) {
             throw new TopologyException("tcpdump at " + point + " (filter '" + filter + "') exited with code "
-                    + process.waitFor(Duration.ZERO).orElse(-1) + ": " + process.logs().strip());
+                    + process.waitFor(Duration.ZERO).orElse(-1) + ": "
+                    + process.logs().strip());
         }
         return false;
     }

@@ -21,8 +21,8 @@ class DockerCleanupIT extends CleanupContract {
     @Override
     protected Trace trace(Topology topo) {
         String run = topo.runId();
-        assertThat(DockerState.containerNames(run)).containsExactly(
-                run + "-etcd", run + "-node1", run + "-node2", run + "-seg-host");
+        assertThat(DockerState.containerNames(run))
+                .containsExactly(run + "-etcd", run + "-node1", run + "-node2", run + "-seg-host");
         assertThat(DockerState.networkNames(run)).containsExactly(run + "-00-underlay");
         return () -> {
             assertThat(DockerState.containerNames(run)).isEmpty();
@@ -42,7 +42,8 @@ class DockerCleanupIT extends CleanupContract {
                 .node("node2", "b", "10.168.0.100")
                 .build();
 
-        assertThatThrownBy(() -> new DockerDriver(settings).create(overlapping)).hasMessageContaining("cannot create Docker network");
+        assertThatThrownBy(() -> new DockerDriver(settings).create(overlapping))
+                .hasMessageContaining("cannot create Docker network");
 
         assertThat(DockerState.containerNames("fcfail1")).isEmpty();
         assertThat(DockerState.networkNames("fcfail1")).isEmpty();

@@ -14,7 +14,8 @@ class DockerConnectionTest {
     void noDaemonAnywhereIsExplainedWithWhatToDo() {
         assertThatThrownBy(() -> DockerConnection.requireSomewhereToLook(null, NOWHERE, NOWHERE))
                 .isInstanceOf(TopologyException.class)
-                .hasMessageContaining("Docker is unreachable (DOCKER_HOST is not set and /nonexistent/docker.sock does not exist)")
+                .hasMessageContaining(
+                        "Docker is unreachable (DOCKER_HOST is not set and /nonexistent/docker.sock does not exist)")
                 .hasMessageContaining("dockerd")
                 .hasMessageContaining("DOCKER_HOST");
     }

@@ -54,20 +54,38 @@ class DockerKilledRunIT {
         String liveRun = "fxlive" + ThreadLocalRandom.current().nextInt(10);
         String otherHostRun = "fxother" + ThreadLocalRandom.current().nextInt(10);
         String foreignId = sleeper(image, foreign, Map.of());
-        String liveId = sleeper(image, liveRun + "-node1", Map.of(Labels.RUN, liveRun, Labels.OWNER, Owner.current().label()));
-        String otherId = sleeper(image, otherHostRun + "-node1",
-                Map.of(Labels.RUN, otherHostRun, Labels.OWNER, "elsewhere/boot/1/1"));
-        try (Topology next = new DockerDriver().create(TopologySpec.builder()
-                .segment("underlay", "10.168.0.0/24").node("node1", "underlay", "10.168.0.2").build())) {
+        String liveId = sleeper(
+                image,
+                liveRun + "-node1",
+                Map.of(Labels.RUN, liveRun, Labels.OWNER, Owner.current().label()));
+        String otherId = sleeper(
+                image, otherHostRun + "-node1", Map.of(Labels.RUN, otherHostRun, Labels.OWNER, "elsewhere/boot/1/1"));
+        try (Topology next = new DockerDriver()
+                .create(TopologySpec.builder()
+                        .segment("underlay", "10.168.0.0/24")
+                        .node("node1", "underlay", "10.168.0.2")
+                        .build())) {
             assertThat(next.runId()).isNotEqualTo(run);
 
-            assertThat(DockerState.containerNames(run)).as("the killed run's containers").isEmpty();
-            assertThat(DockerState.networkNames(run)).as("the killed run's network").isEmpty();
+            assertThat(DockerState.containerNames(run))
+                    .as("the killed run's containers")
+                    .isEmpty();
+            assertThat(DockerState.networkNames(run))
+                    .as("the killed run's network")
+                    .isEmpty();
             assertThat(Path.of(ready[1])).as("its work directory").doesNotExist();
-            assertThat(HostFirewall.rulesMentioning("run=" + run + " ")).as("its firewall rule").isEmpty();
-            assertThat(DockerState.containerExists(foreign)).as("a container without our label").isTrue();
-            assertThat(DockerState.containerExists(liveRun + "-node1")).as("a run whose owner lives").isTrue();
-            assertThat(DockerState.containerExists(otherHostRun + "-node1")).as("a run of another host").isTrue();
+            assertThat(HostFirewall.rulesMentioning("run=" + run + " "))
+                    .as("its firewall rule")
+                    .isEmpty();
+            assertThat(DockerState.containerExists(foreign))
+                    .as("a container without our label")
+                    .isTrue();
+            assertThat(DockerState.containerExists(liveRun + "-node1"))
+                    .as("a run whose owner lives")
+                    .isTrue();
+            assertThat(DockerState.containerExists(otherHostRun + "-node1"))
+                    .as("a run of another host")
+                    .isTrue();
         } finally {
             for (String id : List.of(foreignId, liveId, otherId)) {
                 client.removeContainerCmd(id).withForce(true).exec();
@@ -76,16 +94,23 @@ class DockerKilledRunIT {
     }
 
     private String sleeper(String image, String name, Map<String, String> labels) {
-        String id = client.createContainerCmd(image).withName(name).withLabels(labels).withCmd("sleep", "infinity")
-                .withEnv(ContainerFactory.PATH).exec().getId();
+        String id = client.createContainerCmd(image)
+                .withName(name)
+                .withLabels(labels)
+                .withCmd("sleep", "infinity")
+                .withEnv(ContainerFactory.PATH)
+                .exec()
+                .getId();
         client.startContainerCmd(id).exec();
         return id;
     }
 
     private Process startHolder() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), DockerHoldTopology.class.getName())
-                .redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), DockerHoldTopology.class.getName())
+                .redirectErrorStream(true)
+                .start();
     }
 
     /** The run prefix and work directory the holder printed. */

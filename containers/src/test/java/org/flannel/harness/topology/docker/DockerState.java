@@ -14,13 +14,22 @@ final class DockerState {
     }
 
     static List<String> containerNames(String run) {
-        return client().listContainersCmd().withShowAll(true).withLabelFilter(List.of(Labels.RUN + "=" + run)).exec()
-                .stream().map(DockerState::name).sorted().toList();
+        return client()
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(List.of(Labels.RUN + "=" + run))
+                .exec()
+                .stream()
+                .map(DockerState::name)
+                .sorted()
+                .toList();
     }
 
     static List<String> networkNames(String run) {
         return client().listNetworksCmd().withFilter("label", List.of(Labels.RUN + "=" + run)).exec().stream()
-                .map(network -> network.getName()).sorted().toList();
+                .map(network -> network.getName())
+                .sorted()
+                .toList();
     }
 
     static boolean containerExists(String name) {

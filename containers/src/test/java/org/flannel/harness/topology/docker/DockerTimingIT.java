@@ -47,18 +47,24 @@ class DockerTimingIT extends TimingContract {
         DockerSettings settings = DockerSettings.fromSystemProperties();
         BaseImage.Resolved first = BaseImage.resolve(client, settings);
         if (first.built()) {
-            System.out.printf("BENCHMARK docker image: cold build of %s took %d s%n", first.reference(), first.took().toSeconds());
+            System.out.printf(
+                    "BENCHMARK docker image: cold build of %s took %d s%n",
+                    first.reference(), first.took().toSeconds());
         }
         BaseImage.Resolved cached = BaseImage.resolve(client, settings);
         assertThat(cached.built()).isFalse();
-        System.out.printf("BENCHMARK docker image: cached %s resolved in %d ms%n", cached.reference(), cached.took().toMillis());
+        System.out.printf(
+                "BENCHMARK docker image: cached %s resolved in %d ms%n",
+                cached.reference(), cached.took().toMillis());
         if (Boolean.getBoolean("flannel.docker.benchmarkColdBuild")) {
             ImageRecipe base = ImageRecipe.DEFAULT;
             ImageRecipe throwaway = new ImageRecipe(base.suite(), base.variant(), base.packages(), base.excludes(), -1);
             BaseImage.Resolved cold = BaseImage.ensure(client, throwaway, settings.debianMirror(), settings.workRoot());
             try {
                 assertThat(cold.built()).isTrue();
-                System.out.printf("BENCHMARK docker image: cold build (debootstrap + load) took %d s%n", cold.took().toSeconds());
+                System.out.printf(
+                        "BENCHMARK docker image: cold build (debootstrap + load) took %d s%n",
+                        cold.took().toSeconds());
             } finally {
                 client.removeImageCmd(cold.reference()).withForce(true).exec();
             }
@@ -70,8 +76,11 @@ class DockerTimingIT extends TimingContract {
 
     @Test
     void printExecLatency() {
-        try (Topology topo = new DockerDriver().create(TopologySpec.builder()
-                .segment("underlay", "10.168.0.0/24").node("node1", "underlay", "10.168.0.2").build())) {
+        try (Topology topo = new DockerDriver()
+                .create(TopologySpec.builder()
+                        .segment("underlay", "10.168.0.0/24")
+                        .node("node1", "underlay", "10.168.0.2")
+                        .build())) {
             List<Long> micros = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 long t0 = System.nanoTime();
@@ -84,7 +93,8 @@ class DockerTimingIT extends TimingContract {
                 topo.node("node1").exec(Command.of("cat").withStdin("x")).orThrow();
                 withInput.add((System.nanoTime() - t0) / 1_000);
             }
-            System.out.printf("BENCHMARK docker exec: `true` median %d us, `cat` with stdin median %d us (20 each)%n",
+            System.out.printf(
+                    "BENCHMARK docker exec: `true` median %d us, `cat` with stdin median %d us (20 each)%n",
                     median(micros), median(withInput));
         }
     }

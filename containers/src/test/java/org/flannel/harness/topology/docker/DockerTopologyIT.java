@@ -22,8 +22,12 @@ class DockerTopologyIT extends TopologyContract {
         Path file = topo.workDir().resolve("node1").resolve("from-inside");
         node1.exec("sh", "-c", "echo written-inside > " + file).orThrow();
         assertThat(Files.readString(file)).isEqualTo("written-inside\n");
-        assertThat(node2.exec("test", "-e", file.toString()).exitCode()).as("node2 has its own").isNotZero();
-        assertThat(node1.exec("sh", "-c", "echo 1 > /proc/sys/net/ipv4/conf/eth0/accept_local").exitCode())
-                .as("/proc/sys is writable, as flanneld needs").isZero();
+        assertThat(node2.exec("test", "-e", file.toString()).exitCode())
+                .as("node2 has its own")
+                .isNotZero();
+        assertThat(node1.exec("sh", "-c", "echo 1 > /proc/sys/net/ipv4/conf/eth0/accept_local")
+                        .exitCode())
+                .as("/proc/sys is writable, as flanneld needs")
+                .isZero();
     }
 }

@@ -17,7 +17,9 @@ final class HostFirewall {
             if (!Files.isExecutable(Path.of(program)) || program.endsWith("legacy") && !legacyTablesExist()) {
                 continue; // listing legacy tables would create them
             }
-            Process process = new ProcessBuilder(program, "-S", "DOCKER-USER").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(program, "-S", "DOCKER-USER")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor();
             out.lines().filter(line -> line.contains(text)).forEach(found::add);

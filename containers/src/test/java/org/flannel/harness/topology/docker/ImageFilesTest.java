@@ -20,7 +20,8 @@ class ImageFilesTest {
 
     @Test
     void unpacksTheDirectoryKeepingTheExecutableBitAndLinks() throws IOException {
-        byte[] tar = tar(entry("bin/", TarArchiveEntry.LF_DIR, 0755, null, ""),
+        byte[] tar = tar(
+                entry("bin/", TarArchiveEntry.LF_DIR, 0755, null, ""),
                 entry("bin/flanneld", TarArchiveEntry.LF_NORMAL, 0755, null, "#!/bin/sh\n"),
                 entry("bin/notes.txt", TarArchiveEntry.LF_NORMAL, 0644, null, "hello"),
                 entry("bin/fl", TarArchiveEntry.LF_SYMLINK, 0777, "flanneld", ""));

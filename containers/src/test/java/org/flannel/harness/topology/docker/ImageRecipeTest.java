@@ -15,7 +15,8 @@ class ImageRecipeTest {
         List<String> shuffled = new ArrayList<>(base.packages());
         java.util.Collections.reverse(shuffled);
         assertThat(new ImageRecipe(base.suite(), base.variant(), shuffled, base.excludes(), base.revision()).hash())
-                .as("package order does not matter").isEqualTo(base.hash());
+                .as("package order does not matter")
+                .isEqualTo(base.hash());
     }
 
     @Test
@@ -26,13 +27,27 @@ class ImageRecipeTest {
                 .isNotEqualTo(base.hash());
         assertThat(new ImageRecipe("trixie", base.variant(), base.packages(), base.excludes(), base.revision()).hash())
                 .isNotEqualTo(base.hash());
-        assertThat(new ImageRecipe(base.suite(), base.variant(), base.packages(), base.excludes(), base.revision() + 1).hash())
+        assertThat(new ImageRecipe(base.suite(), base.variant(), base.packages(), base.excludes(), base.revision() + 1)
+                        .hash())
                 .isNotEqualTo(base.hash());
     }
 
     @Test
     void holdsWhatNodesRun() {
-        assertThat(base.packages()).contains("iproute2", "iputils-ping", "tcpdump", "iperf3", "etcd-server", "etcd-client",
-                "jq", "ethtool", "procps", "curl", "bash", "openjdk-17-jre-headless", "iptables");
+        assertThat(base.packages())
+                .contains(
+                        "iproute2",
+                        "iputils-ping",
+                        "tcpdump",
+                        "iperf3",
+                        "etcd-server",
+                        "etcd-client",
+                        "jq",
+                        "ethtool",
+                        "procps",
+                        "curl",
+                        "bash",
+                        "openjdk-17-jre-headless",
+                        "iptables");
     }
 }

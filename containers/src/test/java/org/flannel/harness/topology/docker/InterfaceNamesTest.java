@@ -17,32 +17,43 @@ class InterfaceNamesTest {
 
     @Test
     void parsesAddressesOfIpOneLineOutput() {
-        assertThat(InterfaceNames.parseAddresses(IP_OUTPUT)).containsExactly(
-                Map.entry("127.0.0.1", "lo"), Map.entry("10.168.1.1", "eth1"), Map.entry("10.168.0.1", "eth0"));
+        assertThat(InterfaceNames.parseAddresses(IP_OUTPUT))
+                .containsExactly(
+                        Map.entry("127.0.0.1", "lo"), Map.entry("10.168.1.1", "eth1"), Map.entry("10.168.0.1", "eth0"));
     }
 
     @Test
     void nothingToDoWhenDockerAgreesWithTheSpec() {
-        assertThat(InterfaceNames.renames(InterfaceNames.parseAddresses(IP_OUTPUT), List.of(
-                new InterfaceSpec("eth0", "underlay", "10.168.0.1"),
-                new InterfaceSpec("eth1", "underlay2", "10.168.1.1")), "router")).isEmpty();
+        assertThat(InterfaceNames.renames(
+                        InterfaceNames.parseAddresses(IP_OUTPUT),
+                        List.of(
+                                new InterfaceSpec("eth0", "underlay", "10.168.0.1"),
+                                new InterfaceSpec("eth1", "underlay2", "10.168.1.1")),
+                        "router"))
+                .isEmpty();
     }
 
     @Test
     void swappedNamesGoThroughTemporaryOnes() {
-        assertThat(InterfaceNames.renames(InterfaceNames.parseAddresses(IP_OUTPUT), List.of(
-                new InterfaceSpec("eth0", "underlay2", "10.168.1.1"),
-                new InterfaceSpec("eth1", "underlay", "10.168.0.1")), "node4")).containsExactly(
-                "ip link set dev eth1 down", "ip link set dev eth1 name fcrename0",
-                "ip link set dev eth0 down", "ip link set dev eth0 name fcrename1",
-                "ip link set dev fcrename0 name eth0", "ip link set dev eth0 up",
-                "ip link set dev fcrename1 name eth1", "ip link set dev eth1 up");
+        assertThat(InterfaceNames.renames(
+                        InterfaceNames.parseAddresses(IP_OUTPUT),
+                        List.of(
+                                new InterfaceSpec("eth0", "underlay2", "10.168.1.1"),
+                                new InterfaceSpec("eth1", "underlay", "10.168.0.1")),
+                        "node4"))
+                .containsExactly(
+                        "ip link set dev eth1 down", "ip link set dev eth1 name fcrename0",
+                        "ip link set dev eth0 down", "ip link set dev eth0 name fcrename1",
+                        "ip link set dev fcrename0 name eth0", "ip link set dev eth0 up",
+                        "ip link set dev fcrename1 name eth1", "ip link set dev eth1 up");
     }
 
     @Test
     void aMissingAddressIsReportedWithWhatDockerGave() {
-        assertThatThrownBy(() -> InterfaceNames.renames(InterfaceNames.parseAddresses(IP_OUTPUT),
-                List.of(new InterfaceSpec("eth0", "underlay", "10.168.0.7")), "node1"))
+        assertThatThrownBy(() -> InterfaceNames.renames(
+                        InterfaceNames.parseAddresses(IP_OUTPUT),
+                        List.of(new InterfaceSpec("eth0", "underlay", "10.168.0.7")),
+                        "node1"))
                 .hasMessageContaining("node1 has no interface with its address 10.168.0.7")
                 .hasMessageContaining("10.168.1.1=eth1");
     }

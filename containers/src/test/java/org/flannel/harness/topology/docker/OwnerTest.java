@@ -22,15 +22,18 @@ class OwnerTest {
 
     @Test
     void aReusedPidOrAnotherBootMeansGone() {
-        assertThat(new Owner(me.host(), me.bootId(), me.pid(), me.startTime() + 1).isGoneSeenFrom(me)).isTrue();
-        assertThat(new Owner(me.host(), "another-boot", me.pid(), me.startTime()).isGoneSeenFrom(me)).isTrue();
+        assertThat(new Owner(me.host(), me.bootId(), me.pid(), me.startTime() + 1).isGoneSeenFrom(me))
+                .isTrue();
+        assertThat(new Owner(me.host(), "another-boot", me.pid(), me.startTime()).isGoneSeenFrom(me))
+                .isTrue();
     }
 
     @Test
     void aDeadProcessIsGone() throws Exception {
         Process finished = new ProcessBuilder("true").start();
         finished.waitFor();
-        assertThat(new Owner(me.host(), me.bootId(), finished.pid(), 12345).isGoneSeenFrom(me)).isTrue();
+        assertThat(new Owner(me.host(), me.bootId(), finished.pid(), 12345).isGoneSeenFrom(me))
+                .isTrue();
     }
 
     @Test

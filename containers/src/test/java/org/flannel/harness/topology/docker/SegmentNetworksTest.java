@@ -23,7 +23,9 @@ class SegmentNetworksTest {
 
         List<SegmentNetworks.Segment> segments = SegmentNetworks.plan(spec, names);
 
-        assertThat(segments).extracting(SegmentNetworks.Segment::network).containsExactly("fc1a2b-00-zeta", "fc1a2b-01-alpha")
+        assertThat(segments)
+                .extracting(SegmentNetworks.Segment::network)
+                .containsExactly("fc1a2b-00-zeta", "fc1a2b-01-alpha")
                 .isSorted();
         assertThat(segments).extracting(SegmentNetworks.Segment::bridge).containsExactly("fc1a2b-s0", "fc1a2b-s1");
         assertThat(new DockerNames("abcdefgh").bridge(99)).hasSizeLessThanOrEqualTo(15);
@@ -48,6 +50,7 @@ class SegmentNetworksTest {
                 .node("node2", "p2p", "10.168.0.2")
                 .build();
 
-        assertThatThrownBy(() -> SegmentNetworks.plan(spec, names)).hasMessageContaining("no address left for Docker's bridge");
+        assertThatThrownBy(() -> SegmentNetworks.plan(spec, names))
+                .hasMessageContaining("no address left for Docker's bridge");
     }
 }

@@ -27,7 +27,9 @@ class CleanupIT extends CleanupContract {
         List<String> namespaces = OsProcesses.namespacesStartingWith(prefix + "-");
         List<Long> pids = new ArrayList<>();
         namespaces.forEach(ns -> pids.addAll(netns.pids(ns)));
-        assertThat(namespaces).hasSize(5).contains(prefix + "-node1", prefix + "-pod", prefix + "-etcd", prefix + "-seg-underlay");
+        assertThat(namespaces)
+                .hasSize(5)
+                .contains(prefix + "-node1", prefix + "-pod", prefix + "-etcd", prefix + "-seg-underlay");
         assertThat(pids).as("etcd, tcpdump, three sleeps").hasSize(5);
         assertThat(ledger).exists();
         return () -> {

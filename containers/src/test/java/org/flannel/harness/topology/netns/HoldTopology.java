@@ -9,11 +9,12 @@ public final class HoldTopology {
     private HoldTopology() {}
 
     public static void main(String[] args) throws Exception {
-        Topology topo = new NetnsDriver().create(TopologySpec.builder()
-                .segment("underlay", "10.168.0.0/24")
-                .node("node1", "underlay", "10.168.0.2")
-                .etcd("underlay", "10.168.0.10")
-                .build());
+        Topology topo = new NetnsDriver()
+                .create(TopologySpec.builder()
+                        .segment("underlay", "10.168.0.0/24")
+                        .node("node1", "underlay", "10.168.0.2")
+                        .etcd("underlay", "10.168.0.10")
+                        .build());
         topo.node("node1").start("sleeper", List.of("sleep", "987681"));
         System.out.println("READY " + topo.runId());
         System.out.flush();

@@ -1,6 +1,5 @@
 package org.flannel.harness.topology.netns;
 
-import org.flannel.harness.topology.support.ProcessIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -9,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.flannel.harness.topology.support.ProcessIdentity;
 import org.junit.jupiter.api.Test;
 
 /** A run in another JVM, ended by Ctrl-C/SIGTERM (shutdown hook) or SIGKILL (sweeper). */
@@ -55,7 +55,8 @@ class KilledRunIT {
     private Process startHolder() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HoldTopology.class.getName())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
     }
 
     private static String awaitReady(Process child) throws Exception {

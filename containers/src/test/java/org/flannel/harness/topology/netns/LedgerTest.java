@@ -1,11 +1,11 @@
 package org.flannel.harness.topology.netns;
 
-import org.flannel.harness.topology.support.ProcessIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.flannel.harness.topology.support.ProcessIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,8 @@ class LedgerTest {
         assertThat(ledger.file()).isEqualTo(dir.resolve("fcab12.ledger"));
         assertThat(contents.prefix()).isEqualTo("fcab12");
         assertThat(contents.ownerPid()).isEqualTo(ProcessHandle.current().pid());
-        assertThat(ProcessIdentity.isAlive(contents.ownerPid(), contents.ownerStartTime())).isTrue();
+        assertThat(ProcessIdentity.isAlive(contents.ownerPid(), contents.ownerStartTime()))
+                .isTrue();
         assertThat(contents.namespaces()).containsExactly("fcab12-node1");
         assertThat(contents.directories()).containsExactly(Path.of("/tmp/x/fcab12"));
     }

@@ -32,8 +32,15 @@ class RoutedUnderlayIT extends RoutedUnderlayContract {
         List<String> namespaces = OsProcesses.namespacesStartingWith(prefix + "-");
         List<Long> pids = new ArrayList<>();
         namespaces.forEach(ns -> pids.addAll(netns.pids(ns)));
-        assertThat(namespaces).containsExactlyInAnyOrder(prefix + "-node1", prefix + "-node2", prefix + "-node3",
-                prefix + "-router", prefix + "-etcd", prefix + "-seg-underlay", prefix + "-seg-underlay2");
+        assertThat(namespaces)
+                .containsExactlyInAnyOrder(
+                        prefix + "-node1",
+                        prefix + "-node2",
+                        prefix + "-node3",
+                        prefix + "-router",
+                        prefix + "-etcd",
+                        prefix + "-seg-underlay",
+                        prefix + "-seg-underlay2");
         assertThat(pids).as("etcd, tcpdump, sleep").hasSize(3);
         assertThat(Ledger.fileFor(settings.ledgerDir(), prefix)).content().contains("netns " + prefix + "-router");
 

@@ -1,6 +1,5 @@
 package org.flannel.harness.topology.netns;
 
-import org.flannel.harness.topology.support.ProcessIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -8,9 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 import org.flannel.harness.topology.Topology;
 import org.flannel.harness.topology.TopologySpec;
-import org.awaitility.Awaitility;
+import org.flannel.harness.topology.support.ProcessIdentity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,25 +35,35 @@ class SweeperIT {
         long me = ProcessHandle.current().pid();
         String reusedPidRun = fakeRun(me, ProcessIdentity.startTime(me).orElseThrow() + 1, "987672");
         fakeNamespace(livePrefix + "-node1", "987673");
-        Files.writeString(Ledger.fileFor(settings.ledgerDir(), livePrefix),
+        Files.writeString(
+                Ledger.fileFor(settings.ledgerDir(), livePrefix),
                 me + " " + ProcessIdentity.startTime(me).orElseThrow() + "\nnetns " + livePrefix + "-node1\n");
         OsProcesses.run("/usr/sbin/ip", "netns", "add", foreign);
 
-        try (Topology topo = new NetnsDriver(settings).create(TopologySpec.builder()
-                .segment("underlay", "10.168.0.0/24").node("node1", "underlay", "10.168.0.2").build())) {
+        try (Topology topo = new NetnsDriver(settings)
+                .create(TopologySpec.builder()
+                        .segment("underlay", "10.168.0.0/24")
+                        .node("node1", "underlay", "10.168.0.2")
+                        .build())) {
             assertThat(topo.runId()).isNotIn(deadRun, reusedPidRun);
         }
 
         for (String run : List.of(deadRun, reusedPidRun)) {
-            assertThat(OsProcesses.namespacesStartingWith(run + "-")).as(run + "'s namespaces").isEmpty();
+            assertThat(OsProcesses.namespacesStartingWith(run + "-"))
+                    .as(run + "'s namespaces")
+                    .isEmpty();
             assertThat(Ledger.fileFor(settings.ledgerDir(), run)).doesNotExist();
             assertThat(settings.workRoot().resolve(run)).doesNotExist();
         }
         assertThat(OsProcesses.withArgument("987671")).isEmpty();
         assertThat(OsProcesses.withArgument("987672")).isEmpty();
-        assertThat(OsProcesses.namespacesStartingWith(livePrefix + "-")).as("a live run is left alone").hasSize(1);
+        assertThat(OsProcesses.namespacesStartingWith(livePrefix + "-"))
+                .as("a live run is left alone")
+                .hasSize(1);
         assertThat(OsProcesses.withArgument("987673")).hasSize(1);
-        assertThat(OsProcesses.namespacesStartingWith(foreign)).as("in no ledger: untouched").containsExactly(foreign);
+        assertThat(OsProcesses.namespacesStartingWith(foreign))
+                .as("in no ledger: untouched")
+                .containsExactly(foreign);
     }
 
     @Test
@@ -79,7 +89,8 @@ class SweeperIT {
         String namespace = prefix + "-node1";
         Path dir = settings.workRoot().resolve(prefix);
         Files.createDirectories(settings.ledgerDir());
-        Files.writeString(Ledger.fileFor(settings.ledgerDir(), prefix),
+        Files.writeString(
+                Ledger.fileFor(settings.ledgerDir(), prefix),
                 ownerPid + " " + ownerStart + "\nnetns " + namespace + "\ndir " + dir + "\n");
         fakeNamespace(namespace, sleepMarker);
         Files.createDirectories(dir.resolve("logs"));
@@ -89,11 +100,20 @@ class SweeperIT {
 
     private static void fakeNamespace(String namespace, String sleepMarker) throws Exception {
         OsProcesses.run("/usr/sbin/ip", "netns", "add", namespace);
-        OsProcesses.run("/usr/sbin/ip", "netns", "exec", namespace, "sh", "-c",
+        OsProcesses.run(
+                "/usr/sbin/ip",
+                "netns",
+                "exec",
+                namespace,
+                "sh",
+                "-c",
                 "setsid sleep " + sleepMarker + " >/dev/null 2>&1 < /dev/null &");
         // sh returns once it has forked: the child becomes "sleep <marker>" a moment later.
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
-                .untilAsserted(() -> assertThat(OsProcesses.withArgument(sleepMarker)).hasSize(1));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(
+                        () -> assertThat(OsProcesses.withArgument(sleepMarker)).hasSize(1));
     }
 
     private static String randomPrefix() {

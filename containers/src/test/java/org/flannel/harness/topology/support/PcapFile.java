@@ -43,7 +43,8 @@ public record PcapFile(int linkType, List<byte[]> packets) {
 
     /** Ethernet frames carrying IPv4 with protocol ICMP (1). */
     public long icmpCount() {
-        return packets.stream().filter(p -> p.length >= 34 && (p[12] & 0xff) == 0x08 && p[13] == 0x00 && p[23] == 1)
+        return packets.stream()
+                .filter(p -> p.length >= 34 && (p[12] & 0xff) == 0x08 && p[13] == 0x00 && p[23] == 1)
                 .count();
     }
 
@@ -51,12 +52,14 @@ public record PcapFile(int linkType, List<byte[]> packets) {
     public record Icmp(String source, String destination, int type, int ttl) {}
 
     public List<Icmp> icmp() {
-        return packets.stream().filter(p -> p.length >= 34 && (p[12] & 0xff) == 0x08 && p[13] == 0x00 && p[23] == 1)
+        return packets.stream()
+                .filter(p -> p.length >= 34 && (p[12] & 0xff) == 0x08 && p[13] == 0x00 && p[23] == 1)
                 .map(p -> new Icmp(address(p, 26), address(p, 30), p[14 + ((p[14] & 0x0f) * 4)] & 0xff, p[22] & 0xff))
                 .toList();
     }
 
     private static String address(byte[] p, int offset) {
-        return (p[offset] & 0xff) + "." + (p[offset + 1] & 0xff) + "." + (p[offset + 2] & 0xff) + "." + (p[offset + 3] & 0xff);
+        return (p[offset] & 0xff) + "." + (p[offset + 1] & 0xff) + "." + (p[offset + 2] & 0xff) + "."
+                + (p[offset + 3] & 0xff);
     }
 }

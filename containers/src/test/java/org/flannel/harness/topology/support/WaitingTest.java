@@ -16,7 +16,8 @@ class WaitingTest {
         AtomicInteger checks = new AtomicInteger();
         long started = System.nanoTime();
 
-        assertThat(Waiting.until(Duration.ofSeconds(5), Duration.ofSeconds(1), () -> checks.incrementAndGet() > 0)).isTrue();
+        assertThat(Waiting.until(Duration.ofSeconds(5), Duration.ofSeconds(1), () -> checks.incrementAndGet() > 0))
+                .isTrue();
 
         assertThat(checks).hasValue(1);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
@@ -26,7 +27,8 @@ class WaitingTest {
     void aConditionIsCheckedEveryIntervalUntilItHolds() {
         AtomicInteger checks = new AtomicInteger();
 
-        assertThat(Waiting.until(Duration.ofSeconds(5), TEN_MS, () -> checks.incrementAndGet() == 4)).isTrue();
+        assertThat(Waiting.until(Duration.ofSeconds(5), TEN_MS, () -> checks.incrementAndGet() == 4))
+                .isTrue();
 
         assertThat(checks).hasValue(4);
     }
@@ -36,7 +38,8 @@ class WaitingTest {
         AtomicInteger checks = new AtomicInteger();
         long started = System.nanoTime();
 
-        assertThat(Waiting.until(Duration.ofMillis(200), TEN_MS, () -> checks.incrementAndGet() < 0)).isFalse();
+        assertThat(Waiting.until(Duration.ofMillis(200), TEN_MS, () -> checks.incrementAndGet() < 0))
+                .isFalse();
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         assertThat(checks.get()).isGreaterThan(2);
@@ -46,15 +49,19 @@ class WaitingTest {
     void noTimeAtAllMeansOneCheck() {
         AtomicInteger checks = new AtomicInteger();
 
-        assertThat(Waiting.until(Duration.ZERO, TEN_MS, () -> checks.incrementAndGet() < 0)).isFalse();
-        assertThat(Waiting.poll(Duration.ZERO, TEN_MS, () -> Optional.of(checks.incrementAndGet()))).contains(2);
+        assertThat(Waiting.until(Duration.ZERO, TEN_MS, () -> checks.incrementAndGet() < 0))
+                .isFalse();
+        assertThat(Waiting.poll(Duration.ZERO, TEN_MS, () -> Optional.of(checks.incrementAndGet())))
+                .contains(2);
     }
 
     @Test
     void pollReturnsTheFirstValueSupplied() {
         AtomicInteger checks = new AtomicInteger();
 
-        Optional<String> value = Waiting.poll(Duration.ofSeconds(5), TEN_MS,
+        Optional<String> value = Waiting.poll(
+                Duration.ofSeconds(5),
+                TEN_MS,
                 () -> checks.incrementAndGet() < 3 ? Optional.empty() : Optional.of("third"));
 
         assertThat(value).contains("third");
@@ -66,7 +73,8 @@ class WaitingTest {
         IllegalStateException broken = new IllegalStateException("exited");
 
         assertThatThrownBy(() -> Waiting.until(Duration.ofSeconds(5), TEN_MS, () -> {
-            throw broken;
-        })).isSameAs(broken);
+                    throw broken;
+                }))
+                .isSameAs(broken);
     }
 }

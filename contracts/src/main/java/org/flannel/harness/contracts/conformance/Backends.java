@@ -23,8 +23,7 @@ public final class Backends {
      */
     public static final String NOT_APPLICABLE = "not applicable: ";
 
-    private Backends() {
-    }
+    private Backends() {}
 
     /** Every backend: what an implementation declares when it names none. */
     public static Set<String> all() {
@@ -56,8 +55,8 @@ public final class Backends {
                     + String.join(", ", KNOWN));
         }
         if (declared.isEmpty()) {
-            throw new IllegalArgumentException("-D" + PROPERTY + "=" + value + " declares no backend; name one or more of "
-                    + String.join(", ", KNOWN) + ", comma-separated");
+            throw new IllegalArgumentException("-D" + PROPERTY + "=" + value
+                    + " declares no backend; name one or more of " + String.join(", ", KNOWN) + ", comma-separated");
         }
         return sorted(declared);
     }
@@ -79,7 +78,8 @@ public final class Backends {
      * backend udp; declared: vxlan"; empty if it applies.
      */
     public static Optional<String> notApplicable(Collection<String> tags, Set<String> declared) {
-        List<String> missing = of(tags).stream().filter(backend -> !declared.contains(backend)).toList();
+        List<String> missing =
+                of(tags).stream().filter(backend -> !declared.contains(backend)).toList();
         if (missing.isEmpty()) {
             return Optional.empty();
         }

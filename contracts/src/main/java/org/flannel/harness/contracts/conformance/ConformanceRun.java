@@ -13,10 +13,19 @@ import java.util.Map;
  * judge anything properly (e.g. an unknown backend in -Dflannel.backends).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ConformanceRun(String format, String implementation, String topology, List<String> declaredBackends,
-                             boolean strict, String tagFilter, String started, String finished,
-                             String configurationError, Map<String, LevelTotals> totals, List<String> warnings,
-                             List<Requirement> requirements) {
+public record ConformanceRun(
+        String format,
+        String implementation,
+        String topology,
+        List<String> declaredBackends,
+        boolean strict,
+        String tagFilter,
+        String started,
+        String finished,
+        String configurationError,
+        Map<String, LevelTotals> totals,
+        List<String> warnings,
+        List<Requirement> requirements) {
     public static final String FORMAT = "flannel-conformance/1";
 
     public ConformanceRun {
@@ -32,7 +41,11 @@ public record ConformanceRun(String format, String implementation, String topolo
     static Map<String, LevelTotals> totalsOf(List<Requirement> requirements) {
         Map<String, LevelTotals> totals = new LinkedHashMap<>();
         for (Level level : Level.values()) {
-            totals.put(level.json(), LevelTotals.of(requirements.stream().filter(r -> r.level() == level).toList()));
+            totals.put(
+                    level.json(),
+                    LevelTotals.of(requirements.stream()
+                            .filter(r -> r.level() == level)
+                            .toList()));
         }
         return totals;
     }

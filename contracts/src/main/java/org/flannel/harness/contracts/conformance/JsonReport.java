@@ -16,8 +16,7 @@ public final class JsonReport {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     public static String toJson(ConformanceRun run) {
         try {

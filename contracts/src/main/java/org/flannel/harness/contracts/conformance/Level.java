@@ -10,7 +10,10 @@ import java.util.Optional;
  * without one is {@link #UNTAGGED}, which the build verdict judges as MUST so that nothing slips through.
  */
 public enum Level {
-    MUST, SHOULD, MAY, UNTAGGED;
+    MUST,
+    SHOULD,
+    MAY,
+    UNTAGGED;
 
     /** The tag as written on a scenario ({@code @must}); none for {@link #UNTAGGED}. */
     public Optional<String> tag() {

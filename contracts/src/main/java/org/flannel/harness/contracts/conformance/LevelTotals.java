@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collection;
 
 /** How many requirements of one level passed, failed, did not apply, were skipped. */
-public record LevelTotals(int pass, int fail, @JsonProperty("n/a") int notApplicable, int skipped, int total) {
+public record LevelTotals(
+        int pass, int fail, @JsonProperty("n/a") int notApplicable, int skipped, int total) {
 
     public static LevelTotals of(Collection<Requirement> requirements) {
         int pass = 0;

@@ -5,6 +5,5 @@ package org.flannel.harness.contracts.conformance;
  * its scenario (the line of the Scenario or Scenario Outline, shared by an outline's examples), the
  * scenario's title as written and its {@code Source:} line.
  */
-public record PickleObservation(RequirementTags tags, int scenarioLine, String title, String source,
-                                PickleResult result) {
-}
+public record PickleObservation(
+        RequirementTags tags, int scenarioLine, String title, String source, PickleResult result) {}

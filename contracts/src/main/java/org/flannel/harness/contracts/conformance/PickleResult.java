@@ -10,8 +10,16 @@ import java.util.List;
  * in cucumber.html).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PickleResult(String name, String feature, int line, Outcome status, long durationMillis,
-                           String failedStep, String failure, String reason, List<String> attachments) {
+public record PickleResult(
+        String name,
+        String feature,
+        int line,
+        Outcome status,
+        long durationMillis,
+        String failedStep,
+        String failure,
+        String reason,
+        List<String> attachments) {
     public PickleResult {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }

@@ -8,8 +8,16 @@ import java.util.List;
  * name as written, an outline's with its placeholders), the {@code Source:} line of its description, where
  * it is written, its verdict and the pickles it was judged on.
  */
-public record Requirement(String id, Level level, List<String> backends, String title, String source,
-                          String feature, int line, Verdict verdict, List<PickleResult> pickles) {
+public record Requirement(
+        String id,
+        Level level,
+        List<String> backends,
+        String title,
+        String source,
+        String feature,
+        int line,
+        Verdict verdict,
+        List<PickleResult> pickles) {
     public Requirement {
         backends = List.copyOf(backends);
         pickles = List.copyOf(pickles);

@@ -35,12 +35,12 @@ public record RequirementTags(Optional<String> id, Level level, Set<String> back
             problems.add("more than one requirement tag " + ids + "; counted under " + ids.get(0));
         }
         if (levels.size() > 1) {
-            problems.add("more than one level tag " + levels.stream().map(l -> l.tag().orElseThrow()).toList()
-                    + "; judged at the strictest");
+            problems.add("more than one level tag "
+                    + levels.stream().map(l -> l.tag().orElseThrow()).toList() + "; judged at the strictest");
         }
         Level level = levels.stream().min(Enum::compareTo).orElse(Level.UNTAGGED);
-        return new RequirementTags(ids.stream().findFirst().map(tag -> tag.substring(1)), level, Backends.of(tags),
-                List.copyOf(problems));
+        return new RequirementTags(
+                ids.stream().findFirst().map(tag -> tag.substring(1)), level, Backends.of(tags), List.copyOf(problems));
     }
 
     public String idOrNone() {

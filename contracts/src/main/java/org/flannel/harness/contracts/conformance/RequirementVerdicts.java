@@ -20,17 +20,22 @@ public record RequirementVerdicts(List<Requirement> requirements) {
     }
 
     public LevelTotals totals(Level level) {
-        return LevelTotals.of(requirements.stream().filter(r -> r.level() == level).toList());
+        return LevelTotals.of(
+                requirements.stream().filter(r -> r.level() == level).toList());
     }
 
     /** The requirements that failed at a level. */
     public List<Requirement> failed(Level level) {
-        return requirements.stream().filter(r -> r.level() == level && r.verdict() == Verdict.FAIL).toList();
+        return requirements.stream()
+                .filter(r -> r.level() == level && r.verdict() == Verdict.FAIL)
+                .toList();
     }
 
     /** Every failed requirement, strictest level first. */
     public List<Requirement> failed() {
-        return List.of(Level.values()).stream().flatMap(level -> failed(level).stream()).toList();
+        return List.of(Level.values()).stream()
+                .flatMap(level -> failed(level).stream())
+                .toList();
     }
 
     public int count(Verdict verdict) {
@@ -45,8 +50,12 @@ public record RequirementVerdicts(List<Requirement> requirements) {
             if (level == Level.UNTAGGED && totals.total() == 0) {
                 continue;
             }
-            line.append(line.length() == 0 ? "" : "  ").append(level.name()).append(' ').append(totals.pass())
-                    .append('/').append(totals.judged());
+            line.append(line.length() == 0 ? "" : "  ")
+                    .append(level.name())
+                    .append(' ')
+                    .append(totals.pass())
+                    .append('/')
+                    .append(totals.judged());
             if (level == Level.UNTAGGED) {
                 line.append(" (judged as MUST)");
             }

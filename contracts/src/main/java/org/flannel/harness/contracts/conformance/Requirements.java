@@ -15,10 +15,10 @@ import java.util.Set;
  */
 public final class Requirements {
     /** How the warning about a scenario without an ID ends (the console counts these instead of listing them). */
-    public static final String NO_ID_WARNING = " has no requirement ID tag (@R-...): reported as " + RequirementTags.NO_ID
-            + ", and judged as MUST";
-    private Requirements() {
-    }
+    public static final String NO_ID_WARNING =
+            " has no requirement ID tag (@R-...): reported as " + RequirementTags.NO_ID + ", and judged as MUST";
+
+    private Requirements() {}
 
     public static List<Requirement> aggregate(List<PickleObservation> pickles, List<String> warnings) {
         Map<String, List<PickleObservation>> byKey = new LinkedHashMap<>();
@@ -63,10 +63,18 @@ public final class Requirements {
         } else if (level == Level.UNTAGGED && first.tags().id().isPresent()) {
             warnings.add(id + " (" + firstWhere + ") has no level tag (@must, @should, @may): judged as MUST");
         }
-        List<PickleResult> results = group.stream().map(PickleObservation::result).toList();
-        return new Requirement(id, level, Backends.of(backends).stream().toList(), first.title(), first.source(),
-                first.result().feature(), first.scenarioLine(),
-                Verdict.of(results.stream().map(PickleResult::status).toList()), results);
+        List<PickleResult> results =
+                group.stream().map(PickleObservation::result).toList();
+        return new Requirement(
+                id,
+                level,
+                Backends.of(backends).stream().toList(),
+                first.title(),
+                first.source(),
+                first.result().feature(),
+                first.scenarioLine(),
+                Verdict.of(results.stream().map(PickleResult::status).toList()),
+                results);
     }
 
     /** "classpath:features/vxlan/01-node-state.feature", 29 → "vxlan/01-node-state.feature:29". */

@@ -12,16 +12,19 @@ public final class SourceLines {
     /** Between two references of one line. */
     public static final String SEPARATOR = " ; ";
 
-    private SourceLines() {
-    }
+    private SourceLines() {}
 
     /** The text after {@code Source:} on each description line that starts with it, stripped ("" for none). */
     public static List<String> of(String description) {
         if (description == null) {
             return List.of();
         }
-        return description.lines().map(String::strip).filter(line -> line.startsWith(PREFIX))
-                .map(line -> line.substring(PREFIX.length()).strip()).toList();
+        return description
+                .lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith(PREFIX))
+                .map(line -> line.substring(PREFIX.length()).strip())
+                .toList();
     }
 
     /** All of them as one text, as the conformance report keeps it: joined by " / ", or "" when there is none. */
@@ -31,6 +34,9 @@ public final class SourceLines {
 
     /** One line's references: {@code seed: "..."}, {@code flannel-behaviour.md §4.5 ...}. */
     public static List<String> references(String source) {
-        return Arrays.stream(source.split(SEPARATOR)).map(String::strip).filter(ref -> !ref.isEmpty()).toList();
+        return Arrays.stream(source.split(SEPARATOR))
+                .map(String::strip)
+                .filter(ref -> !ref.isEmpty())
+                .toList();
     }
 }

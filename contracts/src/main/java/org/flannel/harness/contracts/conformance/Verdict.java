@@ -10,7 +10,10 @@ import java.util.Collection;
  * that do not apply do not stop the others from passing).
  */
 public enum Verdict {
-    PASS("pass"), FAIL("fail"), NOT_APPLICABLE("n/a"), SKIPPED("skipped");
+    PASS("pass"),
+    FAIL("fail"),
+    NOT_APPLICABLE("n/a"),
+    SKIPPED("skipped");
 
     private final String json;
 

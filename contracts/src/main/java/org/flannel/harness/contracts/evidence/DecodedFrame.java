@@ -19,8 +19,16 @@ import java.util.Optional;
  * @param layers         its headers, outermost first
  * @param rules          the protocol rules computed from its bytes
  */
-public record DecodedFrame(int number, String timestamp, int linkType, String linkTypeName, int capturedLength,
-        int originalLength, String summary, @JsonProperty("bytes") String hexBytes, List<Layer> layers,
+public record DecodedFrame(
+        int number,
+        String timestamp,
+        int linkType,
+        String linkTypeName,
+        int capturedLength,
+        int originalLength,
+        String summary,
+        @JsonProperty("bytes") String hexBytes,
+        List<Layer> layers,
         List<RuleResult> rules) {
 
     /**
@@ -33,8 +41,15 @@ public record DecodedFrame(int number, String timestamp, int linkType, String li
      * @param expected  what it was judged against ("" when nothing judged it)
      * @param judgedBy  what judged it (none when nothing did)
      */
-    public record Field(String name, String value, String kind, int offset, int bitOffset, int bitWidth,
-            FieldVerdict verdict, @JsonInclude(JsonInclude.Include.NON_EMPTY) String expected,
+    public record Field(
+            String name,
+            String value,
+            String kind,
+            int offset,
+            int bitOffset,
+            int bitWidth,
+            FieldVerdict verdict,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) String expected,
             Optional<JudgedBy> judgedBy) {
 
         public Field {
@@ -59,7 +74,9 @@ public record DecodedFrame(int number, String timestamp, int linkType, String li
 
         /** Whether the other field lies within this one (a flags word and its bits). */
         public boolean contains(Field other) {
-            return other != this && startBit() <= other.startBit() && other.endBit() <= endBit()
+            return other != this
+                    && startBit() <= other.startBit()
+                    && other.endBit() <= endBit()
                     && other.bitWidth < bitWidth;
         }
 
@@ -80,7 +97,9 @@ public record DecodedFrame(int number, String timestamp, int linkType, String li
         }
 
         public Optional<Field> field(String shortName) {
-            return fields.stream().filter(f -> f.name().equals(name + "." + shortName)).findFirst();
+            return fields.stream()
+                    .filter(f -> f.name().equals(name + "." + shortName))
+                    .findFirst();
         }
 
         /** The byte after the last field: the header's end. */
@@ -100,8 +119,7 @@ public record DecodedFrame(int number, String timestamp, int linkType, String li
      * @param rule     the rule in a few words: {@code valid}, {@code zero or valid}, {@code consistent}
      * @param expected what it wants: {@code 0x1c46 (computed)}
      */
-    public record RuleResult(String field, String rule, String expected, String actual, RuleVerdict verdict) {
-    }
+    public record RuleResult(String field, String rule, String expected, String actual, RuleVerdict verdict) {}
 
     public DecodedFrame {
         hexBytes = hexBytes == null ? "" : hexBytes;
@@ -123,13 +141,19 @@ public record DecodedFrame(int number, String timestamp, int linkType, String li
     }
 
     public Optional<String> value(String fieldName) {
-        return layers.stream().flatMap(l -> l.fields().stream()).filter(f -> f.name().equals(fieldName))
-                .map(Field::value).findFirst();
+        return layers.stream()
+                .flatMap(l -> l.fields().stream())
+                .filter(f -> f.name().equals(fieldName))
+                .map(Field::value)
+                .findFirst();
     }
 
     /** The protocols of the headers, outermost first: {@code ethernet ipv4 udp vxlan ethernet ipv4 icmp}. */
     public List<String> protocols() {
-        return layers.stream().filter(l -> !l.name().contains("quoted.")).map(Layer::protocol).toList();
+        return layers.stream()
+                .filter(l -> !l.name().contains("quoted."))
+                .map(Layer::protocol)
+                .toList();
     }
 
     /** Whether it carries another frame (VXLAN: inner.* layers). */
@@ -166,7 +190,16 @@ public record DecodedFrame(int number, String timestamp, int linkType, String li
 
     /** The same frame with other layers (e.g. some fields judged otherwise). */
     public DecodedFrame withLayers(List<Layer> newLayers) {
-        return new DecodedFrame(number, timestamp, linkType, linkTypeName, capturedLength, originalLength, summary,
-                hexBytes, newLayers, rules);
+        return new DecodedFrame(
+                number,
+                timestamp,
+                linkType,
+                linkTypeName,
+                capturedLength,
+                originalLength,
+                summary,
+                hexBytes,
+                newLayers,
+                rules);
     }
 }

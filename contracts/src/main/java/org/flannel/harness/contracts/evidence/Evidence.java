@@ -11,13 +11,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = Evidence.KIND)
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = FrameMatchEvidence.class, name = FrameMatchEvidence.KIND),
-        @JsonSubTypes.Type(value = HopTraceEvidence.class, name = HopTraceEvidence.KIND),
-        @JsonSubTypes.Type(value = KernelTableEvidence.class, name = KernelTableEvidence.KIND),
-        @JsonSubTypes.Type(value = TopologyEvidence.class, name = TopologyEvidence.KIND),
-        @JsonSubTypes.Type(value = PingSeriesEvidence.class, name = PingSeriesEvidence.KIND)})
-public sealed interface Evidence permits FrameMatchEvidence, HopTraceEvidence, KernelTableEvidence, TopologyEvidence,
-        PingSeriesEvidence {
+    @JsonSubTypes.Type(value = FrameMatchEvidence.class, name = FrameMatchEvidence.KIND),
+    @JsonSubTypes.Type(value = HopTraceEvidence.class, name = HopTraceEvidence.KIND),
+    @JsonSubTypes.Type(value = KernelTableEvidence.class, name = KernelTableEvidence.KIND),
+    @JsonSubTypes.Type(value = TopologyEvidence.class, name = TopologyEvidence.KIND),
+    @JsonSubTypes.Type(value = PingSeriesEvidence.class, name = PingSeriesEvidence.KIND)
+})
+public sealed interface Evidence
+        permits FrameMatchEvidence, HopTraceEvidence, KernelTableEvidence, TopologyEvidence, PingSeriesEvidence {
     /** The JSON property that names the kind. */
     String KIND = "kind";
 }

@@ -18,16 +18,19 @@ import java.util.Set;
  */
 public final class EvidenceJson {
     public static final String MEDIA_TYPE = "application/json";
-    static final Set<String> KINDS = Set.of(FrameMatchEvidence.KIND, HopTraceEvidence.KIND, KernelTableEvidence.KIND,
-            TopologyEvidence.KIND, PingSeriesEvidence.KIND);
+    static final Set<String> KINDS = Set.of(
+            FrameMatchEvidence.KIND,
+            HopTraceEvidence.KIND,
+            KernelTableEvidence.KIND,
+            TopologyEvidence.KIND,
+            PingSeriesEvidence.KIND);
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new Jdk8Module())
             // An Optional that is empty is left out, as a missing one is read back empty.
             .serializationInclusion(JsonInclude.Include.NON_ABSENT)
             .build();
 
-    private EvidenceJson() {
-    }
+    private EvidenceJson() {}
 
     public static String write(Evidence evidence) {
         try {

@@ -8,10 +8,14 @@ import java.util.Locale;
  * from the bytes (unverifiable when the bytes needed were not captured), else not at all.
  */
 public enum FieldVerdict {
-    @JsonProperty("passed") PASSED,
-    @JsonProperty("failed") FAILED,
-    @JsonProperty("unverifiable") UNVERIFIABLE,
-    @JsonProperty("unchecked") UNCHECKED;
+    @JsonProperty("passed")
+    PASSED,
+    @JsonProperty("failed")
+    FAILED,
+    @JsonProperty("unverifiable")
+    UNVERIFIABLE,
+    @JsonProperty("unchecked")
+    UNCHECKED;
 
     /** As the JSON writes it, lower case: "passed", "unchecked"; the pages use it as a CSS class too. */
     public String word() {

@@ -12,8 +12,15 @@ import java.util.Optional;
  * @param framesCaptured how many frames the capture held
  * @param frameConforms  whether the frame judged matches every row and breaks no protocol rule
  */
-public record FrameMatchEvidence(String point, CheckVerdict verdict, int framesCaptured, List<Row> rows,
-        List<RuleViolation> ruleViolations, boolean frameConforms, Optional<DecodedFrame> frame) implements Evidence {
+public record FrameMatchEvidence(
+        String point,
+        CheckVerdict verdict,
+        int framesCaptured,
+        List<Row> rows,
+        List<RuleViolation> ruleViolations,
+        boolean frameConforms,
+        Optional<DecodedFrame> frame)
+        implements Evidence {
     public static final String KIND = "frame-match";
 
     /**
@@ -24,8 +31,14 @@ public record FrameMatchEvidence(String point, CheckVerdict verdict, int framesC
      * @param expectedValue what was expected, symbols resolved ({@code expected} when no frame was judged)
      * @param actual        what the frame had ("" when no frame was judged)
      */
-    public record Row(String layer, String field, String expected, String fieldName, String expectedValue,
-            String actual, boolean ok) {
+    public record Row(
+            String layer,
+            String field,
+            String expected,
+            String fieldName,
+            String expectedValue,
+            String actual,
+            boolean ok) {
         public Row {
             expectedValue = expectedValue == null ? expected : expectedValue;
             actual = actual == null ? "" : actual;
@@ -33,8 +46,7 @@ public record FrameMatchEvidence(String point, CheckVerdict verdict, int framesC
     }
 
     /** A protocol rule the frame judged breaks on a field no row names: a bad checksum, a wrong length. */
-    public record RuleViolation(String field, String expected, String actual) {
-    }
+    public record RuleViolation(String field, String expected, String actual) {}
 
     public FrameMatchEvidence {
         rows = rows == null ? List.of() : List.copyOf(rows);

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param source      the pod that sent it: {@code container-1}
  * @param destination the pod it is for
  */
-public record HopTraceEvidence(String packet, String source, String destination, List<Hop> hops,
-        CheckVerdict verdict) implements Evidence {
+public record HopTraceEvidence(String packet, String source, String destination, List<Hop> hops, CheckVerdict verdict)
+        implements Evidence {
     public static final String KIND = "hop-trace";
 
     /** What the feature asked of a column at one hop: as written, and the value a symbol stood for. */
@@ -36,8 +36,14 @@ public record HopTraceEvidence(String packet, String source, String destination,
      * @param headers        the header stack found ("" when the packet was not found there)
      * @param frame          the packet as found there, decoded
      */
-    public record Hop(String point, Map<String, Cell> expected, int framesCaptured, CheckVerdict verdict,
-            List<String> problems, String headers, Optional<DecodedFrame> frame) {
+    public record Hop(
+            String point,
+            Map<String, Cell> expected,
+            int framesCaptured,
+            CheckVerdict verdict,
+            List<String> problems,
+            String headers,
+            Optional<DecodedFrame> frame) {
 
         public Hop {
             expected = expected == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(expected));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What judged a field: a row of the feature's table, or a protocol rule. */
 public enum JudgedBy {
-    @JsonProperty("table") TABLE,
-    @JsonProperty("rule") RULE
+    @JsonProperty("table")
+    TABLE,
+    @JsonProperty("rule")
+    RULE
 }

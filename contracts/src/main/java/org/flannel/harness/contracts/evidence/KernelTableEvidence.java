@@ -6,8 +6,14 @@ import java.util.List;
  * A kernel table a step checked on a node, as the seed prints it ({@code route -n}, {@code ip neigh},
  * {@code bridge fdb}): the rows the feature expects, and the rows the node had.
  */
-public record KernelTableEvidence(String node, String command, CheckVerdict verdict, List<String> columns,
-        List<ExpectedRow> expected, List<List<String>> actual) implements Evidence {
+public record KernelTableEvidence(
+        String node,
+        String command,
+        CheckVerdict verdict,
+        List<String> columns,
+        List<ExpectedRow> expected,
+        List<List<String>> actual)
+        implements Evidence {
     public static final String KIND = "kernel-table";
 
     /** An expected row: its cells (symbols resolved), as written in the feature, and whether the node had it. */

@@ -22,9 +22,17 @@ import java.util.Optional;
  * @param verdict        the check's verdict; empty when no step judged it
  * @param requests       every request ping named, by sequence number from 1
  */
-public record PingSeriesEvidence(String source, String destination, long intervalMillis, Optional<String> started,
-        Optional<String> stopped, int judged, Optional<Integer> allowedLosses, Optional<CheckVerdict> verdict,
-        List<Request> requests) implements Evidence {
+public record PingSeriesEvidence(
+        String source,
+        String destination,
+        long intervalMillis,
+        Optional<String> started,
+        Optional<String> stopped,
+        int judged,
+        Optional<Integer> allowedLosses,
+        Optional<CheckVerdict> verdict,
+        List<Request> requests)
+        implements Evidence {
     public static final String KIND = "ping-series";
 
     /**
@@ -59,7 +67,10 @@ public record PingSeriesEvidence(String source, String destination, long interva
 
     /** The requests counted lost: judged, and never answered. */
     public List<Integer> lost() {
-        return requests.stream().filter(r -> r.seq() <= judged && !r.answered()).map(Request::seq).toList();
+        return requests.stream()
+                .filter(r -> r.seq() <= judged && !r.answered())
+                .map(Request::seq)
+                .toList();
     }
 
     /** True for a request sent too late to be judged (its reply may have been on its way). */

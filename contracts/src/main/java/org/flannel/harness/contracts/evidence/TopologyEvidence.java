@@ -9,12 +9,10 @@ public record TopologyEvidence(List<Segment> segments, List<Host> nodes, List<Ho
     public static final String KIND = "topology";
 
     /** An L2 segment: {@code underlay}, {@code 10.168.0.0/24}. */
-    public record Segment(String name, String subnet) {
-    }
+    public record Segment(String name, String subnet) {}
 
     /** An interface: {@code eth0} on {@code underlay} at {@code 10.168.0.2}. */
-    public record Interface(String name, String segment, String address) {
-    }
+    public record Interface(String name, String segment, String address) {}
 
     /** A node or a router; a node on a routed segment has a gateway. */
     public record Host(String name, Optional<String> gateway, List<Interface> interfaces) {
@@ -25,8 +23,7 @@ public record TopologyEvidence(List<Segment> segments, List<Host> nodes, List<Ho
     }
 
     /** The etcd member every node publishes its lease in. */
-    public record Etcd(String name, String segment, String address) {
-    }
+    public record Etcd(String name, String segment, String address) {}
 
     public TopologyEvidence {
         segments = segments == null ? List.of() : List.copyOf(segments);

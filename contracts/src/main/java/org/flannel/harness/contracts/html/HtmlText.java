@@ -5,8 +5,7 @@ package org.flannel.harness.contracts.html;
  * and the living documentation both put what a run captured (failure messages, field values) into HTML.
  */
 public final class HtmlText {
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /** {@code & < > " '} as {@code &amp; &lt; &gt; &quot; &#39;}; null as "". */
     public static String escape(String text) {

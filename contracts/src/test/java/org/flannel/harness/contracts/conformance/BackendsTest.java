@@ -21,22 +21,23 @@ class BackendsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown backend geneve")
                 .hasMessageContaining("the valid ones are vxlan, udp, host-gw");
-        assertThatThrownBy(() -> Backends.parse(" , "))
-                .hasMessageContaining("declares no backend");
+        assertThatThrownBy(() -> Backends.parse(" , ")).hasMessageContaining("declares no backend");
     }
 
     @Test
     void aScenarioAppliesOnlyIfAllItsBackendsAreDeclared() {
         Set<String> vxlan = Set.of("vxlan");
         assertThat(Backends.notApplicable(List.of("@vxlan", "@must"), vxlan)).isEmpty();
-        assertThat(Backends.notApplicable(List.of("@must"), vxlan)).as("no backend tag: applies").isEmpty();
-        assertThat(Backends.notApplicable(List.of("@udp"), vxlan))
-                .hasValueSatisfying(reason -> assertThat(reason)
-                        .startsWith("not applicable: needs backend udp; declared: vxlan"));
+        assertThat(Backends.notApplicable(List.of("@must"), vxlan))
+                .as("no backend tag: applies")
+                .isEmpty();
+        assertThat(Backends.notApplicable(List.of("@udp"), vxlan)).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("not applicable: needs backend udp; declared: vxlan"));
         assertThat(Backends.notApplicable(List.of("@host-gw", "@vxlan", "@two-networks"), vxlan))
                 .hasValueSatisfying(reason -> assertThat(reason).startsWith("not applicable: needs backend host-gw;"));
         assertThat(Backends.notApplicable(List.of("@host-gw", "@udp"), vxlan))
-                .hasValueSatisfying(reason -> assertThat(reason).startsWith("not applicable: needs backends udp, host-gw;"));
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).startsWith("not applicable: needs backends udp, host-gw;"));
     }
 
     @Test

@@ -20,9 +20,19 @@ class JsonReportTest {
     private void add(String tags, Outcome outcome, String failure) {
         int line = 10 * (pickles.size() + 1);
         String title = "scenario " + tags;
-        pickles.add(new PickleObservation(RequirementTags.parse(List.of(tags.split(" "))), line, title, "seed §1",
-                new PickleResult(title, "classpath:features/vxlan/01-x.feature", line, outcome, 1234,
-                        outcome.failing() ? "Then it holds  (line " + (line + 2) + ")" : null, failure,
+        pickles.add(new PickleObservation(
+                RequirementTags.parse(List.of(tags.split(" "))),
+                line,
+                title,
+                "seed §1",
+                new PickleResult(
+                        title,
+                        "classpath:features/vxlan/01-x.feature",
+                        line,
+                        outcome,
+                        1234,
+                        outcome.failing() ? "Then it holds  (line " + (line + 2) + ")" : null,
+                        failure,
                         outcome == Outcome.NOT_APPLICABLE ? "not applicable: needs backend udp" : null,
                         List.of("node1 kernel state.txt"))));
     }
@@ -33,8 +43,18 @@ class JsonReportTest {
 
     private ConformanceRun run() {
         List<String> warnings = new ArrayList<>();
-        return new ConformanceRun(ConformanceRun.FORMAT, "/opt/judged/flanneld", "netns", List.of("vxlan"), false,
-                null, "2029-12-31T23:00:00Z", "2030-01-01T00:00:00Z", null, null, warnings,
+        return new ConformanceRun(
+                ConformanceRun.FORMAT,
+                "/opt/judged/flanneld",
+                "netns",
+                List.of("vxlan"),
+                false,
+                null,
+                "2029-12-31T23:00:00Z",
+                "2030-01-01T00:00:00Z",
+                null,
+                null,
+                warnings,
                 Requirements.aggregate(pickles, warnings));
     }
 
@@ -76,8 +96,15 @@ class JsonReportTest {
         assertThat(pickle.path("durationMillis").asLong()).isEqualTo(1234);
         assertThat(pickle.path("attachments").toString()).isEqualTo("[\"node1 kernel state.txt\"]");
         assertThat(json.path("requirements").get(1).path("verdict").asText()).isEqualTo("n/a");
-        assertThat(json.path("requirements").get(1).path("pickles").get(0).path("status").asText()).isEqualTo("n/a");
-        assertThat(json.path("requirements").get(1).path("pickles").get(0).has("failure")).isFalse();
+        assertThat(json.path("requirements")
+                        .get(1)
+                        .path("pickles")
+                        .get(0)
+                        .path("status")
+                        .asText())
+                .isEqualTo("n/a");
+        assertThat(json.path("requirements").get(1).path("pickles").get(0).has("failure"))
+                .isFalse();
     }
 
     @Test

@@ -12,9 +12,21 @@ class RequirementVerdictsTest {
 
     private void pickle(String tags, Outcome outcome) {
         int line = 10 * (pickles.size() + 1);
-        pickles.add(new PickleObservation(RequirementTags.parse(List.of(tags.split(" "))), line, "scenario " + tags, "",
-                new PickleResult("scenario " + tags, "classpath:features/vxlan/01-x.feature", line, outcome, 0, null,
-                        outcome.failing() ? "diff" : null, null, List.of())));
+        pickles.add(new PickleObservation(
+                RequirementTags.parse(List.of(tags.split(" "))),
+                line,
+                "scenario " + tags,
+                "",
+                new PickleResult(
+                        "scenario " + tags,
+                        "classpath:features/vxlan/01-x.feature",
+                        line,
+                        outcome,
+                        0,
+                        null,
+                        outcome.failing() ? "diff" : null,
+                        null,
+                        List.of())));
     }
 
     @Test

@@ -10,19 +10,32 @@ import org.junit.jupiter.api.Test;
 class RequirementsTest {
 
     private static PickleObservation pickle(String tags, int scenarioLine, int line, Outcome outcome) {
-        return new PickleObservation(RequirementTags.parse(List.of(tags.split(" "))), scenarioLine,
-                "outline <value>", "seed §4",
-                new PickleResult("example " + line, "classpath:features/vxlan/07-configuration.feature", line, outcome,
-                        10, null, outcome.failing() ? "diff " + line : null, null, List.of()));
+        return new PickleObservation(
+                RequirementTags.parse(List.of(tags.split(" "))),
+                scenarioLine,
+                "outline <value>",
+                "seed §4",
+                new PickleResult(
+                        "example " + line,
+                        "classpath:features/vxlan/07-configuration.feature",
+                        line,
+                        outcome,
+                        10,
+                        null,
+                        outcome.failing() ? "diff " + line : null,
+                        null,
+                        List.of()));
     }
 
     @Test
     void anOutlineWithOneFailingExampleFails() {
         List<String> warnings = new ArrayList<>();
-        List<Requirement> requirements = Requirements.aggregate(List.of(
-                pickle("@vxlan @R-VXLAN-CONF-01 @must", 13, 38, Outcome.PASSED),
-                pickle("@vxlan @R-VXLAN-CONF-01 @must", 13, 39, Outcome.FAILED),
-                pickle("@vxlan @R-VXLAN-CONF-01 @must", 13, 40, Outcome.PASSED)), warnings);
+        List<Requirement> requirements = Requirements.aggregate(
+                List.of(
+                        pickle("@vxlan @R-VXLAN-CONF-01 @must", 13, 38, Outcome.PASSED),
+                        pickle("@vxlan @R-VXLAN-CONF-01 @must", 13, 39, Outcome.FAILED),
+                        pickle("@vxlan @R-VXLAN-CONF-01 @must", 13, 40, Outcome.PASSED)),
+                warnings);
         assertThat(requirements).singleElement().satisfies(requirement -> {
             assertThat(requirement.id()).isEqualTo("R-VXLAN-CONF-01");
             assertThat(requirement.verdict()).isEqualTo(Verdict.FAIL);
@@ -39,7 +52,8 @@ class RequirementsTest {
         assertThat(verdict(Outcome.PASSED, Outcome.UNDEFINED)).isEqualTo(Verdict.FAIL);
         assertThat(verdict(Outcome.PASSED, Outcome.PENDING)).isEqualTo(Verdict.FAIL);
         assertThat(verdict(Outcome.NOT_APPLICABLE, Outcome.NOT_APPLICABLE)).isEqualTo(Verdict.NOT_APPLICABLE);
-        assertThat(verdict(Outcome.NOT_APPLICABLE, Outcome.PASSED)).as("examples that do not apply")
+        assertThat(verdict(Outcome.NOT_APPLICABLE, Outcome.PASSED))
+                .as("examples that do not apply")
                 .isEqualTo(Verdict.PASS);
         assertThat(verdict(Outcome.SKIPPED, Outcome.PASSED)).isEqualTo(Verdict.SKIPPED);
         assertThat(verdict(Outcome.SKIPPED, Outcome.FAILED)).isEqualTo(Verdict.FAIL);
@@ -56,37 +70,45 @@ class RequirementsTest {
     @Test
     void untaggedScenariosAreEachTheirOwnRequirementWithNoId() {
         List<String> warnings = new ArrayList<>();
-        List<Requirement> requirements = Requirements.aggregate(List.of(
-                pickle("@vxlan", 20, 20, Outcome.PASSED),
-                pickle("@vxlan", 30, 30, Outcome.FAILED),
-                pickle("@vxlan", 30, 31, Outcome.PASSED)), warnings);
+        List<Requirement> requirements = Requirements.aggregate(
+                List.of(
+                        pickle("@vxlan", 20, 20, Outcome.PASSED),
+                        pickle("@vxlan", 30, 30, Outcome.FAILED),
+                        pickle("@vxlan", 30, 31, Outcome.PASSED)),
+                warnings);
         assertThat(requirements).hasSize(2).allSatisfy(requirement -> {
             assertThat(requirement.id()).isEqualTo("(none)");
             assertThat(requirement.level()).isEqualTo(Level.UNTAGGED);
         });
-        assertThat(requirements).extracting(Requirement::key).containsExactly(
-                "(none) vxlan/07-configuration.feature:20", "(none) vxlan/07-configuration.feature:30");
+        assertThat(requirements)
+                .extracting(Requirement::key)
+                .containsExactly(
+                        "(none) vxlan/07-configuration.feature:20", "(none) vxlan/07-configuration.feature:30");
         assertThat(requirements).extracting(Requirement::verdict).containsExactly(Verdict.PASS, Verdict.FAIL);
-        assertThat(warnings).hasSize(2).allMatch(w -> w.contains("has no requirement ID tag")
-                && w.contains("judged as MUST"));
+        assertThat(warnings)
+                .hasSize(2)
+                .allMatch(w -> w.contains("has no requirement ID tag") && w.contains("judged as MUST"));
     }
 
     @Test
     void oneIdOnTwoScenariosIsOneRequirementAndAWarning() {
         List<String> warnings = new ArrayList<>();
-        List<Requirement> requirements = Requirements.aggregate(List.of(
-                pickle("@R-A-01 @must", 20, 20, Outcome.PASSED),
-                pickle("@R-A-01 @should", 30, 30, Outcome.PASSED)), warnings);
+        List<Requirement> requirements = Requirements.aggregate(
+                List.of(
+                        pickle("@R-A-01 @must", 20, 20, Outcome.PASSED),
+                        pickle("@R-A-01 @should", 30, 30, Outcome.PASSED)),
+                warnings);
         assertThat(requirements).singleElement().extracting(Requirement::level).isEqualTo(Level.MUST);
-        assertThat(warnings).anyMatch(w -> w.contains("R-A-01 is tagged on more than one scenario"))
+        assertThat(warnings)
+                .anyMatch(w -> w.contains("R-A-01 is tagged on more than one scenario"))
                 .anyMatch(w -> w.contains("different levels"));
     }
 
     @Test
     void anIdWithoutALevelIsUntaggedAndWarned() {
         List<String> warnings = new ArrayList<>();
-        List<Requirement> requirements = Requirements.aggregate(
-                List.of(pickle("@R-A-01 @udp", 20, 20, Outcome.PASSED)), warnings);
+        List<Requirement> requirements =
+                Requirements.aggregate(List.of(pickle("@R-A-01 @udp", 20, 20, Outcome.PASSED)), warnings);
         assertThat(requirements).singleElement().satisfies(r -> {
             assertThat(r.id()).isEqualTo("R-A-01");
             assertThat(r.level()).isEqualTo(Level.UNTAGGED);

@@ -17,7 +17,10 @@ class ShownAbleToFailTest {
 
     @Test
     void theSelfTestsFigureIsReadBackAsWritten() throws IOException {
-        ShownAbleToFail figure = new ShownAbleToFail(1, 2, Set.of("R-UDP-MTU-01"),
+        ShownAbleToFail figure = new ShownAbleToFail(
+                1,
+                2,
+                Set.of("R-UDP-MTU-01"),
                 Map.of("R-VXLAN-FDB-01", Set.of("missing-fdb", "wrong-vni"), "R-UDP-MTU-01", Set.of()));
         Path file = dir.resolve("self-test").resolve(ShownAbleToFail.FILE_NAME);
 
@@ -25,8 +28,9 @@ class ShownAbleToFailTest {
 
         assertThat(ShownAbleToFail.read(file)).isEqualTo(figure);
         assertThat(Files.readString(file)).contains("\"neverFailed\"", "\"failedBy\"");
-        assertThat(figure.headline()).isEqualTo("Requirements shown able to fail (failed by some broken variant, as"
-                + " expected): 1 of 2; never failed by a variant: [R-UDP-MTU-01]");
+        assertThat(figure.headline())
+                .isEqualTo("Requirements shown able to fail (failed by some broken variant, as"
+                        + " expected): 1 of 2; never failed by a variant: [R-UDP-MTU-01]");
     }
 
     @Test

@@ -13,11 +13,13 @@ class SourceLinesTest {
 
     @Test
     void readsEveryLineThatStartsWithSource() {
-        assertThat(SourceLines.of(DESCRIPTION)).containsExactly(
-                "seed: \"the VTEP's MAC\" ; flannel-behaviour.md §4.5 Per remote lease: EventAdded",
-                "flannel-behaviour.md §3 Leases");
-        assertThat(SourceLines.joined(DESCRIPTION)).isEqualTo("seed: \"the VTEP's MAC\" ; flannel-behaviour.md §4.5"
-                + " Per remote lease: EventAdded / flannel-behaviour.md §3 Leases");
+        assertThat(SourceLines.of(DESCRIPTION))
+                .containsExactly(
+                        "seed: \"the VTEP's MAC\" ; flannel-behaviour.md §4.5 Per remote lease: EventAdded",
+                        "flannel-behaviour.md §3 Leases");
+        assertThat(SourceLines.joined(DESCRIPTION))
+                .isEqualTo("seed: \"the VTEP's MAC\" ; flannel-behaviour.md §4.5"
+                        + " Per remote lease: EventAdded / flannel-behaviour.md §3 Leases");
     }
 
     @Test

@@ -9,7 +9,8 @@ class HtmlTextTest {
     @Test
     void theFiveSpecialCharactersAreEscaped() {
         assertThat(HtmlText.escape("a<b>&\"'")).isEqualTo("a&lt;b&gt;&amp;&quot;&#39;");
-        assertThat(HtmlText.escape("<script>alert('x')</script>")).isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        assertThat(HtmlText.escape("<script>alert('x')</script>"))
+                .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
     }
 
     @Test

@@ -27,8 +27,9 @@ final class HostGwBackend implements Backend {
     @Override
     public Network register(LeaseSource leases) throws Exception {
         if (!iface.extAddr().equals(iface.ifaceAddr())) {
-            throw new IllegalStateException("your PublicIP differs from interface IP, meaning that probably you're on a "
-                    + "NAT, which is not supported by host-gw backend");
+            throw new IllegalStateException(
+                    "your PublicIP differs from interface IP, meaning that probably you're on a "
+                            + "NAT, which is not supported by host-gw backend");
         }
         Lease lease = leases.acquire(new LeaseAttrs(iface.extAddr(), null, TYPE, null, null));
         return new HostGwNetwork(kernel, iface, lease);

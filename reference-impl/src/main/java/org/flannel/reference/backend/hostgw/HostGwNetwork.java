@@ -72,7 +72,8 @@ final class HostGwNetwork implements Network {
         Route route = Route.via(remote.subnet(), remote.attrs().publicIp(), Optional.of(iface.name()));
         wanted.put(remote.subnet(), route);
         Optional<Route> existing = kernel.routes().stream()
-                .filter(r -> r.destination().equals(remote.subnet())).findFirst();
+                .filter(r -> r.destination().equals(remote.subnet()))
+                .findFirst();
         if (existing.isPresent() && sameRoute(existing.get(), route)) {
             LOG.info("Route to {} already exists, skipping.", route);
             return;
@@ -113,7 +114,10 @@ final class HostGwNetwork implements Network {
             List<Route> present = kernel.routes();
             for (Route route : wanted.values()) {
                 if (present.stream().noneMatch(r -> sameRoute(r, route)) && add(route)) {
-                    LOG.info("Route recovered {} : {}", route.destination(), route.gateway().orElseThrow());
+                    LOG.info(
+                            "Route recovered {} : {}",
+                            route.destination(),
+                            route.gateway().orElseThrow());
                 }
             }
         } catch (KernelException e) {
@@ -122,7 +126,8 @@ final class HostGwNetwork implements Network {
     }
 
     private static boolean sameRoute(Route a, Route b) {
-        return a.destination().equals(b.destination()) && a.gateway().equals(b.gateway())
+        return a.destination().equals(b.destination())
+                && a.gateway().equals(b.gateway())
                 && a.device().equals(b.device());
     }
 

@@ -29,8 +29,8 @@ final class DataPath implements AutoCloseable {
         DirectionCounters tunCounters = new DirectionCounters(tun.name() + "->UDP");
         DirectionCounters udpCounters = new DirectionCounters("UDP->" + tun.name());
         this.counterLog = new CounterLog(tunCounters, udpCounters);
-        this.fromTun = thread("udp-" + tun.name() + "-to-udp",
-                new TunToUdp(tun, socket, peers, tunAddress.bits(), tunCounters));
+        this.fromTun = thread(
+                "udp-" + tun.name() + "-to-udp", new TunToUdp(tun, socket, peers, tunAddress.bits(), tunCounters));
         this.fromUdp = thread("udp-udp-to-" + tun.name(), new UdpToTun(socket, tun, peers, udpCounters));
     }
 

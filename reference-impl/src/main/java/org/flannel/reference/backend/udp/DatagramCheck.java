@@ -8,8 +8,7 @@ import java.nio.ByteBuffer;
  */
 final class DatagramCheck {
 
-    private DatagramCheck() {
-    }
+    private DatagramCheck() {}
 
     /** Null when the {@code length} bytes at the start of {@code datagram} are a well-formed IPv4 packet. */
     static Drop problem(ByteBuffer datagram, int length) {

@@ -60,8 +60,12 @@ final class DirectionCounters {
 
     /** E.g. {@code flannel0->UDP 1200 packets 1742400 bytes}, then drops by reason, if any. */
     String describe() {
-        StringBuilder text = new StringBuilder(name).append(' ').append(packets()).append(" packets ")
-                .append(bytes()).append(" bytes");
+        StringBuilder text = new StringBuilder(name)
+                .append(' ')
+                .append(packets())
+                .append(" packets ")
+                .append(bytes())
+                .append(" bytes");
         if (answers() > 0) {
             text.append(", ").append(answers()).append(" net unreachable sent");
         }
@@ -69,10 +73,15 @@ final class DirectionCounters {
         for (Drop reason : Drop.values()) {
             long count = drops(reason);
             if (count > 0) {
-                drops.append(drops.length() == 0 ? "" : " ").append(reason.label()).append('=').append(count);
+                drops.append(drops.length() == 0 ? "" : " ")
+                        .append(reason.label())
+                        .append('=')
+                        .append(count);
             }
         }
-        return text.append(", dropped ").append(drops.length() == 0 ? "none" : drops).toString();
+        return text.append(", dropped ")
+                .append(drops.length() == 0 ? "none" : drops)
+                .toString();
     }
 
     private void add(int index, long delta) {

@@ -10,8 +10,7 @@ final class Ipv4Header {
     static final int MIN_LENGTH = 20;
     static final int PROTOCOL_ICMP = 1;
 
-    private Ipv4Header() {
-    }
+    private Ipv4Header() {}
 
     static int version(ByteBuffer packet) {
         return (packet.get(0) & 0xff) >>> 4;

@@ -20,8 +20,7 @@ final class NetUnreachable {
     /** IP header, ICMP header, the longest IP header (IHL 15) and 8 bytes of its payload. */
     static final int MAX_LENGTH = Ipv4Header.MIN_LENGTH + ICMP_HEADER + 60 + QUOTED_PAYLOAD;
 
-    private NetUnreachable() {
-    }
+    private NetUnreachable() {}
 
     /**
      * Writes into {@code answer} (position 0 to limit: the packet) the answer to {@code offender}, the
@@ -37,10 +36,10 @@ final class NetUnreachable {
         int icmpLength = ICMP_HEADER + quoted;
         int total = Ipv4Header.MIN_LENGTH + icmpLength;
         answer.clear();
-        answer.put(0, (byte) 0x45)                 // version 4, IHL 5
-                .put(1, (byte) 0)                  // TOS
+        answer.put(0, (byte) 0x45) // version 4, IHL 5
+                .put(1, (byte) 0) // TOS
                 .putShort(2, (short) total)
-                .putInt(4, 0)                      // identification, flags, fragment offset
+                .putInt(4, 0) // identification, flags, fragment offset
                 .put(8, (byte) TTL)
                 .put(9, (byte) Ipv4Header.PROTOCOL_ICMP)
                 .putShort(10, (short) 0)
@@ -51,7 +50,7 @@ final class NetUnreachable {
         answer.put(icmp, (byte) TYPE)
                 .put(icmp + 1, (byte) CODE)
                 .putShort(icmp + 2, (short) 0)
-                .putInt(icmp + 4, 0)               // unused
+                .putInt(icmp + 4, 0) // unused
                 .put(icmp + ICMP_HEADER, offender, 0, quoted);
         answer.putShort(icmp + 2, (short) Ipv4Header.internetChecksum(answer, icmp, icmpLength));
         answer.position(0).limit(total);

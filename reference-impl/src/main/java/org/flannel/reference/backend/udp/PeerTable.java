@@ -56,7 +56,8 @@ final class PeerTable {
     private void publish() {
         List<Map.Entry<Ip4Net, Ip4>> entries = new ArrayList<>(peers.entrySet());
         // Longest prefix first, so the first match is the longest; then by address, for a stable order.
-        entries.sort(Comparator.comparingInt((Map.Entry<Ip4Net, Ip4> e) -> -e.getKey().prefixLen())
+        entries.sort(Comparator.comparingInt(
+                        (Map.Entry<Ip4Net, Ip4> e) -> -e.getKey().prefixLen())
                 .thenComparing(e -> e.getKey().ip()));
         snapshot = Snapshot.of(entries, port);
     }
@@ -81,7 +82,8 @@ final class PeerTable {
                 Ip4Net subnet = entries.get(i).getKey();
                 snapshot.networks[i] = subnet.ip().bits();
                 snapshot.masks[i] = subnet.netmask().bits();
-                snapshot.nextHops[i] = new InetSocketAddress(entries.get(i).getValue().toInetAddress(), port);
+                snapshot.nextHops[i] =
+                        new InetSocketAddress(entries.get(i).getValue().toInetAddress(), port);
                 snapshot.sources.add(entries.get(i).getValue().toInetAddress());
             }
             return snapshot;

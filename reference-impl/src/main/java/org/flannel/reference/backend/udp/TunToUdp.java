@@ -80,7 +80,10 @@ final class TunToUdp implements Runnable {
             counters.dropped(Drop.SEND_FAILED);
             if (!sendFailureLogged) {
                 sendFailureLogged = true;
-                LOG.warn("UDP data path: sending to {} failed: {} (later failures are only counted)", peer, e.getMessage());
+                LOG.warn(
+                        "UDP data path: sending to {} failed: {} (later failures are only counted)",
+                        peer,
+                        e.getMessage());
             }
         }
     }

@@ -31,6 +31,7 @@ final class UdpBackend implements Backend {
      * caps it at net.core.rmem_max.
      */
     static final int RECEIVE_BUFFER = 1 << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(UdpBackend.class);
 
     private final UdpConfig config;
@@ -62,8 +63,12 @@ final class UdpBackend implements Backend {
             new UdpDevice(kernel, tun.name()).configure(lease.subnet().ip(), network.network(), mtu);
             socket = listen();
             PeerTable peers = new PeerTable(config.port());
-            DataPath dataPath = DataPath.start(tun, socket, peers, lease.subnet().ip());
-            LOG.info("Watching for new subnet leases: {} forwards over UDP port {} on {}", tun.name(), config.port(),
+            DataPath dataPath =
+                    DataPath.start(tun, socket, peers, lease.subnet().ip());
+            LOG.info(
+                    "Watching for new subnet leases: {} forwards over UDP port {} on {}",
+                    tun.name(),
+                    config.port(),
                     iface.ifaceAddr());
             return new UdpNetwork(lease, mtu, peers, dataPath);
         } catch (Exception e) {

@@ -24,6 +24,7 @@ final class UdpToTun implements Runnable {
     private final DirectionCounters counters;
     /** As large as a datagram can be, so that none is truncated into something that looks whole. */
     private final ByteBuffer packet = ByteBuffer.allocateDirect(TunToUdp.MAX_PACKET);
+
     private boolean writeFailureLogged;
 
     UdpToTun(DatagramChannel socket, TunDevice tun, PeerTable peers, DirectionCounters counters) {
@@ -73,7 +74,9 @@ final class UdpToTun implements Runnable {
             counters.dropped(Drop.WRITE_FAILED);
             if (!writeFailureLogged) {
                 writeFailureLogged = true;
-                LOG.warn("UDP data path: writing to {} failed: {} (later failures are only counted)", tun.name(),
+                LOG.warn(
+                        "UDP data path: writing to {} failed: {} (later failures are only counted)",
+                        tun.name(),
                         e.getMessage());
             }
         }

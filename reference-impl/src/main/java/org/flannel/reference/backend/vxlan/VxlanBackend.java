@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class VxlanBackend implements Backend {
     /** Outer Ethernet 14 + IPv4 20 + UDP 8 + VXLAN 8 bytes. */
     static final int ENCAP_OVERHEAD = 50;
+
     private static final Logger LOG = LoggerFactory.getLogger(VxlanBackend.class);
 
     private final VxlanConfig config;
@@ -39,13 +40,21 @@ final class VxlanBackend implements Backend {
         LOG.info("VXLAN config: {}", config);
         int underlayMtu = config.mtu() > 0 ? config.mtu() : iface.mtu();
         int mtu = underlayMtu - ENCAP_OVERHEAD;
-        VxlanDeviceSpec spec = new VxlanDeviceSpec(config.deviceName(), MacAddress.randomLocallyAdministered(), mtu,
-                (int) config.vni(), iface.extAddr(), iface.name(), config.port(), config.learning(), config.gbp());
+        VxlanDeviceSpec spec = new VxlanDeviceSpec(
+                config.deviceName(),
+                MacAddress.randomLocallyAdministered(),
+                mtu,
+                (int) config.vni(),
+                iface.extAddr(),
+                iface.name(),
+                config.port(),
+                config.learning(),
+                config.gbp());
         VxlanDevice device = new VxlanDevice(kernel, spec);
         MacAddress vtepMac = device.ensure();
 
-        LeaseAttrs attrs = new LeaseAttrs(iface.extAddr(), null, "vxlan",
-                new VxlanLeaseData(config.vni(), vtepMac).toJson(), null);
+        LeaseAttrs attrs = new LeaseAttrs(
+                iface.extAddr(), null, "vxlan", new VxlanLeaseData(config.vni(), vtepMac).toJson(), null);
         Lease lease = leases.acquire(attrs);
 
         device.configure(network.network(), lease.subnet());

@@ -36,19 +36,25 @@ public record VxlanConfig(long vni, int port, int mtu, boolean gbp, boolean lear
                 continue; // Go's encoding/json leaves the default in place for null
             }
             switch (field.getKey().toLowerCase(Locale.ROOT)) {
-                case "vni" -> vni = wholeNumber(value, "VNI", 0, MAX_VNI,
-                        " is out of range: a VXLAN Network Identifier has 24 bits (0.." + MAX_VNI + ")");
+                case "vni" ->
+                    vni = wholeNumber(
+                            value,
+                            "VNI",
+                            0,
+                            MAX_VNI,
+                            " is out of range: a VXLAN Network Identifier has 24 bits (0.." + MAX_VNI + ")");
                 case "port" -> port = (int) wholeNumber(value, "Port", 0, 65535, " is out of range (0..65535)");
                 case "mtu" -> mtu = (int) wholeNumber(value, "MTU", 0, 65535, " is out of range (0..65535)");
                 case "gbp" -> gbp = bool(value, "GBP");
                 case "learning" -> learning = bool(value, "Learning");
                 case "directrouting" -> directRouting = bool(value, "DirectRouting");
-                default -> { } // Type, and keys of other Flannel versions: ignored like Go's encoding/json
+                default -> {} // Type, and keys of other Flannel versions: ignored like Go's encoding/json
             }
         }
         if (mtu != 0 && mtu < 68 + 50) {
-            throw new ConfigException("Backend.MTU " + mtu + " is too small: the underlay MTU must leave at least 68 bytes"
-                    + " after the 50 bytes of VXLAN encapsulation");
+            throw new ConfigException(
+                    "Backend.MTU " + mtu + " is too small: the underlay MTU must leave at least 68 bytes"
+                            + " after the 50 bytes of VXLAN encapsulation");
         }
         return new VxlanConfig(vni, port, mtu, gbp, learning, directRouting);
     }
@@ -64,6 +70,7 @@ public record VxlanConfig(long vni, int port, int mtu, boolean gbp, boolean lear
 
     @Override
     public String toString() {
-        return "VNI=" + vni + " Port=" + port + " GBP=" + gbp + " Learning=" + learning + " DirectRouting=" + directRouting;
+        return "VNI=" + vni + " Port=" + port + " GBP=" + gbp + " Learning=" + learning + " DirectRouting="
+                + directRouting;
     }
 }

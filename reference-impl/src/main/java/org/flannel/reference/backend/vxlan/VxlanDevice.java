@@ -36,11 +36,16 @@ final class VxlanDevice {
         if (existing.isPresent()) {
             List<String> differences = differences(existing.get());
             if (differences.isEmpty()) {
-                LOG.info("Reusing existing device \"{}\" (VTEP MAC {})", spec.name(), existing.get().mac());
+                LOG.info(
+                        "Reusing existing device \"{}\" (VTEP MAC {})",
+                        spec.name(),
+                        existing.get().mac());
                 return existing.get().mac();
             }
-            LOG.warn("\"{}\" already exists with incompatible configuration: {}; recreating device",
-                    spec.name(), String.join(", ", differences));
+            LOG.warn(
+                    "\"{}\" already exists with incompatible configuration: {}; recreating device",
+                    spec.name(),
+                    String.join(", ", differences));
             kernel.deleteLink(spec.name());
         }
         kernel.createVxlan(spec);
@@ -90,7 +95,8 @@ final class VxlanDevice {
             differences.add("VNI " + actual.vni() + " instead of " + spec.vni());
         }
         if (!actual.local().equals(Optional.of(spec.local()))) {
-            differences.add("local " + actual.local().map(Object::toString).orElse("none") + " instead of " + spec.local());
+            differences.add(
+                    "local " + actual.local().map(Object::toString).orElse("none") + " instead of " + spec.local());
         }
         if (!actual.underlayDevice().equals(Optional.of(spec.underlayDevice()))) {
             differences.add("dev " + actual.underlayDevice().orElse("none") + " instead of " + spec.underlayDevice());

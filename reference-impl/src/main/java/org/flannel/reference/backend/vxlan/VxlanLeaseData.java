@@ -37,7 +37,7 @@ public record VxlanLeaseData(long vni, MacAddress vtepMac) {
                         return Optional.empty();
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return mac == null ? Optional.empty() : Optional.of(new VxlanLeaseData(vni, mac));

@@ -53,8 +53,11 @@ final class VxlanNetwork implements Network {
     public void peerAdded(Lease remote) {
         String type = remote.attrs().backendType();
         if (!"vxlan".equals(type)) {
-            LOG.warn("ignoring non-vxlan v4Subnet({}) v6Subnet({}): type={}", remote.subnet(),
-                    remote.ipv6Subnet() == null ? "<nil>" : remote.ipv6Subnet(), type == null ? "" : type);
+            LOG.warn(
+                    "ignoring non-vxlan v4Subnet({}) v6Subnet({}): type={}",
+                    remote.subnet(),
+                    remote.ipv6Subnet() == null ? "<nil>" : remote.ipv6Subnet(),
+                    type == null ? "" : type);
             return;
         }
         Optional<VxlanLeaseData> data = VxlanLeaseData.from(remote.attrs().backendData());
@@ -62,7 +65,10 @@ final class VxlanNetwork implements Network {
             LOG.warn("ignoring vxlan lease {}: its BackendData has no valid VtepMAC", remote.subnet());
             return;
         }
-        VxlanPeer peer = new VxlanPeer(remote.subnet(), remote.attrs().publicIp(), data.get().vtepMac(),
+        VxlanPeer peer = new VxlanPeer(
+                remote.subnet(),
+                remote.attrs().publicIp(),
+                data.get().vtepMac(),
                 config.directRouting() && onLink(remote));
         VxlanPeer previous = peers.get(peer.subnet());
         if (previous != null && !previous.equals(peer)) {
@@ -76,7 +82,11 @@ final class VxlanNetwork implements Network {
                 return;
             } catch (KernelException e) {
                 if (attempt == PROGRAMMING_ATTEMPTS) {
-                    LOG.error("Cannot program the route to {} via {}: {}", peer.subnet(), peer.publicIp(), e.getMessage());
+                    LOG.error(
+                            "Cannot program the route to {} via {}: {}",
+                            peer.subnet(),
+                            peer.publicIp(),
+                            e.getMessage());
                     return;
                 }
                 pause(attempt);
@@ -94,10 +104,12 @@ final class VxlanNetwork implements Network {
             unprogram(previous);
             return;
         }
-        boolean movedVtep = !previous.vtepMac().equals(peer.vtepMac()) || !previous.publicIp().equals(peer.publicIp());
+        boolean movedVtep = !previous.vtepMac().equals(peer.vtepMac())
+                || !previous.publicIp().equals(peer.publicIp());
         if (!previous.direct() && movedVtep) {
             String device = config.deviceName();
-            logged("FDB entry " + previous.vtepMac(),
+            logged(
+                    "FDB entry " + previous.vtepMac(),
                     () -> kernel.deleteFdbEntry(device, previous.vtepMac(), previous.publicIp()));
         }
     }
@@ -139,12 +151,19 @@ final class VxlanNetwork implements Network {
     private void unprogram(VxlanPeer peer) {
         String device = config.deviceName();
         if (peer.direct()) {
-            logged("route " + peer.subnet(), () -> kernel.deleteRoute(Route.via(peer.subnet(), peer.publicIp(), Optional.empty())));
+            logged(
+                    "route " + peer.subnet(),
+                    () -> kernel.deleteRoute(Route.via(peer.subnet(), peer.publicIp(), Optional.empty())));
             return;
         }
-        logged("neighbour " + peer.subnet().ip(), () -> kernel.deleteNeighbour(device, peer.subnet().ip()));
+        logged(
+                "neighbour " + peer.subnet().ip(),
+                () -> kernel.deleteNeighbour(device, peer.subnet().ip()));
         logged("FDB entry " + peer.vtepMac(), () -> kernel.deleteFdbEntry(device, peer.vtepMac(), peer.publicIp()));
-        logged("route " + peer.subnet(), () -> kernel.deleteRoute(Route.onlinkVia(peer.subnet(), peer.subnet().ip(), device)));
+        logged(
+                "route " + peer.subnet(),
+                () -> kernel.deleteRoute(
+                        Route.onlinkVia(peer.subnet(), peer.subnet().ip(), device)));
     }
 
     private static void pause(int attempt) {
@@ -158,7 +177,9 @@ final class VxlanNetwork implements Network {
     /** DirectRouting applies when the kernel reaches the peer's public IP without a gateway. */
     private boolean onLink(Lease remote) {
         try {
-            return kernel.routeTo(remote.attrs().publicIp()).map(route -> route.gateway().isEmpty()).orElse(false);
+            return kernel.routeTo(remote.attrs().publicIp())
+                    .map(route -> route.gateway().isEmpty())
+                    .orElse(false);
         } catch (KernelException e) {
             return false;
         }

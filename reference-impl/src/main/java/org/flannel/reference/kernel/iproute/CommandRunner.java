@@ -15,9 +15,12 @@ final class CommandRunner {
     String run(List<String> command) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            process = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
         } catch (IOException e) {
-            throw new KernelException("cannot run " + command.get(0) + " (is iproute2 installed?): " + e.getMessage(), e);
+            throw new KernelException(
+                    "cannot run " + command.get(0) + " (is iproute2 installed?): " + e.getMessage(), e);
         }
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
         String stdout = readAll(process.getInputStream());
@@ -30,7 +33,8 @@ final class CommandRunner {
             throw new KernelException("interrupted while running " + String.join(" ", command), e);
         }
         if (exit != 0) {
-            throw new KernelException("`" + String.join(" ", command) + "` failed: " + stderr.join().strip());
+            throw new KernelException("`" + String.join(" ", command) + "` failed: "
+                    + stderr.join().strip());
         }
         return stdout;
     }

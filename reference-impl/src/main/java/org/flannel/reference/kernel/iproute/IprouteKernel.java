@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.flannel.reference.ip.Ip4;
 import org.flannel.reference.ip.Ip4Net;
-import org.flannel.reference.kernel.Kernel;
 import org.flannel.reference.kernel.IfAddress;
+import org.flannel.reference.kernel.Kernel;
 import org.flannel.reference.kernel.KernelException;
 import org.flannel.reference.kernel.Link;
 import org.flannel.reference.kernel.MacAddress;
@@ -50,10 +50,23 @@ public final class IprouteKernel implements Kernel {
 
     @Override
     public void createVxlan(VxlanDeviceSpec spec) {
-        List<String> command = new ArrayList<>(List.of("ip", "link", "add", spec.name(),
-                "address", spec.mac().toString(), "mtu", Integer.toString(spec.mtu()),
-                "type", "vxlan", "id", Integer.toString(spec.vni()),
-                "local", spec.local().toString(), "dev", spec.underlayDevice(),
+        List<String> command = new ArrayList<>(List.of(
+                "ip",
+                "link",
+                "add",
+                spec.name(),
+                "address",
+                spec.mac().toString(),
+                "mtu",
+                Integer.toString(spec.mtu()),
+                "type",
+                "vxlan",
+                "id",
+                Integer.toString(spec.vni()),
+                "local",
+                spec.local().toString(),
+                "dev",
+                spec.underlayDevice(),
                 spec.learning() ? "learning" : "nolearning"));
         if (spec.port() > 0) {
             command.addAll(List.of("dstport", Integer.toString(spec.port())));
@@ -91,8 +104,8 @@ public final class IprouteKernel implements Kernel {
 
     @Override
     public void replacePermanentNeighbour(String device, Ip4 ip, MacAddress mac) {
-        runner.run(List.of("ip", "neigh", "replace", ip.toString(), "lladdr", mac.toString(),
-                "dev", device, "nud", "permanent"));
+        runner.run(List.of(
+                "ip", "neigh", "replace", ip.toString(), "lladdr", mac.toString(), "dev", device, "nud", "permanent"));
     }
 
     @Override
@@ -102,14 +115,23 @@ public final class IprouteKernel implements Kernel {
 
     @Override
     public void replaceFdbEntry(String device, MacAddress mac, Ip4 destination) {
-        runner.run(List.of("bridge", "fdb", "replace", mac.toString(), "dev", device,
-                "dst", destination.toString(), "self", "permanent"));
+        runner.run(List.of(
+                "bridge",
+                "fdb",
+                "replace",
+                mac.toString(),
+                "dev",
+                device,
+                "dst",
+                destination.toString(),
+                "self",
+                "permanent"));
     }
 
     @Override
     public void deleteFdbEntry(String device, MacAddress mac, Ip4 destination) {
-        runner.run(List.of("bridge", "fdb", "delete", mac.toString(), "dev", device,
-                "dst", destination.toString(), "self"));
+        runner.run(List.of(
+                "bridge", "fdb", "delete", mac.toString(), "dev", device, "dst", destination.toString(), "self"));
     }
 
     @Override
@@ -117,11 +139,14 @@ public final class IprouteKernel implements Kernel {
         List<Route> routes = new ArrayList<>();
         for (JsonNode node : json(List.of("ip", "-json", "-4", "route", "show"))) {
             String dst = node.path("dst").asText();
-            Ip4Net destination = dst.equals("default") ? Ip4Net.parse("0.0.0.0/0")
+            Ip4Net destination = dst.equals("default")
+                    ? Ip4Net.parse("0.0.0.0/0")
                     : Ip4Net.parse(dst.contains("/") ? dst : dst + "/32");
             Optional<Ip4> gateway = node.hasNonNull("gateway")
-                    ? Optional.of(Ip4.parse(node.get("gateway").asText())) : Optional.empty();
-            Optional<String> device = node.hasNonNull("dev") ? Optional.of(node.get("dev").asText()) : Optional.empty();
+                    ? Optional.of(Ip4.parse(node.get("gateway").asText()))
+                    : Optional.empty();
+            Optional<String> device =
+                    node.hasNonNull("dev") ? Optional.of(node.get("dev").asText()) : Optional.empty();
             boolean onlink = false;
             for (JsonNode flag : node.path("flags")) {
                 onlink |= flag.asText().equals("onlink");
@@ -145,8 +170,10 @@ public final class IprouteKernel implements Kernel {
     public Optional<Route> routeTo(Ip4 destination) {
         for (JsonNode node : json(List.of("ip", "-json", "route", "get", destination.toString()))) {
             Optional<Ip4> gateway = node.hasNonNull("gateway")
-                    ? Optional.of(Ip4.parse(node.get("gateway").asText())) : Optional.empty();
-            Optional<String> device = node.hasNonNull("dev") ? Optional.of(node.get("dev").asText()) : Optional.empty();
+                    ? Optional.of(Ip4.parse(node.get("gateway").asText()))
+                    : Optional.empty();
+            Optional<String> device =
+                    node.hasNonNull("dev") ? Optional.of(node.get("dev").asText()) : Optional.empty();
             return Optional.of(new Route(Ip4Net.of(destination, 32), gateway, device, false));
         }
         return Optional.empty();
@@ -157,12 +184,14 @@ public final class IprouteKernel implements Kernel {
         try {
             Files.writeString(Path.of("/proc/sys").resolve(path), value);
         } catch (IOException e) {
-            throw new KernelException("cannot set sysctl " + path.replace('/', '.') + "=" + value + ": " + e.getMessage(), e);
+            throw new KernelException(
+                    "cannot set sysctl " + path.replace('/', '.') + "=" + value + ": " + e.getMessage(), e);
         }
     }
 
     private static List<String> routeCommand(String verb, Route route) {
-        List<String> command = new ArrayList<>(List.of("ip", "route", verb, route.destination().toString()));
+        List<String> command =
+                new ArrayList<>(List.of("ip", "route", verb, route.destination().toString()));
         route.gateway().ifPresent(gw -> command.addAll(List.of("via", gw.toString())));
         route.device().ifPresent(dev -> command.addAll(List.of("dev", dev)));
         if (route.onlink()) {
@@ -179,7 +208,8 @@ public final class IprouteKernel implements Kernel {
         try {
             return JSON.readTree(out);
         } catch (IOException e) {
-            throw new KernelException("cannot read the output of `" + String.join(" ", command) + "`: " + e.getMessage(), e);
+            throw new KernelException(
+                    "cannot read the output of `" + String.join(" ", command) + "`: " + e.getMessage(), e);
         }
     }
 
@@ -187,7 +217,9 @@ public final class IprouteKernel implements Kernel {
         List<IfAddress> addresses = new ArrayList<>();
         for (JsonNode address : node.path("addr_info")) {
             if ("inet".equals(address.path("family").asText())) {
-                addresses.add(new IfAddress(Ip4.parse(address.get("local").asText()), address.get("prefixlen").asInt()));
+                addresses.add(new IfAddress(
+                        Ip4.parse(address.get("local").asText()),
+                        address.get("prefixlen").asInt()));
             }
         }
         boolean up = false;
@@ -196,8 +228,14 @@ public final class IprouteKernel implements Kernel {
         }
         String address = node.path("address").asText("");
         MacAddress mac = address.matches("([0-9a-f]{2}:){5}[0-9a-f]{2}") ? MacAddress.parse(address) : null;
-        return new Link(node.get("ifindex").asInt(), node.get("ifname").asText(), node.path("mtu").asInt(),
-                mac, up, List.copyOf(addresses), vxlanAttributes(node.path("linkinfo")));
+        return new Link(
+                node.get("ifindex").asInt(),
+                node.get("ifname").asText(),
+                node.path("mtu").asInt(),
+                mac,
+                up,
+                List.copyOf(addresses),
+                vxlanAttributes(node.path("linkinfo")));
     }
 
     private static Optional<VxlanAttributes> vxlanAttributes(JsonNode linkinfo) {

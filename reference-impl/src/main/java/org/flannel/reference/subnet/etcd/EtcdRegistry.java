@@ -63,7 +63,9 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
         if (options.tls()) {
             try {
                 builder.sslContext(ssl -> {
-                    ssl.keyManager(new File(options.certFile().get()), new File(options.keyFile().get()));
+                    ssl.keyManager(
+                            new File(options.certFile().get()),
+                            new File(options.keyFile().get()));
                     options.caFile().ifPresent(ca -> ssl.trustManager(new File(ca)));
                     ssl.protocols("TLSv1.3", "TLSv1.2");
                 });
@@ -97,7 +99,9 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
     @Override
     public LeaseSnapshot leases() throws RegistryException {
         String dir = subnetsPrefix();
-        GetResponse response = await(client.getKVClient().get(bytes(dir), GetOption.builder().isPrefix(true).build()),
+        GetResponse response = await(
+                client.getKVClient()
+                        .get(bytes(dir), GetOption.builder().isPrefix(true).build()),
                 "list " + dir);
         List<Lease> leases = new ArrayList<>();
         for (KeyValue kv : response.getKvs()) {
@@ -110,11 +114,18 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
     public Lease createLease(Ip4Net subnet, LeaseAttrs attrs, Duration ttl)
             throws RegistryException, SubnetAlreadyExistsException {
         String key = leaseKey(subnet);
-        long leaseId = await(client.getLeaseClient().grant(ttl.toSeconds()), "grant a lease").getID();
-        TxnResponse txn = await(client.getKVClient().txn()
-                .If(new Cmp(bytes(key), Cmp.Op.EQUAL, CmpTarget.version(0)))
-                .Then(Op.put(bytes(key), bytes(attrs.toJson()), PutOption.builder().withLeaseId(leaseId).build()))
-                .commit(), "create " + key);
+        long leaseId = await(client.getLeaseClient().grant(ttl.toSeconds()), "grant a lease")
+                .getID();
+        TxnResponse txn = await(
+                client.getKVClient()
+                        .txn()
+                        .If(new Cmp(bytes(key), Cmp.Op.EQUAL, CmpTarget.version(0)))
+                        .Then(Op.put(
+                                bytes(key),
+                                bytes(attrs.toJson()),
+                                PutOption.builder().withLeaseId(leaseId).build()))
+                        .commit(),
+                "create " + key);
         if (!txn.isSucceeded()) {
             client.getLeaseClient().revoke(leaseId);
             throw new SubnetAlreadyExistsException(key);
@@ -131,10 +142,12 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
         String key = leaseKey(subnet);
         PutOption.Builder put = PutOption.builder();
         if (ttl != null) {
-            put.withLeaseId(await(client.getLeaseClient().grant(ttl.toSeconds()), "grant a lease").getID());
+            put.withLeaseId(await(client.getLeaseClient().grant(ttl.toSeconds()), "grant a lease")
+                    .getID());
         }
         await(client.getKVClient().put(bytes(key), bytes(attrs.toJson()), put.build()), "write " + key);
-        return new Lease(subnet, null, attrs, ttl == null ? Instant.MAX : Instant.now().plus(ttl));
+        return new Lease(
+                subnet, null, attrs, ttl == null ? Instant.MAX : Instant.now().plus(ttl));
     }
 
     public void deleteLease(Ip4Net subnet) throws RegistryException {
@@ -147,18 +160,28 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
      * failure the client cannot recover from ends the watch through {@code onError}.
      */
     @Override
-    public Watch.Watcher watchLeases(long fromRevision, Consumer<List<LeaseEvent>> onEvents,
-                                     Consumer<Throwable> onError) {
-        WatchOption option = WatchOption.builder().isPrefix(true).withRevision(fromRevision).withPrevKV(true).build();
-        return client.getWatchClient().watch(bytes(subnetsPrefix()), option, Watch.listener(response -> {
-            List<LeaseEvent> events = new ArrayList<>();
-            for (WatchEvent event : response.getEvents()) {
-                toEvent(event).ifPresent(events::add);
-            }
-            if (!events.isEmpty()) {
-                onEvents.accept(events);
-            }
-        }, onError));
+    public Watch.Watcher watchLeases(
+            long fromRevision, Consumer<List<LeaseEvent>> onEvents, Consumer<Throwable> onError) {
+        WatchOption option = WatchOption.builder()
+                .isPrefix(true)
+                .withRevision(fromRevision)
+                .withPrevKV(true)
+                .build();
+        return client.getWatchClient()
+                .watch(
+                        bytes(subnetsPrefix()),
+                        option,
+                        Watch.listener(
+                                response -> {
+                                    List<LeaseEvent> events = new ArrayList<>();
+                                    for (WatchEvent event : response.getEvents()) {
+                                        toEvent(event).ifPresent(events::add);
+                                    }
+                                    if (!events.isEmpty()) {
+                                        onEvents.accept(events);
+                                    }
+                                },
+                                onError));
     }
 
     private Optional<LeaseEvent> toEvent(WatchEvent event) {
@@ -171,9 +194,10 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
             boolean hasPrevious = previous != null && !previous.getKey().isEmpty();
             KeyValue source = hasPrevious ? previous : event.getKeyValue();
             LeaseAttrs attrs = hasPrevious ? StoredLease.attrsOrNull(text(previous.getValue())) : null;
-            return StoredLease.subnetKey(text(source.getKey())).map(key -> attrs == null
-                    ? LeaseEvent.removed(key.subnet())
-                    : LeaseEvent.removed(new Lease(key.subnet(), key.ipv6Subnet(), attrs, null)));
+            return StoredLease.subnetKey(text(source.getKey()))
+                    .map(key -> attrs == null
+                            ? LeaseEvent.removed(key.subnet())
+                            : LeaseEvent.removed(new Lease(key.subnet(), key.ipv6Subnet(), attrs, null)));
         }
         return Optional.empty();
     }
@@ -204,8 +228,11 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
             return Instant.MAX;
         }
         try {
-            long ttl = await(client.getLeaseClient().timeToLive(kv.getLease(),
-                    io.etcd.jetcd.options.LeaseOption.DEFAULT), "read a lease's TTL").getTTL();
+            long ttl = await(
+                            client.getLeaseClient()
+                                    .timeToLive(kv.getLease(), io.etcd.jetcd.options.LeaseOption.DEFAULT),
+                            "read a lease's TTL")
+                    .getTTL();
             return ttl > 0 ? Instant.now().plusSeconds(ttl) : Instant.now();
         } catch (RegistryException e) {
             LOG.warn("cannot read the TTL of lease {}: {}", Long.toHexString(kv.getLease()), e.getMessage());
@@ -224,8 +251,10 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
             throw new RegistryException("etcd: cannot " + what + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new RegistryException("etcd: cannot " + what + ": no answer within "
-                    + REQUEST_TIMEOUT.toSeconds() + " s (is --etcd-endpoints right and etcd running?)", e);
+            throw new RegistryException(
+                    "etcd: cannot " + what + ": no answer within " + REQUEST_TIMEOUT.toSeconds()
+                            + " s (is --etcd-endpoints right and etcd running?)",
+                    e);
         }
     }
 

@@ -43,8 +43,8 @@ public final class LeaseAcquirer {
                 return tryAcquire(config, attrs);
             } catch (SubnetAlreadyExistsException lostRace) {
                 if (attempt == RACE_RETRIES) {
-                    throw new LeaseException("failed to acquire lease: " + lostRace.getMessage()
-                            + " (lost the race " + attempt + " times)");
+                    throw new LeaseException("failed to acquire lease: " + lostRace.getMessage() + " (lost the race "
+                            + attempt + " times)");
                 }
                 LOG.info("Another node took that subnet first ({}); trying again", lostRace.getMessage());
                 sleepBeforeRetry(attempt);
@@ -57,18 +57,26 @@ public final class LeaseAcquirer {
         List<Lease> leases = registry.leases().leases();
         Ip4 publicIp = attrs.publicIp();
 
-        Optional<Lease> mine = leases.stream().filter(l -> l.attrs().publicIp().equals(publicIp)).findFirst();
+        Optional<Lease> mine = leases.stream()
+                .filter(l -> l.attrs().publicIp().equals(publicIp))
+                .findFirst();
         if (mine.isPresent()) {
             Lease lease = mine.get();
             if (config.isCompatible(lease.subnet())) {
-                LOG.info("Found lease (ip: {} ipv6: {}) for current IP ({}), reusing", lease.subnet(),
-                        ipv6Text(lease), publicIp);
+                LOG.info(
+                        "Found lease (ip: {} ipv6: {}) for current IP ({}), reusing",
+                        lease.subnet(),
+                        ipv6Text(lease),
+                        publicIp);
                 // A reservation (a key without TTL) stays one, as Flannel's documentation promises.
                 boolean reservation = Instant.MAX.equals(lease.expiration());
                 return registry.updateLease(lease.subnet(), attrs, reservation ? null : SUBNET_TTL);
             }
-            LOG.info("Found lease (ip: {} ipv6: {}) for current IP ({}) but not compatible with current config, deleting",
-                    lease.subnet(), ipv6Text(lease), publicIp);
+            LOG.info(
+                    "Found lease (ip: {} ipv6: {}) for current IP ({}) but not compatible with current config, deleting",
+                    lease.subnet(),
+                    ipv6Text(lease),
+                    publicIp);
             registry.deleteLease(lease.subnet());
             leases = leases.stream().filter(l -> l != lease).toList();
         }
@@ -79,7 +87,8 @@ public final class LeaseAcquirer {
         if (previous.isPresent()) {
             Ip4Net candidate = previous.get();
             if (!config.isCompatible(candidate)) {
-                LOG.info("Found previously leased subnet ({}) that is not compatible with the Etcd network config, ignoring",
+                LOG.info(
+                        "Found previously leased subnet ({}) that is not compatible with the Etcd network config, ignoring",
                         candidate);
             } else if (taken.stream().noneMatch(candidate::overlaps)) {
                 LOG.info("Found previously leased subnet ({}), reusing", candidate);

@@ -30,8 +30,8 @@ public final class LeaseKeeper {
     private Scheduler.Scheduled renewal;
     private boolean revoked;
 
-    public LeaseKeeper(OwnLeaseStore store, Scheduler scheduler, Clock clock, Lease lease, Duration margin,
-                       Runnable onRevoked) {
+    public LeaseKeeper(
+            OwnLeaseStore store, Scheduler scheduler, Clock clock, Lease lease, Duration margin, Runnable onRevoked) {
         this.store = store;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -45,11 +45,13 @@ public final class LeaseKeeper {
      * from etcd's own TTL (its first listing holds this node's lease).
      */
     public void start() {
-        scheduler.schedule(() -> {
-            if (renewal == null && !revoked) {
-                planRenewal(lease.expiration(), true);
-            }
-        }, Duration.ZERO);
+        scheduler.schedule(
+                () -> {
+                    if (renewal == null && !revoked) {
+                        planRenewal(lease.expiration(), true);
+                    }
+                },
+                Duration.ZERO);
     }
 
     public Lease lease() {

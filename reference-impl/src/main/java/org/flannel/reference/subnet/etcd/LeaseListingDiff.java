@@ -20,8 +20,7 @@ import org.flannel.reference.subnet.LeaseEvent;
  */
 final class LeaseListingDiff {
 
-    private LeaseListingDiff() {
-    }
+    private LeaseListingDiff() {}
 
     /** Removals first (in subnet order), then additions (in the listing's order). */
     static List<LeaseEvent> between(Map<Ip4Net, Lease> handedOn, List<Lease> listing) {

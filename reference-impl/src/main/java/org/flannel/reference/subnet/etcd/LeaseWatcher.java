@@ -73,7 +73,8 @@ public final class LeaseWatcher implements AutoCloseable {
 
         long myGeneration = ++generation;
         closeWatcher();
-        watcher = registry.watchLeases(snapshot.revision() + 1,
+        watcher = registry.watchLeases(
+                snapshot.revision() + 1,
                 batch -> thread.execute(() -> {
                     if (myGeneration == generation) {
                         deliver(batch);

@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
 final class StoredLease {
     private static final Logger LOG = LoggerFactory.getLogger(StoredLease.class);
 
-    private StoredLease() {
-    }
+    private StoredLease() {}
 
     /** The lease stored under {@code key}, without its expiration (read separately, from its etcd lease). */
     static Optional<Lease> read(String key, String value) {

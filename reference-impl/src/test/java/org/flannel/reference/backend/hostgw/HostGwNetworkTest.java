@@ -22,16 +22,15 @@ class HostGwNetworkTest {
     private static final String ROUTE = "route replace 10.1.16.0/24 via 10.168.0.3 dev eth0";
 
     private final RecordingKernel kernel = new RecordingKernel();
-    private final HostGwNetwork network = new HostGwNetwork(kernel, ETH0, own(),
-            Executors.newSingleThreadScheduledExecutor());
+    private final HostGwNetwork network =
+            new HostGwNetwork(kernel, ETH0, own(), Executors.newSingleThreadScheduledExecutor());
 
     private static Lease own() {
         return lease("10.1.15.0/24", "10.168.0.2", "host-gw");
     }
 
     private static Lease lease(String subnet, String publicIp, String type) {
-        return new Lease(Ip4Net.parse(subnet), null,
-                new LeaseAttrs(Ip4.parse(publicIp), null, type, null, null), null);
+        return new Lease(Ip4Net.parse(subnet), null, new LeaseAttrs(Ip4.parse(publicIp), null, type, null, null), null);
     }
 
     @Test
@@ -100,8 +99,10 @@ class HostGwNetworkTest {
 
     @Test
     void aPublicIpOtherThanTheInterfacesIsRefusedAsFlannelRefusesNat() {
-        ExternalInterface natted = new ExternalInterface("eth0", 2, Ip4.parse("10.168.0.2"), Ip4.parse("192.0.2.7"), 1500);
-        assertThatThrownBy(() -> new HostGwConfig().newBackend(null, natted, kernel).register(attrs -> own()))
+        ExternalInterface natted =
+                new ExternalInterface("eth0", 2, Ip4.parse("10.168.0.2"), Ip4.parse("192.0.2.7"), 1500);
+        assertThatThrownBy(() ->
+                        new HostGwConfig().newBackend(null, natted, kernel).register(attrs -> own()))
                 .hasMessage("your PublicIP differs from interface IP, meaning that probably you're on a NAT, which is "
                         + "not supported by host-gw backend");
     }
@@ -114,6 +115,7 @@ class HostGwNetworkTest {
             return own();
         });
         registered.close();
-        assertThat(published[0].toJson()).isEqualTo("{\"PublicIP\":\"10.168.0.2\",\"PublicIPv6\":null,\"BackendType\":\"host-gw\"}");
+        assertThat(published[0].toJson())
+                .isEqualTo("{\"PublicIP\":\"10.168.0.2\",\"PublicIPv6\":null,\"BackendType\":\"host-gw\"}");
     }
 }

@@ -15,12 +15,14 @@ class DatagramCheckTest {
     void aWellFormedPacketPasses() {
         assertThat(check(Packets.udp("10.1.16.3", "10.1.15.2", 100))).isNull();
         assertThat(check(Packets.icmp("10.1.16.3", "10.1.15.2", 0))).isNull();
-        assertThat(check(Packets.ipv4("10.1.16.3", "10.1.15.2", 6, 64, 10, Packets.counting(1000)))).isNull();
+        assertThat(check(Packets.ipv4("10.1.16.3", "10.1.15.2", 6, 64, 10, Packets.counting(1000))))
+                .isNull();
     }
 
     @Test
     void aBareHeaderPasses() {
-        assertThat(check(Packets.ipv4("10.1.16.3", "10.1.15.2", 6, 64, 0, new byte[0]))).isNull();
+        assertThat(check(Packets.ipv4("10.1.16.3", "10.1.15.2", 6, 64, 0, new byte[0])))
+                .isNull();
     }
 
     @Test

@@ -19,8 +19,9 @@ class DirectionCountersTest {
         assertThat(counters.packets()).isEqualTo(2);
         assertThat(counters.bytes()).isEqualTo(1556);
         assertThat(counters.drops(Drop.TTL_EXPIRED)).isEqualTo(2);
-        assertThat(counters.describe()).isEqualTo(
-                "flannel0->UDP 2 packets 1556 bytes, 1 net unreachable sent, dropped no-peer=1 ttl-expired=2");
+        assertThat(counters.describe())
+                .isEqualTo(
+                        "flannel0->UDP 2 packets 1556 bytes, 1 net unreachable sent, dropped no-peer=1 ttl-expired=2");
     }
 
     @Test
@@ -37,8 +38,10 @@ class DirectionCountersTest {
         fromUdp.dropped(Drop.UNKNOWN_SOURCE);
 
         try (CounterLog log = new CounterLog(fromTun, fromUdp)) {
-            assertThat(log.line()).isEqualTo("UDP data path counters: flannel0->UDP 0 packets 0 bytes, dropped none; "
-                    + "UDP->flannel0 0 packets 0 bytes, dropped unknown-source=1").doesNotContain("\n");
+            assertThat(log.line())
+                    .isEqualTo("UDP data path counters: flannel0->UDP 0 packets 0 bytes, dropped none; "
+                            + "UDP->flannel0 0 packets 0 bytes, dropped unknown-source=1")
+                    .doesNotContain("\n");
         }
     }
 }

@@ -51,7 +51,8 @@ class Ipv4HeaderTest {
             if (checksum > 0xfeff || checksum < 0x0100) {
                 edges++;
                 Ipv4Header.decrementTtl(header);
-                assertThat(Ipv4Header.checksumIsValid(header, Ipv4Header.headerLength(header))).isTrue();
+                assertThat(Ipv4Header.checksumIsValid(header, Ipv4Header.headerLength(header)))
+                        .isTrue();
             }
         }
         assertThat(edges).isEqualTo(2_000);
@@ -61,7 +62,8 @@ class Ipv4HeaderTest {
     void aDecrementedHeaderStillChecksumsToAllOnes() {
         ByteBuffer header = randomHeader(new SplittableRandom(3), 64);
         Ipv4Header.decrementTtl(header);
-        assertThat(Ipv4Header.checksumIsValid(header, Ipv4Header.headerLength(header))).isTrue();
+        assertThat(Ipv4Header.checksumIsValid(header, Ipv4Header.headerLength(header)))
+                .isTrue();
     }
 
     @Test
@@ -93,8 +95,13 @@ class Ipv4HeaderTest {
     @Test
     void theFieldsAreReadFromTheirOffsets() {
         ByteBuffer header = ByteBuffer.allocateDirect(20)
-                .put(0, (byte) 0x46).putShort(2, (short) 1500).putShort(6, (short) 0x2005)
-                .put(8, (byte) 63).put(9, (byte) 17).putInt(12, 0x0a010f02).putInt(16, 0x0a011003);
+                .put(0, (byte) 0x46)
+                .putShort(2, (short) 1500)
+                .putShort(6, (short) 0x2005)
+                .put(8, (byte) 63)
+                .put(9, (byte) 17)
+                .putInt(12, 0x0a010f02)
+                .putInt(16, 0x0a011003);
 
         assertThat(Ipv4Header.version(header)).isEqualTo(4);
         assertThat(Ipv4Header.headerLength(header)).isEqualTo(24);
@@ -108,7 +115,8 @@ class Ipv4HeaderTest {
 
     @Test
     void theInternetChecksumPadsAnOddLastByte() {
-        ByteBuffer data = ByteBuffer.allocate(3).put(0, (byte) 0x01).put(1, (byte) 0x02).put(2, (byte) 0x03);
+        ByteBuffer data =
+                ByteBuffer.allocate(3).put(0, (byte) 0x01).put(1, (byte) 0x02).put(2, (byte) 0x03);
         // 0x0102 + 0x0300 = 0x0402, inverted
         assertThat(Ipv4Header.internetChecksum(data, 0, 3)).isEqualTo(~0x0402 & 0xffff);
     }

@@ -33,12 +33,15 @@ class NetUnreachableTest {
         assertThat(Ipv4Header.ttl(answer)).as("Flannel's TTL").isEqualTo(8);
         assertThat(Ipv4Header.protocol(answer)).isEqualTo(1);
         assertThat(Ipv4Header.source(answer)).isEqualTo(FLANNEL0);
-        assertThat(Ipv4Header.destination(answer)).isEqualTo(Ip4.parse("10.1.15.2").bits());
+        assertThat(Ipv4Header.destination(answer))
+                .isEqualTo(Ip4.parse("10.1.15.2").bits());
         assertThat(Ipv4Header.checksumIsValid(answer, 20)).isTrue();
 
         assertThat(answer.get(20)).as("type").isEqualTo((byte) 3);
         assertThat(answer.get(21)).as("code").isEqualTo((byte) 0);
-        assertThat(Ipv4Header.internetChecksum(answer, 20, answer.limit() - 20)).as("ICMP checksum over all").isZero();
+        assertThat(Ipv4Header.internetChecksum(answer, 20, answer.limit() - 20))
+                .as("ICMP checksum over all")
+                .isZero();
         assertThat(answer.getInt(24)).as("unused").isZero();
     }
 
@@ -53,7 +56,8 @@ class NetUnreachableTest {
 
     @Test
     void itQuotesOptionsToo() {
-        ByteBuffer offender = Packets.ipv4("10.1.15.2", "10.1.99.3", Packets.PROTOCOL_UDP, 64, 10, Packets.counting(50));
+        ByteBuffer offender =
+                Packets.ipv4("10.1.15.2", "10.1.99.3", Packets.PROTOCOL_UDP, 64, 10, Packets.counting(50));
 
         answer(offender);
 
@@ -70,7 +74,9 @@ class NetUnreachableTest {
 
         assertThat(answer.limit()).isEqualTo(20 + 8 + 23);
         assertThat(bytes(answer, 28, 23)).isEqualTo(bytes(offender, 0, 23));
-        assertThat(Ipv4Header.internetChecksum(answer, 20, answer.limit() - 20)).as("odd length").isZero();
+        assertThat(Ipv4Header.internetChecksum(answer, 20, answer.limit() - 20))
+                .as("odd length")
+                .isZero();
     }
 
     @Test
@@ -127,7 +133,8 @@ class NetUnreachableTest {
         assertThat(answer(shortIhl)).isFalse();
         assertThat(answer(ihlBeyondPacket)).isFalse();
         assertThat(answer(ipv6)).isFalse();
-        assertThat(NetUnreachable.build(Packets.udp("10.1.15.2", "10.1.99.3", 0), 19, FLANNEL0, answer)).isFalse();
+        assertThat(NetUnreachable.build(Packets.udp("10.1.15.2", "10.1.99.3", 0), 19, FLANNEL0, answer))
+                .isFalse();
     }
 
     @Test

@@ -7,8 +7,7 @@ import org.flannel.reference.ip.Ip4;
 final class Packets {
     static final int PROTOCOL_UDP = 17;
 
-    private Packets() {
-    }
+    private Packets() {}
 
     /** An IPv4 packet (IHL 5 + {@code optionWords}) with {@code payload} bytes 0, 1, 2 ... and a valid checksum. */
     static ByteBuffer ipv4(String source, String destination, int protocol, int ttl, int optionWords, byte[] payload) {

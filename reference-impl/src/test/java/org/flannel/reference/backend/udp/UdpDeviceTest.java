@@ -15,17 +15,18 @@ class UdpDeviceTest {
 
     @Test
     void flannel0GetsItsSubnetAddressAsA32ThenTheMtuThenUpThenTheNetworksRoute() {
-        RecordingKernel kernel = new RecordingKernel()
-                .withLink(new Link(7, "flannel0", 1500, null, false, List.of(), Optional.empty()));
+        RecordingKernel kernel =
+                new RecordingKernel().withLink(new Link(7, "flannel0", 1500, null, false, List.of(), Optional.empty()));
 
         new UdpDevice(kernel, "flannel0").configure(Ip4.parse("10.1.15.0"), Ip4Net.parse("10.1.0.0/16"), 1472);
 
-        assertThat(kernel.calls()).containsExactly(
-                "address add 10.1.15.0/32 dev flannel0",
-                "link set flannel0 mtu 1472",
-                "link set flannel0 up",
-                "route replace 10.1.0.0/16 dev flannel0",
-                "sysctl net/ipv4/conf/flannel0/accept_local=1");
+        assertThat(kernel.calls())
+                .containsExactly(
+                        "address add 10.1.15.0/32 dev flannel0",
+                        "link set flannel0 mtu 1472",
+                        "link set flannel0 up",
+                        "route replace 10.1.0.0/16 dev flannel0",
+                        "sysctl net/ipv4/conf/flannel0/accept_local=1");
         Link link = kernel.link("flannel0").orElseThrow();
         assertThat(link.mtu()).isEqualTo(1472);
         assertThat(link.up()).isTrue();

@@ -20,8 +20,8 @@ class UdpNetworkTest {
     private final UdpNetwork network = new UdpNetwork(OWN, 1472, peers, () -> dataPathClosed.set(true));
 
     private static Lease lease(String subnet, String publicIp, String backendType) {
-        return new Lease(Ip4Net.parse(subnet), null, new LeaseAttrs(Ip4.parse(publicIp), null, backendType, null, null),
-                null);
+        return new Lease(
+                Ip4Net.parse(subnet), null, new LeaseAttrs(Ip4.parse(publicIp), null, backendType, null, null), null);
     }
 
     private InetSocketAddress routeTo(String destination) {

@@ -85,8 +85,9 @@ class VxlanBackendTest {
 
         MacAddress deviceMac = flannel1().mac();
         assertThat(leases.published).hasSize(1);
-        assertThat(leases.published.get(0).toJson()).isEqualTo("{\"PublicIP\":\"10.168.0.2\",\"PublicIPv6\":null,"
-                + "\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"" + deviceMac + "\"}}");
+        assertThat(leases.published.get(0).toJson())
+                .isEqualTo("{\"PublicIP\":\"10.168.0.2\",\"PublicIPv6\":null,"
+                        + "\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"" + deviceMac + "\"}}");
     }
 
     @Test
@@ -94,10 +95,16 @@ class VxlanBackendTest {
         register("{\"Type\":\"vxlan\"}", ETH0);
 
         MacAddress mac = flannel1().mac();
-        String create = "link add flannel.1 address " + mac + " mtu 1450 type vxlan id 1 local 10.168.0.2 dev eth0 nolearning";
-        assertThat(leases.kernelCallsAtAcquisition).containsExactly(create, "sysctl net/ipv6/conf/flannel.1/accept_ra=0");
-        assertThat(kernel.calls()).containsExactly(create, "sysctl net/ipv6/conf/flannel.1/accept_ra=0",
-                "address add 10.1.15.0/32 dev flannel.1", "link set flannel.1 up");
+        String create =
+                "link add flannel.1 address " + mac + " mtu 1450 type vxlan id 1 local 10.168.0.2 dev eth0 nolearning";
+        assertThat(leases.kernelCallsAtAcquisition)
+                .containsExactly(create, "sysctl net/ipv6/conf/flannel.1/accept_ra=0");
+        assertThat(kernel.calls())
+                .containsExactly(
+                        create,
+                        "sysctl net/ipv6/conf/flannel.1/accept_ra=0",
+                        "address add 10.1.15.0/32 dev flannel.1",
+                        "link set flannel.1 up");
         assertThat(flannel1().up()).isTrue();
         assertThat(flannel1().ipv4Addresses()).containsExactly(new IfAddress(Ip4.parse("10.1.15.0"), 32));
     }
@@ -117,11 +124,14 @@ class VxlanBackendTest {
 
         register("{\"Type\":\"vxlan\",\"VNI\":5,\"Port\":4789}", natted);
 
-        assertThat(kernel.calls().get(0)).startsWith("link add flannel.5 ").contains(" local 203.0.113.7 dev eth0 ")
+        assertThat(kernel.calls().get(0))
+                .startsWith("link add flannel.5 ")
+                .contains(" local 203.0.113.7 dev eth0 ")
                 .endsWith(" dstport 4789");
         assertThat(leases.published.get(0).publicIp()).isEqualTo(publicIp);
         assertThat(JSON.writeValueAsString(leases.published.get(0).backendData()))
-                .isEqualTo("{\"VNI\":5,\"VtepMAC\":\"" + kernel.link("flannel.5").orElseThrow().mac() + "\"}");
+                .isEqualTo("{\"VNI\":5,\"VtepMAC\":\""
+                        + kernel.link("flannel.5").orElseThrow().mac() + "\"}");
     }
 
     @Test
@@ -130,22 +140,30 @@ class VxlanBackendTest {
 
         assertThatThrownBy(() -> register("{\"Type\":\"vxlan\"}", ETH0))
                 .isInstanceOf(KernelException.class)
-                .hasMessage("flannel.1's mac address wanted: " + leases.published.get(0).backendData().get("VtepMAC").asText()
+                .hasMessage("flannel.1's mac address wanted: "
+                        + leases.published.get(0).backendData().get("VtepMAC").asText()
                         + ", but got: 02:11:22:33:44:55");
     }
 
     @Test
     void aReusedDevicePublishesItsExistingMac() throws Exception {
         MacAddress existing = MacAddress.parse("5e:f8:4f:00:e3:37");
-        kernel.withLink(new Link(7, "flannel.1", 1450, existing, true, List.of(new IfAddress(Ip4.parse("10.1.15.0"), 32)),
-                Optional.of(new VxlanAttributes(1, Optional.of(NODE_IP), Optional.of("eth0"), 8472, false, false,
-                        Optional.empty()))));
+        kernel.withLink(new Link(
+                7,
+                "flannel.1",
+                1450,
+                existing,
+                true,
+                List.of(new IfAddress(Ip4.parse("10.1.15.0"), 32)),
+                Optional.of(new VxlanAttributes(
+                        1, Optional.of(NODE_IP), Optional.of("eth0"), 8472, false, false, Optional.empty()))));
 
         register("{\"Type\":\"vxlan\"}", ETH0);
 
         assertThat(kernel.calls()).containsExactly("link set flannel.1 up");
-        assertThat(leases.published.get(0).toJson()).isEqualTo("{\"PublicIP\":\"10.168.0.2\",\"PublicIPv6\":null,"
-                + "\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"5e:f8:4f:00:e3:37\"}}");
+        assertThat(leases.published.get(0).toJson())
+                .isEqualTo("{\"PublicIP\":\"10.168.0.2\",\"PublicIPv6\":null,"
+                        + "\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"5e:f8:4f:00:e3:37\"}}");
     }
 
     @Test
@@ -154,14 +172,22 @@ class VxlanBackendTest {
         assertThat(network.lease().subnet()).isEqualTo(OWN_SUBNET);
         kernel.clearCalls();
 
-        network.peerAdded(new Lease(Ip4Net.parse("10.1.16.0/24"),
-                null, new LeaseAttrs(Ip4.parse("10.168.0.3"), null, "vxlan",
-                        new VxlanLeaseData(1, MacAddress.parse("5e:f8:4f:00:e3:37")).toJson(), null), null));
+        network.peerAdded(new Lease(
+                Ip4Net.parse("10.1.16.0/24"),
+                null,
+                new LeaseAttrs(
+                        Ip4.parse("10.168.0.3"),
+                        null,
+                        "vxlan",
+                        new VxlanLeaseData(1, MacAddress.parse("5e:f8:4f:00:e3:37")).toJson(),
+                        null),
+                null));
 
-        assertThat(kernel.calls()).containsExactly(
-                "neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.1",
-                "fdb replace 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3",
-                "route replace 10.1.16.0/24 via 10.1.16.0 dev flannel.1 onlink");
+        assertThat(kernel.calls())
+                .containsExactly(
+                        "neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.1",
+                        "fdb replace 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3",
+                        "route replace 10.1.16.0/24 via 10.1.16.0 dev flannel.1 onlink");
     }
 
     @Test
@@ -170,8 +196,9 @@ class VxlanBackendTest {
         Backend vxlan = VxlanConfig.parse(network.backend()).newBackend(network, ETH0, kernel);
 
         assertThatThrownBy(() -> vxlan.register(attrs -> {
-            throw new IllegalStateException("failed to acquire lease: out of subnets");
-        })).hasMessage("failed to acquire lease: out of subnets");
+                    throw new IllegalStateException("failed to acquire lease: out of subnets");
+                }))
+                .hasMessage("failed to acquire lease: out of subnets");
         assertThat(kernel.calls()).noneMatch(call -> call.startsWith("address") || call.endsWith(" up"));
     }
 

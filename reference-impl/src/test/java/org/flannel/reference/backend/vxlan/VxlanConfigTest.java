@@ -90,15 +90,18 @@ class VxlanConfigTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"VNI\":\"1\"}            | Backend.VNI must be a whole number, not \"1\"",
-            "{\"VNI\":1.5}              | Backend.VNI must be a whole number, not 1.5",
-            "{\"Port\":\"8472\"}        | Backend.Port must be a whole number, not \"8472\"",
-            "{\"MTU\":true}             | Backend.MTU must be a whole number, not true",
-            "{\"GBP\":1}                | Backend.GBP must be true or false, not 1",
-            "{\"Learning\":\"yes\"}     | Backend.Learning must be true or false, not \"yes\"",
-            "{\"DirectRouting\":\"true\"} | Backend.DirectRouting must be true or false, not \"true\"",
-            "{\"vni\":{}}               | Backend.VNI must be a whole number, not {}"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"VNI\":\"1\"}            | Backend.VNI must be a whole number, not \"1\"",
+                "{\"VNI\":1.5}              | Backend.VNI must be a whole number, not 1.5",
+                "{\"Port\":\"8472\"}        | Backend.Port must be a whole number, not \"8472\"",
+                "{\"MTU\":true}             | Backend.MTU must be a whole number, not true",
+                "{\"GBP\":1}                | Backend.GBP must be true or false, not 1",
+                "{\"Learning\":\"yes\"}     | Backend.Learning must be true or false, not \"yes\"",
+                "{\"DirectRouting\":\"true\"} | Backend.DirectRouting must be true or false, not \"true\"",
+                "{\"vni\":{}}               | Backend.VNI must be a whole number, not {}"
+            })
     void valuesOfTheWrongTypeAreRefusedNamingTheKeyAndTheValue(String backend, String message) {
         assertThatThrownBy(() -> parse(backend))
                 .isInstanceOf(ConfigException.class)
@@ -110,18 +113,22 @@ class VxlanConfigTest {
         assertThat(parse("{\"VNI\":2,\"Port\":4789,\"DirectRouting\":true}").toString())
                 .isEqualTo("VNI=2 Port=4789 GBP=false Learning=false DirectRouting=true");
     }
+
     @Test
     void aPortThatOverflowsAnIntIsRefusedRatherThanWrapped() {
         assertThatThrownBy(() -> parse("{\"Port\":4294967297}")).isInstanceOf(ConfigException.class);
     }
+
     @Test
     void anMtuThatOverflowsAnIntIsRefusedRatherThanWrapped() {
         assertThatThrownBy(() -> parse("{\"MTU\":4294968796}")).isInstanceOf(ConfigException.class);
     }
+
     @Test
     void aVniTooBigForALongIsRefusedRatherThanWrapped() {
         assertThatThrownBy(() -> parse("{\"VNI\":18446744073709551617}")).isInstanceOf(ConfigException.class);
     }
+
     @Test
     void aNullValueKeepsTheDefaultAsGoDoes() throws Exception {
         assertThat(parse("{\"VNI\":null,\"Port\":null,\"DirectRouting\":null}"))

@@ -41,8 +41,11 @@ class VxlanNetworkTest {
     private final RecordingKernel kernel = new RecordingKernel();
 
     private static Lease lease(String subnet, String publicIp, String backendType, JsonNode backendData) {
-        return new Lease(Ip4Net.parse(subnet), null,
-                new LeaseAttrs(Ip4.parse(publicIp), null, backendType, backendData, null), null);
+        return new Lease(
+                Ip4Net.parse(subnet),
+                null,
+                new LeaseAttrs(Ip4.parse(publicIp), null, backendType, backendData, null),
+                null);
     }
 
     private static Lease vxlanLease(String subnet, String publicIp, String mac) {
@@ -150,23 +153,32 @@ class VxlanNetworkTest {
 
     @Test
     void aHostGwLeaseCarryingVxlanLookingDataIsStillIgnored() {
-        network(PLAIN).peerAdded(lease("10.1.17.0/24", "10.168.0.4", "host-gw",
-                new VxlanLeaseData(1, MacAddress.parse(PEER_MAC)).toJson()));
+        network(PLAIN)
+                .peerAdded(lease(
+                        "10.1.17.0/24",
+                        "10.168.0.4",
+                        "host-gw",
+                        new VxlanLeaseData(1, MacAddress.parse(PEER_MAC)).toJson()));
 
         assertThat(kernel.calls()).isEmpty();
     }
 
     @Test
     void aUdpLeaseWithoutBackendTypeIsIgnored() {
-        network(PLAIN).peerAdded(new Lease(Ip4Net.parse("10.1.18.0/24"), null,
-                LeaseAttrs.of(Ip4.parse("10.168.0.5")), null));
+        network(PLAIN)
+                .peerAdded(new Lease(Ip4Net.parse("10.1.18.0/24"), null, LeaseAttrs.of(Ip4.parse("10.168.0.5")), null));
 
         assertThat(kernel.calls()).isEmpty();
     }
+
     @Test
     void aLeaseWhoseTypeIsVxlanInAnotherCaseIsIgnoredAsFlannelComparesExactly() {
-        network(PLAIN).peerAdded(lease("10.1.17.0/24", "10.168.0.4", "VXLAN",
-                new VxlanLeaseData(1, MacAddress.parse(PEER_MAC)).toJson()));
+        network(PLAIN)
+                .peerAdded(lease(
+                        "10.1.17.0/24",
+                        "10.168.0.4",
+                        "VXLAN",
+                        new VxlanLeaseData(1, MacAddress.parse(PEER_MAC)).toJson()));
 
         assertThat(kernel.calls()).isEmpty();
     }
@@ -176,9 +188,15 @@ class VxlanNetworkTest {
         VxlanNetwork network = network(PLAIN);
 
         network.peerAdded(lease("10.1.17.0/24", "10.168.0.4", "vxlan", null));
-        network.peerAdded(lease("10.1.17.0/24", "10.168.0.4", "vxlan",
+        network.peerAdded(lease(
+                "10.1.17.0/24",
+                "10.168.0.4",
+                "vxlan",
                 JsonNodeFactory.instance.objectNode().put("VNI", 1).put("VtepMAC", "not-a-mac")));
-        network.peerAdded(lease("10.1.17.0/24", "10.168.0.4", "vxlan",
+        network.peerAdded(lease(
+                "10.1.17.0/24",
+                "10.168.0.4",
+                "vxlan",
                 JsonNodeFactory.instance.objectNode().put("VNI", 1)));
 
         assertThat(kernel.calls()).isEmpty();
@@ -194,11 +212,12 @@ class VxlanNetworkTest {
 
         // The neighbour entry and the route are replaced in place (no moment without a route);
         // only the FDB entry keyed by the old MAC would stay behind, so it goes first.
-        assertThat(kernel.calls()).containsExactly(
-                "fdb delete 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3",
-                "neigh replace 10.1.16.0 7a:10:20:30:40:50 dev flannel.1",
-                "fdb replace 7a:10:20:30:40:50 dev flannel.1 dst 10.168.0.3",
-                "route replace 10.1.16.0/24 via 10.1.16.0 dev flannel.1 onlink");
+        assertThat(kernel.calls())
+                .containsExactly(
+                        "fdb delete 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3",
+                        "neigh replace 10.1.16.0 7a:10:20:30:40:50 dev flannel.1",
+                        "fdb replace 7a:10:20:30:40:50 dev flannel.1 dst 10.168.0.3",
+                        "route replace 10.1.16.0/24 via 10.1.16.0 dev flannel.1 onlink");
     }
 
     @Test
@@ -210,10 +229,11 @@ class VxlanNetworkTest {
 
         network.peerRemoved(PEER.subnet());
 
-        assertThat(kernel.calls()).containsExactly(
-                "neigh delete 10.1.16.0 dev flannel.1",
-                "fdb delete 7a:10:20:30:40:50 dev flannel.1 dst 10.168.0.3",
-                "route delete 10.1.16.0/24 via 10.1.16.0 dev flannel.1 onlink");
+        assertThat(kernel.calls())
+                .containsExactly(
+                        "neigh delete 10.1.16.0 dev flannel.1",
+                        "fdb delete 7a:10:20:30:40:50 dev flannel.1 dst 10.168.0.3",
+                        "route delete 10.1.16.0/24 via 10.1.16.0 dev flannel.1 onlink");
     }
 
     @Test
@@ -239,10 +259,11 @@ class VxlanNetworkTest {
         network.peerAdded(PEER);
 
         // Each of the three attempts rolls back what it did; no route is ever added.
-        assertThat(kernel.calls()).containsExactlyElementsOf(threeTimes(
-                "neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.1",
-                "fdb replace 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3",
-                "neigh delete 10.1.16.0 dev flannel.1"));
+        assertThat(kernel.calls())
+                .containsExactlyElementsOf(threeTimes(
+                        "neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.1",
+                        "fdb replace 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3",
+                        "neigh delete 10.1.16.0 dev flannel.1"));
     }
 
     @Test
@@ -252,12 +273,13 @@ class VxlanNetworkTest {
 
         network.peerAdded(PEER);
 
-        assertThat(kernel.calls()).containsExactlyElementsOf(threeTimes(
-                "neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.1",
-                "fdb replace 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3",
-                "route replace 10.1.16.0/24 via 10.1.16.0 dev flannel.1 onlink",
-                "neigh delete 10.1.16.0 dev flannel.1",
-                "fdb delete 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3"));
+        assertThat(kernel.calls())
+                .containsExactlyElementsOf(threeTimes(
+                        "neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.1",
+                        "fdb replace 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3",
+                        "route replace 10.1.16.0/24 via 10.1.16.0 dev flannel.1 onlink",
+                        "neigh delete 10.1.16.0 dev flannel.1",
+                        "fdb delete 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3"));
     }
 
     @Test
@@ -266,8 +288,8 @@ class VxlanNetworkTest {
 
         network(PLAIN).peerAdded(PEER);
 
-        assertThat(kernel.calls()).containsExactlyElementsOf(
-                threeTimes("neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.1"));
+        assertThat(kernel.calls())
+                .containsExactlyElementsOf(threeTimes("neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.1"));
     }
 
     /** A refused change is tried three times, as Flannel retries each entry, before it is reported. */
@@ -300,10 +322,11 @@ class VxlanNetworkTest {
         network.peerAdded(PEER);
         network.peerAdded(other);
 
-        assertThat(kernel.calls()).endsWith(
-                "neigh replace 10.1.17.0 7a:10:20:30:40:50 dev flannel.1",
-                "fdb replace 7a:10:20:30:40:50 dev flannel.1 dst 10.168.0.4",
-                "route replace 10.1.17.0/24 via 10.1.17.0 dev flannel.1 onlink");
+        assertThat(kernel.calls())
+                .endsWith(
+                        "neigh replace 10.1.17.0 7a:10:20:30:40:50 dev flannel.1",
+                        "fdb replace 7a:10:20:30:40:50 dev flannel.1 dst 10.168.0.4",
+                        "route replace 10.1.17.0/24 via 10.1.17.0 dev flannel.1 onlink");
     }
 
     @Test
@@ -362,11 +385,12 @@ class VxlanNetworkTest {
 
         network.peerAdded(PEER);
 
-        assertThat(kernel.calls()).containsExactly(
-                "route delete 10.1.16.0/24 via 10.168.0.3",
-                "neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.1",
-                "fdb replace 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3",
-                "route replace 10.1.16.0/24 via 10.1.16.0 dev flannel.1 onlink");
+        assertThat(kernel.calls())
+                .containsExactly(
+                        "route delete 10.1.16.0/24 via 10.168.0.3",
+                        "neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.1",
+                        "fdb replace 5e:f8:4f:00:e3:37 dev flannel.1 dst 10.168.0.3",
+                        "route replace 10.1.16.0/24 via 10.1.16.0 dev flannel.1 onlink");
     }
 
     @Test
@@ -375,9 +399,10 @@ class VxlanNetworkTest {
 
         new VxlanNetwork(kernel, vni7, ETH0, OWN, 1450).peerAdded(PEER);
 
-        assertThat(kernel.calls()).containsExactly(
-                "neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.7",
-                "fdb replace 5e:f8:4f:00:e3:37 dev flannel.7 dst 10.168.0.3",
-                "route replace 10.1.16.0/24 via 10.1.16.0 dev flannel.7 onlink");
+        assertThat(kernel.calls())
+                .containsExactly(
+                        "neigh replace 10.1.16.0 5e:f8:4f:00:e3:37 dev flannel.7",
+                        "fdb replace 5e:f8:4f:00:e3:37 dev flannel.7 dst 10.168.0.3",
+                        "route replace 10.1.16.0/24 via 10.1.16.0 dev flannel.7 onlink");
     }
 }

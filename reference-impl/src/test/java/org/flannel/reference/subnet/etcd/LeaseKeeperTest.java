@@ -64,8 +64,8 @@ class LeaseKeeperTest {
     }
 
     private LeaseKeeper keeper(Duration margin, Instant expiration) {
-        return new LeaseKeeper(store, time, time, new Lease(SUBNET, null, ATTRS, expiration), margin,
-                revocations::incrementAndGet);
+        return new LeaseKeeper(
+                store, time, time, new Lease(SUBNET, null, ATTRS, expiration), margin, revocations::incrementAndGet);
     }
 
     private LeaseKeeper started(Duration margin) {
@@ -90,7 +90,8 @@ class LeaseKeeperTest {
 
         assertThat(store.renewals).isEqualTo(1);
         assertThat(store.lastWritten).isEqualTo(ATTRS);
-        assertThat(store.expiration).isEqualTo(GRANTED.plus(Duration.ofMinutes(1)).plus(TTL));
+        assertThat(store.expiration)
+                .isEqualTo(GRANTED.plus(Duration.ofMinutes(1)).plus(TTL));
         assertThat(keeper.lease().expiration()).isEqualTo(store.expiration);
         assertThat(log.text()).contains("Lease renewed, new expiration: " + GoTime.format(store.expiration));
         // And again a minute later, for as long as the margin says so.
@@ -134,9 +135,14 @@ class LeaseKeeperTest {
         time.advance(Duration.ofSeconds(1));
 
         assertThat(store.renewals).isEqualTo(1);
-        assertThat(store.expiration).isEqualTo(GRANTED.plus(Duration.ofMinutes(3)).plus(TTL));
-        assertThat(log.text().split("Error renewing lease \\(trying again in 1 min\\): "
-                + "etcd: cannot grant a lease: connection refused", -1)).hasSize(3);
+        assertThat(store.expiration)
+                .isEqualTo(GRANTED.plus(Duration.ofMinutes(3)).plus(TTL));
+        assertThat(log.text()
+                        .split(
+                                "Error renewing lease \\(trying again in 1 min\\): "
+                                        + "etcd: cannot grant a lease: connection refused",
+                                -1))
+                .hasSize(3);
     }
 
     @Test

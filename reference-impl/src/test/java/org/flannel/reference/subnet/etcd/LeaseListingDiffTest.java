@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 class LeaseListingDiffTest {
 
     private static Lease vxlan(String subnet, String publicIp, String mac) {
-        LeaseAttrs attrs = new LeaseAttrs(Ip4.parse(publicIp), null, "vxlan",
-                JsonNodeFactory.instance.objectNode().put("VNI", 1).put("VtepMAC", mac), null);
+        LeaseAttrs attrs = new LeaseAttrs(
+                Ip4.parse(publicIp),
+                null,
+                "vxlan",
+                JsonNodeFactory.instance.objectNode().put("VNI", 1).put("VtepMAC", mac),
+                null);
         return new Lease(Ip4Net.parse(subnet), null, attrs, null);
     }
 
@@ -75,8 +79,12 @@ class LeaseListingDiffTest {
         Lease node6 = vxlan("10.1.9.0/24", "10.168.0.7", "5e:f8:4f:00:e3:41");
 
         assertThat(LeaseListingDiff.between(handedOn(NODE4, NODE2, NODE3), List.of(node5, node6)))
-                .containsExactly(LeaseEvent.removed(NODE2), LeaseEvent.removed(NODE3), LeaseEvent.removed(NODE4),
-                        LeaseEvent.added(node5), LeaseEvent.added(node6));
+                .containsExactly(
+                        LeaseEvent.removed(NODE2),
+                        LeaseEvent.removed(NODE3),
+                        LeaseEvent.removed(NODE4),
+                        LeaseEvent.added(node5),
+                        LeaseEvent.added(node6));
     }
 
     @Test

@@ -84,8 +84,8 @@ class LeaseWatcherTest {
         }
 
         @Override
-        public AutoCloseable watchLeases(long fromRevision, Consumer<List<LeaseEvent>> onEvents,
-                                         Consumer<Throwable> onError) {
+        public AutoCloseable watchLeases(
+                long fromRevision, Consumer<List<LeaseEvent>> onEvents, Consumer<Throwable> onError) {
             FakeWatch watch = new FakeWatch(fromRevision, onEvents, onError);
             watches.add(watch);
             return watch;
@@ -149,12 +149,13 @@ class LeaseWatcherTest {
         watch.emit(LeaseEvent.removed(B));
 
         awaitBatches(5);
-        assertThat(batches).containsExactly(
-                List.of(LeaseEvent.added(A)),
-                List.of(LeaseEvent.added(B)),
-                List.of(LeaseEvent.removed(A), LeaseEvent.added(C)),
-                List.of(LeaseEvent.added(A_MOVED)),
-                List.of(LeaseEvent.removed(B)));
+        assertThat(batches)
+                .containsExactly(
+                        List.of(LeaseEvent.added(A)),
+                        List.of(LeaseEvent.added(B)),
+                        List.of(LeaseEvent.removed(A), LeaseEvent.added(C)),
+                        List.of(LeaseEvent.added(A_MOVED)),
+                        List.of(LeaseEvent.removed(B)));
     }
 
     @Test
@@ -170,8 +171,8 @@ class LeaseWatcherTest {
         first.fail("etcdserver: mvcc: required revision has been compacted");
 
         awaitBatches(3);
-        assertThat(batches.get(2)).containsExactly(LeaseEvent.removed(A_MOVED), LeaseEvent.added(cMoved),
-                LeaseEvent.added(D));
+        assertThat(batches.get(2))
+                .containsExactly(LeaseEvent.removed(A_MOVED), LeaseEvent.added(cMoved), LeaseEvent.added(D));
         assertThat(stream.reconnections).hasValue(1);
         assertThat(stream.listings).hasValue(2);
         assertThat(stream.watches).hasSize(2);

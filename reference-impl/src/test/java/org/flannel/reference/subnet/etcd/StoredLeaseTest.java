@@ -38,12 +38,17 @@ class StoredLeaseTest {
     @Test
     void aLeaseWithoutPublicIpIsSkippedWithALineRatherThanProgrammedTowardsNowhere() {
         try (CapturedStderr log = new CapturedStderr()) {
-            assertThat(StoredLease.read(PREFIX + "10.1.61.0-24",
-                    "{\"PublicIPv6\":null,\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:00:00:61\"}}"))
+            assertThat(
+                            StoredLease.read(
+                                    PREFIX + "10.1.61.0-24",
+                                    "{\"PublicIPv6\":null,\"BackendType\":\"vxlan\",\"BackendData\":{\"VNI\":1,\"VtepMAC\":\"aa:bb:cc:00:00:61\"}}"))
                     .isEmpty();
-            assertThat(StoredLease.read(PREFIX + "10.1.62.0-24", "{\"PublicIP\":\"0.0.0.0\"}")).isEmpty();
-            assertThat(log.text()).contains(PREFIX + "10.1.61.0-24: the lease has no PublicIP, skipping",
-                    PREFIX + "10.1.62.0-24: the lease has no PublicIP, skipping");
+            assertThat(StoredLease.read(PREFIX + "10.1.62.0-24", "{\"PublicIP\":\"0.0.0.0\"}"))
+                    .isEmpty();
+            assertThat(log.text())
+                    .contains(
+                            PREFIX + "10.1.61.0-24: the lease has no PublicIP, skipping",
+                            PREFIX + "10.1.62.0-24: the lease has no PublicIP, skipping");
         }
     }
 

@@ -18,12 +18,20 @@ public final class FrameDiagram {
     static final int ROW_BITS = 32;
 
     /** A stretch of bits of one row of a header: a field's, or reserved bits no field names. */
-    record Piece(String fieldName, String label, String value, String meaning, FieldVerdict verdict, String expected,
-            int startBit, int width, String raw, String title, String byteRange) {
-    }
+    record Piece(
+            String fieldName,
+            String label,
+            String value,
+            String meaning,
+            FieldVerdict verdict,
+            String expected,
+            int startBit,
+            int width,
+            String raw,
+            String title,
+            String byteRange) {}
 
-    private FrameDiagram() {
-    }
+    private FrameDiagram() {}
 
     /**
      * The diagram of a frame.
@@ -53,8 +61,10 @@ public final class FrameDiagram {
         }
         if (full && frame.linkType() == 1 && layers.isEmpty()) {
             html.append("<section class=\"layer fcs\"><h4>Frame Check Sequence</h4><div class=\"row\">")
-                    .append("<div class=\"f absent\" style=\"grid-column: span 32\"><span class=\"n\">New FCS for the outer Ethernet frame</span>")
-                    .append("<span class=\"v\">not in the capture</span><span class=\"b\">the network card adds it on the way out and strips it on the way in</span></div>")
+                    .append(
+                            "<div class=\"f absent\" style=\"grid-column: span 32\"><span class=\"n\">New FCS for the outer Ethernet frame</span>")
+                    .append(
+                            "<span class=\"v\">not in the capture</span><span class=\"b\">the network card adds it on the way out and strips it on the way in</span></div>")
                     .append("</div></section>\n");
         }
         if (full) {
@@ -82,15 +92,33 @@ public final class FrameDiagram {
     static String layer(DecodedFrame frame, DecodedFrame.Layer layer, String id, int index) {
         StringBuilder html = new StringBuilder();
         int headerBytes = layer.headerEnd() - layer.offset();
-        html.append("<section class=\"layer l").append(index % 8).append("\" id=\"").append(Html.esc(id)).append('-')
-                .append(Slugs.of(layer.name())).append("\" data-layer=\"").append(Html.esc(layer.name())).append("\">")
-                .append("<h4>").append(Html.esc(FrameVocabulary.title(frame, layer)))
-                .append(" <small>bytes ").append(layer.offset()).append('–').append(layer.headerEnd() - 1)
-                .append(", ").append(headerBytes).append(" bytes</small></h4>\n");
-        FrameVocabulary.seedComment(frame, layer).ifPresent(comment -> html.append("<p class=\"seed-comment\"><span lang=\"zh\">")
-                .append(Html.esc(comment[0])).append("</span> ").append(Html.esc(comment[1])).append("</p>\n"));
+        html.append("<section class=\"layer l")
+                .append(index % 8)
+                .append("\" id=\"")
+                .append(Html.esc(id))
+                .append('-')
+                .append(Slugs.of(layer.name()))
+                .append("\" data-layer=\"")
+                .append(Html.esc(layer.name()))
+                .append("\">")
+                .append("<h4>")
+                .append(Html.esc(FrameVocabulary.title(frame, layer)))
+                .append(" <small>bytes ")
+                .append(layer.offset())
+                .append('–')
+                .append(layer.headerEnd() - 1)
+                .append(", ")
+                .append(headerBytes)
+                .append(" bytes</small></h4>\n");
+        FrameVocabulary.seedComment(frame, layer)
+                .ifPresent(comment -> html.append("<p class=\"seed-comment\"><span lang=\"zh\">")
+                        .append(Html.esc(comment[0]))
+                        .append("</span> ")
+                        .append(Html.esc(comment[1]))
+                        .append("</p>\n"));
         List<DecodedFrame.Field> optionals = new ArrayList<>(layer.fields().stream()
-                .filter(f -> f.kind().equals("PRESENCE") && f.bitWidth() == 0).toList());
+                .filter(f -> f.kind().equals("PRESENCE") && f.bitWidth() == 0)
+                .toList());
         List<List<Piece>> rows = rows(frame, layer);
         for (List<Piece> row : rows) {
             int rowStart = row.get(0).startBit() + layer.offset() * 8;
@@ -109,16 +137,21 @@ public final class FrameDiagram {
     /** Optional parts absent from this frame (the 802.1Q tag), drawn dashed where they would be. */
     private static String optionals(DecodedFrame.Layer layer, List<DecodedFrame.Field> optionals, int beforeBit) {
         StringBuilder html = new StringBuilder();
-        for (java.util.Iterator<DecodedFrame.Field> it = optionals.iterator(); it.hasNext();) {
+        for (java.util.Iterator<DecodedFrame.Field> it = optionals.iterator(); it.hasNext(); ) {
             DecodedFrame.Field optional = it.next();
             if (optional.startBit() <= beforeBit) {
                 it.remove();
-                html.append("<div class=\"row\"><div class=\"f optional ").append(verdictClass(optional.verdict()))
-                        .append("\" style=\"grid-column: span 32\" data-field=\"").append(Html.esc(optional.name()))
-                        .append("\" title=\"").append(Html.esc(tooltip(optional, optional.expected())))
+                html.append("<div class=\"row\"><div class=\"f optional ")
+                        .append(verdictClass(optional.verdict()))
+                        .append("\" style=\"grid-column: span 32\" data-field=\"")
+                        .append(Html.esc(optional.name()))
+                        .append("\" title=\"")
+                        .append(Html.esc(tooltip(optional, optional.expected())))
                         .append("\"><span class=\"n\">Optional 802.1Q tag (")
-                        .append(Html.esc(optional.shortName(layer.name()))).append(")</span><span class=\"v\">")
-                        .append(Html.esc(optional.value())).append(" in this frame</span></div></div>\n");
+                        .append(Html.esc(optional.shortName(layer.name())))
+                        .append(")</span><span class=\"v\">")
+                        .append(Html.esc(optional.value()))
+                        .append(" in this frame</span></div></div>\n");
             }
         }
         return html.toString();
@@ -126,14 +159,26 @@ public final class FrameDiagram {
 
     private static String cell(Piece piece) {
         StringBuilder html = new StringBuilder();
-        html.append("<div class=\"f ").append(verdictClass(piece.verdict())).append(piece.width() < 4 ? " narrow" : "")
-                .append("\" style=\"grid-column: span ").append(piece.width()).append('"');
+        html.append("<div class=\"f ")
+                .append(verdictClass(piece.verdict()))
+                .append(piece.width() < 4 ? " narrow" : "")
+                .append("\" style=\"grid-column: span ")
+                .append(piece.width())
+                .append('"');
         if (piece.fieldName() != null) {
             html.append(" data-field=\"").append(Html.esc(piece.fieldName())).append('"');
         }
-        html.append(" data-bytes=\"").append(piece.byteRange()).append("\" title=\"").append(Html.esc(piece.title())).append("\">")
-                .append("<span class=\"n\">").append(Html.esc(piece.label())).append("</span>")
-                .append("<span class=\"v\">").append(Html.esc(piece.value())).append("</span>");
+        html.append(" data-bytes=\"")
+                .append(piece.byteRange())
+                .append("\" title=\"")
+                .append(Html.esc(piece.title()))
+                .append("\">")
+                .append("<span class=\"n\">")
+                .append(Html.esc(piece.label()))
+                .append("</span>")
+                .append("<span class=\"v\">")
+                .append(Html.esc(piece.value()))
+                .append("</span>");
         if (!piece.meaning().isEmpty() && piece.width() >= 8) {
             html.append("<span class=\"m\">").append(Html.esc(piece.meaning())).append("</span>");
         }
@@ -153,7 +198,8 @@ public final class FrameDiagram {
      */
     static List<List<Piece>> rows(DecodedFrame frame, DecodedFrame.Layer layer) {
         int base = layer.offset() * 8;
-        List<DecodedFrame.Field> fields = layer.fields().stream().filter(f -> f.bitWidth() > 0).toList();
+        List<DecodedFrame.Field> fields =
+                layer.fields().stream().filter(f -> f.bitWidth() > 0).toList();
         List<DecodedFrame.Field> leaves = new ArrayList<>();
         for (DecodedFrame.Field field : fields) {
             boolean aggregate = fields.stream().anyMatch(field::contains);
@@ -204,12 +250,22 @@ public final class FrameDiagram {
         return rows;
     }
 
-    private static Piece piece(DecodedFrame frame, DecodedFrame.Layer layer, DecodedFrame.Field field, int start,
-            int width) {
+    private static Piece piece(
+            DecodedFrame frame, DecodedFrame.Layer layer, DecodedFrame.Field field, int start, int width) {
         String label = FrameVocabulary.label(layer, field);
         String meaning = FrameVocabulary.meaning(layer, field).orElse("");
-        return new Piece(field.name(), label, field.value(), meaning, field.verdict(), field.expected(), start, width,
-                "", tooltip(field, field.expected()), "");
+        return new Piece(
+                field.name(),
+                label,
+                field.value(),
+                meaning,
+                field.verdict(),
+                field.expected(),
+                start,
+                width,
+                "",
+                tooltip(field, field.expected()),
+                "");
     }
 
     /** A bit no field names: reserved; judged with the smallest field that contains it (VXLAN's R bits). */
@@ -218,22 +274,37 @@ public final class FrameDiagram {
                 .filter(f -> f.startBit() <= bit && bit < f.endBit())
                 .min(Comparator.comparingInt(DecodedFrame.Field::bitWidth));
         FieldVerdict verdict = around.map(DecodedFrame.Field::verdict).orElse(FieldVerdict.UNCHECKED);
-        String title = "reserved bit " + (bit - base) + around.map(f -> ", part of " + f.name() + " = " + f.value()
-                + (f.expected().isEmpty() ? "" : " (expected: " + f.expected() + ")") + ", " + f.verdict().word()).orElse("");
+        String title = "reserved bit " + (bit - base)
+                + around.map(f -> ", part of " + f.name() + " = " + f.value()
+                                + (f.expected().isEmpty() ? "" : " (expected: " + f.expected() + ")") + ", "
+                                + f.verdict().word())
+                        .orElse("");
         return new Piece(null, "R", frame.bits(bit, 1), "", verdict, "", bit - base, 1, "", title, "");
     }
 
     /** The part of a piece that fits a row, with the bits or bytes under it. */
     private static Piece split(DecodedFrame frame, Piece piece, int start, int width, int base) {
         int absolute = base + start;
-        String raw = absolute % 8 == 0 && width % 8 == 0 ? frame.hex(absolute / 8, (absolute + width) / 8)
+        String raw = absolute % 8 == 0 && width % 8 == 0
+                ? frame.hex(absolute / 8, (absolute + width) / 8)
                 : frame.bits(absolute, Math.min(width, 64));
-        return new Piece(piece.fieldName(), piece.label(), piece.value(), piece.meaning(), piece.verdict(),
-                piece.expected(), start, width, raw, piece.title(), absolute / 8 + "-" + (absolute + width - 1) / 8);
+        return new Piece(
+                piece.fieldName(),
+                piece.label(),
+                piece.value(),
+                piece.meaning(),
+                piece.verdict(),
+                piece.expected(),
+                start,
+                width,
+                raw,
+                piece.title(),
+                absolute / 8 + "-" + (absolute + width - 1) / 8);
     }
 
     static String tooltip(DecodedFrame.Field field, String expected) {
-        return field.name() + " = " + field.value() + (expected == null || expected.isEmpty() ? "" : " · expected: " + expected)
+        return field.name() + " = " + field.value()
+                + (expected == null || expected.isEmpty() ? "" : " · expected: " + expected)
                 + " · byte " + field.offset() + (field.bitOffset() == 0 ? "" : " bit " + field.bitOffset()) + ", "
                 + field.bitWidth() + " bits · " + field.verdict().word();
     }
@@ -249,6 +320,7 @@ public final class FrameDiagram {
         return "<section class=\"layer data\"><h4>Data <small>bytes " + from + "–" + (to - 1) + ", " + (to - from)
                 + " bytes</small></h4><div class=\"row\"><div class=\"f unchecked\" style=\"grid-column: span 32\">"
                 + "<span class=\"n\">The message's data (what ping carries)</span><span class=\"v\">" + (to - from)
-                + " bytes</span><span class=\"b\">" + Html.esc(hex) + (to - from > 48 ? " …" : "") + "</span></div></div></section>\n";
+                + " bytes</span><span class=\"b\">" + Html.esc(hex) + (to - from > 48 ? " …" : "")
+                + "</span></div></div></section>\n";
     }
 }

@@ -16,8 +16,7 @@ import org.flannel.harness.reports.model.Status;
  * the seed's seven steps happens there. Drawn as stacks of headers side by side, then as a table.
  */
 public final class HopTrace {
-    private HopTrace() {
-    }
+    private HopTrace() {}
 
     /** What happened between the previous hop and this one, in words. */
     public record Change(List<String> added, List<String> removed, List<String> notes) {
@@ -73,7 +72,9 @@ public final class HopTrace {
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        if (previous.isEmpty() || hop.frame().isEmpty() || previous.get().frame().isEmpty()) {
+        if (previous.isEmpty()
+                || hop.frame().isEmpty()
+                || previous.get().frame().isEmpty()) {
             return new Change(added, removed, notes);
         }
         DecodedFrame before = previous.get().frame().get();
@@ -82,7 +83,8 @@ public final class HopTrace {
         List<String> is = after.protocols();
         // The pods' packet is the common tail: headers in front of it were added or removed.
         int common = 0;
-        while (common < was.size() && common < is.size()
+        while (common < was.size()
+                && common < is.size()
                 && was.get(was.size() - 1 - common).equals(is.get(is.size() - 1 - common))) {
             common++;
         }
@@ -131,52 +133,89 @@ public final class HopTrace {
         html.append("<div class=\"trace\" id=\"").append(Html.esc(id)).append("\">\n<div class=\"stacks\">");
         for (int i = 0; i < hops.size(); i++) {
             HopTraceEvidence.Hop hop = hops.get(i);
-            html.append("<a class=\"stack ").append(Status.of(hop.verdict()).cssClass()).append("\" href=\"#").append(Html.esc(id))
-                    .append('-').append(i + 1).append("\"><span class=\"where\">").append(Html.esc(hop.host()))
-                    .append("<br><b>").append(Html.esc(hop.device())).append("</b></span><span class=\"steps\">");
+            html.append("<a class=\"stack ")
+                    .append(Status.of(hop.verdict()).cssClass())
+                    .append("\" href=\"#")
+                    .append(Html.esc(id))
+                    .append('-')
+                    .append(i + 1)
+                    .append("\"><span class=\"where\">")
+                    .append(Html.esc(hop.host()))
+                    .append("<br><b>")
+                    .append(Html.esc(hop.device()))
+                    .append("</b></span><span class=\"steps\">");
             for (int step : seedSteps(hops, i)) {
-                html.append("<span class=\"step\" title=\"the seed's step ").append(step).append("\">").append(step).append("</span>");
+                html.append("<span class=\"step\" title=\"the seed's step ")
+                        .append(step)
+                        .append("\">")
+                        .append(step)
+                        .append("</span>");
             }
             html.append("</span>");
-            List<String> layers = hop.frame().map(f -> f.layers().stream().map(DecodedFrame.Layer::name).toList())
+            List<String> layers = hop.frame()
+                    .map(f -> f.layers().stream().map(DecodedFrame.Layer::name).toList())
                     .orElse(List.of(hop.headers().isBlank() ? "(not seen)" : hop.headers()));
             for (String layer : layers) {
-                html.append("<span class=\"h p-").append(Html.esc(FrameVocabulary.protocolOf(layer)))
-                        .append(layer.startsWith("inner.") ? " inner" : "").append("\">")
-                        .append(Html.esc(shortLayer(layer))).append("</span>");
+                html.append("<span class=\"h p-")
+                        .append(Html.esc(FrameVocabulary.protocolOf(layer)))
+                        .append(layer.startsWith("inner.") ? " inner" : "")
+                        .append("\">")
+                        .append(Html.esc(shortLayer(layer)))
+                        .append("</span>");
             }
             html.append("<span class=\"ttl\">TTL ").append(Html.esc(ttl(hop))).append("</span></a>");
             if (i + 1 < hops.size()) {
                 html.append("<span class=\"arrow\" aria-hidden=\"true\">→</span>");
             }
         }
-        html.append("</div>\n<table class=\"hops\"><thead><tr><th>#</th><th>hop</th><th>seed step</th><th>headers seen</th>")
-                .append("<th>what changed since the hop before</th><th>Ethernet destination</th><th>outer IPv4 destination</th>")
+        html.append(
+                        "</div>\n<table class=\"hops\"><thead><tr><th>#</th><th>hop</th><th>seed step</th><th>headers seen</th>")
+                .append(
+                        "<th>what changed since the hop before</th><th>Ethernet destination</th><th>outer IPv4 destination</th>")
                 .append("<th>VNI</th><th>TTL</th><th>verdict</th></tr></thead><tbody>\n");
         for (int i = 0; i < hops.size(); i++) {
             HopTraceEvidence.Hop hop = hops.get(i);
             Change change = change(i == 0 ? Optional.empty() : Optional.of(hops.get(i - 1)), hop);
             DecodedFrame frame = hop.frame().orElse(null);
             String prefix = frame != null && frame.encapsulated() ? "outer." : "";
-            html.append("<tr id=\"").append(Html.esc(id)).append('-').append(i + 1).append("\" class=\"")
-                    .append(Status.of(hop.verdict()).cssClass()).append("\"><td>").append(i + 1).append("</td><td><code>")
-                    .append(Html.esc(hop.point())).append("</code></td><td>");
+            html.append("<tr id=\"")
+                    .append(Html.esc(id))
+                    .append('-')
+                    .append(i + 1)
+                    .append("\" class=\"")
+                    .append(Status.of(hop.verdict()).cssClass())
+                    .append("\"><td>")
+                    .append(i + 1)
+                    .append("</td><td><code>")
+                    .append(Html.esc(hop.point()))
+                    .append("</code></td><td>");
             for (int step : seedSteps(hops, i)) {
-                html.append(stepLinks ? "<a class=\"step\" href=\"#step-" + step + "\">" + step + "</a> "
-                        : "<span class=\"step\">" + step + "</span> ");
+                html.append(
+                        stepLinks
+                                ? "<a class=\"step\" href=\"#step-" + step + "\">" + step + "</a> "
+                                : "<span class=\"step\">" + step + "</span> ");
             }
-            html.append("</td><td>").append(Html.esc(hop.headers().isBlank() ? "not seen" : hop.headers()))
-                    .append("</td><td>").append(Html.esc(i == 0 ? "sent by the pod" : change.text())).append("</td>")
-                    .append(expectedCell(hop, "ethernet destination", frame == null ? Optional.empty()
-                            : frame.value(prefix + "ethernet.destination")))
-                    .append(expectedCell(hop, "outer ipv4 destination", frame == null ? Optional.empty()
-                            : frame.value("outer.ipv4.destination")))
+            html.append("</td><td>")
+                    .append(Html.esc(hop.headers().isBlank() ? "not seen" : hop.headers()))
+                    .append("</td><td>")
+                    .append(Html.esc(i == 0 ? "sent by the pod" : change.text()))
+                    .append("</td>")
+                    .append(expectedCell(
+                            hop,
+                            "ethernet destination",
+                            frame == null ? Optional.empty() : frame.value(prefix + "ethernet.destination")))
+                    .append(expectedCell(
+                            hop,
+                            "outer ipv4 destination",
+                            frame == null ? Optional.empty() : frame.value("outer.ipv4.destination")))
                     .append(expectedCell(hop, "vni", frame == null ? Optional.empty() : frame.value("vxlan.vni")))
                     .append(expectedCell(hop, "packet ttl", Optional.of(ttl(hop))))
-                    .append("<td>").append(Html.badge(hop.verdict()));
+                    .append("<td>")
+                    .append(Html.badge(hop.verdict()));
             if (!hop.problems().isEmpty()) {
                 html.append("<ul class=\"problems\">");
-                hop.problems().forEach(p -> html.append("<li>").append(Html.esc(p)).append("</li>"));
+                hop.problems()
+                        .forEach(p -> html.append("<li>").append(Html.esc(p)).append("</li>"));
                 html.append("</ul>");
             }
             html.append("</td></tr>\n");
@@ -186,10 +225,15 @@ public final class HopTrace {
             HopTraceEvidence.Hop hop = hops.get(i);
             Optional<DecodedFrame> judged = judgedFrame(hop);
             if (judged.isPresent()) {
-                html.append("<details><summary>The frame at hop ").append(i + 1).append(", <code>")
-                        .append(Html.esc(hop.point())).append("</code>: ").append(Html.esc(judged.get().summary()))
-                        .append("</summary>").append(FrameDiagram.render(judged.get(), id + "-" + (i + 1) + "-frame",
-                                Set.of(), false)).append("</details>\n");
+                html.append("<details><summary>The frame at hop ")
+                        .append(i + 1)
+                        .append(", <code>")
+                        .append(Html.esc(hop.point()))
+                        .append("</code>: ")
+                        .append(Html.esc(judged.get().summary()))
+                        .append("</summary>")
+                        .append(FrameDiagram.render(judged.get(), id + "-" + (i + 1) + "-frame", Set.of(), false))
+                        .append("</details>\n");
             }
         }
         html.append("</div>\n</div>\n");
@@ -203,9 +247,13 @@ public final class HopTrace {
             return "<td class=\"muted\">" + Html.esc(found) + "</td>";
         }
         boolean ok = found.equals(cell.value());
-        StringBuilder html = new StringBuilder("<td class=\"").append(ok ? "ok" : "bad").append("\" title=\"expected: ")
-                .append(Html.esc(cell.written())).append(cell.written().equals(cell.value()) ? "" : " = " + Html.esc(cell.value()))
-                .append("\">").append(Html.esc(found.isEmpty() ? "(none)" : found));
+        StringBuilder html = new StringBuilder("<td class=\"")
+                .append(ok ? "ok" : "bad")
+                .append("\" title=\"expected: ")
+                .append(Html.esc(cell.written()))
+                .append(cell.written().equals(cell.value()) ? "" : " = " + Html.esc(cell.value()))
+                .append("\">")
+                .append(Html.esc(found.isEmpty() ? "(none)" : found));
         if (!cell.written().equals(cell.value())) {
             html.append("<br><small>").append(Html.esc(cell.written())).append("</small>");
         }
@@ -216,12 +264,19 @@ public final class HopTrace {
     }
 
     static String ttl(HopTraceEvidence.Hop hop) {
-        return hop.frame().flatMap(f -> f.value((f.encapsulated() ? "inner." : "") + "ipv4.ttl")).orElse("?");
+        return hop.frame()
+                .flatMap(f -> f.value((f.encapsulated() ? "inner." : "") + "ipv4.ttl"))
+                .orElse("?");
     }
 
     private static String shortLayer(String layer) {
-        return layer.replace("outer.", "outer ").replace("inner.", "inner ").replace("ethernet", "Ethernet")
-                .replace("ipv4", "IPv4").replace("udp", "UDP").replace("vxlan", "VXLAN").replace("icmp", "ICMP");
+        return layer.replace("outer.", "outer ")
+                .replace("inner.", "inner ")
+                .replace("ethernet", "Ethernet")
+                .replace("ipv4", "IPv4")
+                .replace("udp", "UDP")
+                .replace("vxlan", "VXLAN")
+                .replace("icmp", "ICMP");
     }
 
     /** The layer a seed step adds at the first encapsulated hop: 4 VXLAN, 5 UDP, 6 outer IPv4. */
@@ -249,18 +304,33 @@ public final class HopTrace {
             any = true;
             HopTraceEvidence.Hop hop = hops.get(i);
             Change change = change(i == 0 ? Optional.empty() : Optional.of(hops.get(i - 1)), hop);
-            html.append("<div class=\"hop-card ").append(Status.of(hop.verdict()).cssClass()).append("\"><a href=\"")
-                    .append(flowHref).append("#request-").append(i + 1).append("\">hop ").append(i + 1).append(", <code>")
-                    .append(Html.esc(hop.point())).append("</code></a>: ").append(Html.esc(hop.headers().isBlank()
-                            ? "not seen" : hop.headers())).append(" · TTL ").append(Html.esc(ttl(hop))).append(" · ")
-                    .append(Html.esc(i == 0 ? "sent by the pod" : change.text())).append(' ').append(Html.badge(hop.verdict()))
+            html.append("<div class=\"hop-card ")
+                    .append(Status.of(hop.verdict()).cssClass())
+                    .append("\"><a href=\"")
+                    .append(flowHref)
+                    .append("#request-")
+                    .append(i + 1)
+                    .append("\">hop ")
+                    .append(i + 1)
+                    .append(", <code>")
+                    .append(Html.esc(hop.point()))
+                    .append("</code></a>: ")
+                    .append(Html.esc(hop.headers().isBlank() ? "not seen" : hop.headers()))
+                    .append(" · TTL ")
+                    .append(Html.esc(ttl(hop)))
+                    .append(" · ")
+                    .append(Html.esc(i == 0 ? "sent by the pod" : change.text()))
+                    .append(' ')
+                    .append(Html.badge(hop.verdict()))
                     .append("</div>");
             Optional<DecodedFrame> frame = judgedFrame(hop);
             Optional<String> layer = layerOfStep(step);
             if (step == 3 && frame.isPresent() && !frame.get().encapsulated()) {
                 layer = Optional.of("ethernet");
             }
-            if (frame.isPresent() && layer.isPresent() && frame.get().layer(layer.get()).isPresent()) {
+            if (frame.isPresent()
+                    && layer.isPresent()
+                    && frame.get().layer(layer.get()).isPresent()) {
                 html.append(FrameDiagram.render(frame.get(), id + "-" + (i + 1), Set.of(layer.get()), false));
             }
             if (step != 7 && step != 1 && layer.isPresent()) {
@@ -278,15 +348,24 @@ public final class HopTrace {
         return hop.frame().map(frame -> {
             String outer = frame.encapsulated() ? "outer." : "";
             String inner = frame.encapsulated() ? "inner." : "";
-            Map<String, String> columns = Map.of(outer + "ethernet.destination", "ethernet destination",
-                    "outer.ipv4.destination", "outer ipv4 destination", "vxlan.vni", "vni",
-                    inner + "ipv4.ttl", "packet ttl");
+            Map<String, String> columns = Map.of(
+                    outer + "ethernet.destination",
+                    "ethernet destination",
+                    "outer.ipv4.destination",
+                    "outer ipv4 destination",
+                    "vxlan.vni",
+                    "vni",
+                    inner + "ipv4.ttl",
+                    "packet ttl");
             List<DecodedFrame.Layer> layers = new ArrayList<>();
             for (DecodedFrame.Layer layer : frame.layers()) {
                 List<DecodedFrame.Field> fields = new ArrayList<>();
                 for (DecodedFrame.Field field : layer.fields()) {
                     String column = columns.get(field.name());
-                    fields.add(column == null ? field : judged(field, hop.expected().get(column)));
+                    fields.add(
+                            column == null
+                                    ? field
+                                    : judged(field, hop.expected().get(column)));
                 }
                 layers.add(new DecodedFrame.Layer(layer.name(), layer.protocol(), layer.offset(), fields));
             }

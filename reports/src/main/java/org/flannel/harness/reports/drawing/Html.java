@@ -10,8 +10,7 @@ import org.flannel.harness.reports.model.Status;
 public final class Html {
     private static final Pattern INLINE = Pattern.compile("`([^`]+)`|\\*\\*([^*]+)\\*\\*|\\*([^*]+)\\*");
 
-    private Html() {
-    }
+    private Html() {}
 
     /** The one escape of the harness (contracts' HtmlText), under the short name every page writer uses. */
     public static String esc(String text) {
@@ -40,12 +39,13 @@ public final class Html {
 
     /** A verdict badge: ✓ passed, ✗ failed, ... */
     public static String badge(Status status) {
-        String mark = switch (status) {
-            case PASSED -> "✓";
-            case FAILED -> "✗";
-            case NOT_RUN -> "–";
-            default -> "!";
-        };
+        String mark =
+                switch (status) {
+                    case PASSED -> "✓";
+                    case FAILED -> "✗";
+                    case NOT_RUN -> "–";
+                    default -> "!";
+                };
         return "<span class=\"badge " + status.cssClass() + "\">" + mark + " " + status.word() + "</span>";
     }
 

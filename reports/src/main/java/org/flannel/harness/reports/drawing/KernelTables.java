@@ -10,32 +10,49 @@ import org.flannel.harness.reports.model.Status;
  * the node's other rows shown for context.
  */
 public final class KernelTables {
-    private KernelTables() {
-    }
+    private KernelTables() {}
 
     public static String render(KernelTableEvidence table) {
         StringBuilder html = new StringBuilder();
-        html.append("<figure class=\"kernel ").append(Status.of(table.verdict()).cssClass()).append("\" data-command=\"")
-                .append(Html.esc(table.command())).append("\" data-node=\"").append(Html.esc(table.node())).append("\">")
-                .append("<figcaption>").append(Html.badge(table.verdict())).append(" on <b>").append(Html.esc(table.node()))
-                .append("</b></figcaption><pre class=\"console\"><span class=\"prompt\">").append(Html.esc(table.node()))
-                .append(" $ ").append(Html.esc(table.command())).append("</span>\n");
+        html.append("<figure class=\"kernel ")
+                .append(Status.of(table.verdict()).cssClass())
+                .append("\" data-command=\"")
+                .append(Html.esc(table.command()))
+                .append("\" data-node=\"")
+                .append(Html.esc(table.node()))
+                .append("\">")
+                .append("<figcaption>")
+                .append(Html.badge(table.verdict()))
+                .append(" on <b>")
+                .append(Html.esc(table.node()))
+                .append("</b></figcaption><pre class=\"console\"><span class=\"prompt\">")
+                .append(Html.esc(table.node()))
+                .append(" $ ")
+                .append(Html.esc(table.command()))
+                .append("</span>\n");
         boolean route = table.command().startsWith("route");
         if (route) {
-            html.append("Kernel IP routing table\n").append(Html.esc(routeLine(List.of("Destination", "Gateway", "Genmask",
-                    "Flags", "Iface")))).append('\n');
+            html.append("Kernel IP routing table\n")
+                    .append(Html.esc(routeLine(List.of("Destination", "Gateway", "Genmask", "Flags", "Iface"))))
+                    .append('\n');
         }
         for (List<String> row : table.actual()) {
             boolean expected = table.expects(row);
-            html.append("<span class=\"").append(expected ? "row-ok" : "row-other").append("\" title=\"")
-                    .append(expected ? "a row the feature expects: found" : "a row the feature does not ask about").append("\">")
-                    .append(Html.esc(line(table, row))).append("</span>").append(expected ? "  <b class=\"ok\">✓</b>" : "")
+            html.append("<span class=\"")
+                    .append(expected ? "row-ok" : "row-other")
+                    .append("\" title=\"")
+                    .append(expected ? "a row the feature expects: found" : "a row the feature does not ask about")
+                    .append("\">")
+                    .append(Html.esc(line(table, row)))
+                    .append("</span>")
+                    .append(expected ? "  <b class=\"ok\">✓</b>" : "")
                     .append('\n');
         }
         for (KernelTableEvidence.ExpectedRow row : table.expected()) {
             if (!row.found() && !table.actual().contains(row.cells())) {
-                html.append("<span class=\"row-missing\" title=\"expected, not on the node\">").append(Html.esc(line(table,
-                        row.cells()))).append("</span>  <b class=\"bad\">✗ missing</b>\n");
+                html.append("<span class=\"row-missing\" title=\"expected, not on the node\">")
+                        .append(Html.esc(line(table, row.cells())))
+                        .append("</span>  <b class=\"bad\">✗ missing</b>\n");
             }
         }
         html.append("</pre>");
@@ -45,7 +62,9 @@ public final class KernelTables {
         for (KernelTableEvidence.ExpectedRow row : table.expected()) {
             html.append("<tr class=\"").append(row.found() ? "ok" : "bad").append("\">");
             for (int i = 0; i < row.cells().size(); i++) {
-                String written = i < row.written().size() ? row.written().get(i) : row.cells().get(i);
+                String written = i < row.written().size()
+                        ? row.written().get(i)
+                        : row.cells().get(i);
                 html.append("<td><code>").append(Html.esc(row.cells().get(i))).append("</code>");
                 if (!written.equals(row.cells().get(i))) {
                     html.append("<br><small>").append(Html.esc(written)).append("</small>");
@@ -56,8 +75,9 @@ public final class KernelTables {
         }
         html.append("</tbody></table>");
         if (route) {
-            html.append("<p class=\"small muted\">Read with <code>ip -json route</code> and printed as <code>route -n</code> does; "
-                    + "the Metric, Ref and Use columns are not read.</p>");
+            html.append(
+                    "<p class=\"small muted\">Read with <code>ip -json route</code> and printed as <code>route -n</code> does; "
+                            + "the Metric, Ref and Use columns are not read.</p>");
         }
         return html.append("</figure>\n").toString();
     }
@@ -69,12 +89,13 @@ public final class KernelTables {
             return routeLine(row);
         }
         if (command.startsWith("ip neigh") && row.size() >= 3) {
-            return row.get(0) + (row.get(1).isEmpty() ? "" : " lladdr " + row.get(1)) + " " + row.get(2).replace(',', ' ');
+            return row.get(0) + (row.get(1).isEmpty() ? "" : " lladdr " + row.get(1)) + " "
+                    + row.get(2).replace(',', ' ');
         }
         if (command.startsWith("bridge fdb") && row.size() >= 4) {
             String device = command.replaceFirst(".*\\bdev\\s+", "");
-            return row.get(0) + " dev " + device + " dst " + row.get(1) + " " + row.get(2).replace(',', ' ') + " "
-                    + row.get(3);
+            return row.get(0) + " dev " + device + " dst " + row.get(1) + " "
+                    + row.get(2).replace(',', ' ') + " " + row.get(3);
         }
         return String.join("  ", row);
     }

@@ -52,8 +52,9 @@ public final class EvidenceFiles {
         String extension = dot > 0 ? name.substring(dot + 1).replaceAll("[^A-Za-z0-9]", "") : "";
         if (extension.isEmpty() || extension.length() > 5) {
             base = name;
-            extension = attachment.isPcap() ? "pcap" : attachment.isJson() ? "json"
-                    : attachment.mediaType().startsWith("text/") ? "txt" : "bin";
+            extension = attachment.isPcap()
+                    ? "pcap"
+                    : attachment.isJson() ? "json" : attachment.mediaType().startsWith("text/") ? "txt" : "bin";
         }
         return Slugs.of(base) + "." + extension.toLowerCase(java.util.Locale.ROOT);
     }

@@ -36,7 +36,12 @@ import org.flannel.harness.reports.model.Step;
  * @param lanes    etcd first, then each node: what happened to each
  * @param pings    the pings left running, each a lane of its own
  */
-public record FaultTimeline(Scenario scenario, Instant origin, double length, List<StepSpan> steps, List<Lane> lanes,
+public record FaultTimeline(
+        Scenario scenario,
+        Instant origin,
+        double length,
+        List<StepSpan> steps,
+        List<Lane> lanes,
         List<PingTrack> pings) {
 
     /** What a step is on the timeline. */
@@ -64,8 +69,7 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
     }
 
     /** Something written by a step as it ran (scenario.log), at its time. */
-    public record Note(double at, String text) {
-    }
+    public record Note(double at, String text) {}
 
     /**
      * One step as it ran.
@@ -104,7 +108,15 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
      * log) is EVIDENCE.
      */
     public enum Tone {
-        FAULT, SETUP, PASSED, FAILED, TABLE_PASSED, TABLE_FAILED, EVIDENCE, DOWN, NOTE;
+        FAULT,
+        SETUP,
+        PASSED,
+        FAILED,
+        TABLE_PASSED,
+        TABLE_FAILED,
+        EVIDENCE,
+        DOWN,
+        NOTE;
 
         public String cssClass() {
             return name().toLowerCase(Locale.ROOT);
@@ -112,8 +124,7 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
     }
 
     /** A moment on a lane: a fault, an agent started, a check's verdict, a table read, a file attached. */
-    public record Mark(double at, String label, Tone tone, String detail, Optional<Attachment> attachment) {
-    }
+    public record Mark(double at, String label, Tone tone, String detail, Optional<Attachment> attachment) {}
 
     /**
      * A while on a lane: etcd down, an agent gone, junk datagrams arriving, a window a check watched.
@@ -137,7 +148,9 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
 
     /** Whether an echo request was answered; the last ones were still in flight when the ping was stopped. */
     public enum PingState {
-        ANSWERED, LOST, IN_FLIGHT;
+        ANSWERED,
+        LOST,
+        IN_FLIGHT;
 
         public String word() {
             return name().toLowerCase(Locale.ROOT).replace('_', ' ');
@@ -149,8 +162,7 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
     }
 
     /** One echo request, at the time it left (seconds since the scenario began). */
-    public record Tick(int seq, double at, PingState state, boolean timed) {
-    }
+    public record Tick(int seq, double at, PingState state, boolean timed) {}
 
     /** A ping left running: its requests in order, and the series as the step attached it. */
     public record PingTrack(PingSeriesEvidence series, List<Tick> ticks) {
@@ -172,10 +184,15 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
 
         /** The requests that left in a while: how many, and how many of them were answered, lost, in flight. */
         public Counts during(double from, double to) {
-            List<Tick> inside = ticks.stream().filter(t -> t.at() >= from && t.at() < to).toList();
-            return new Counts(inside.size(), inside.stream().filter(t -> t.state() == PingState.ANSWERED).count(),
+            List<Tick> inside =
+                    ticks.stream().filter(t -> t.at() >= from && t.at() < to).toList();
+            return new Counts(
+                    inside.size(),
+                    inside.stream().filter(t -> t.state() == PingState.ANSWERED).count(),
                     inside.stream().filter(t -> t.state() == PingState.LOST).count(),
-                    inside.stream().filter(t -> t.state() == PingState.IN_FLIGHT).count());
+                    inside.stream()
+                            .filter(t -> t.state() == PingState.IN_FLIGHT)
+                            .count());
         }
 
         /** Consecutive requests in the same state, with no gap in time between them: each drawn as one bar. */
@@ -184,8 +201,10 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
             List<Tick> current = new ArrayList<>();
             for (Tick tick : ticks) {
                 Tick previous = current.isEmpty() ? null : current.get(current.size() - 1);
-                if (previous != null && (previous.state() != tick.state() || tick.seq() != previous.seq() + 1
-                        || tick.at() - previous.at() > 2.5 * interval())) {
+                if (previous != null
+                        && (previous.state() != tick.state()
+                                || tick.seq() != previous.seq() + 1
+                                || tick.at() - previous.at() > 2.5 * interval())) {
                     runs.add(current);
                     current = new ArrayList<>();
                 }
@@ -199,12 +218,10 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
     }
 
     /** Echo requests counted: sent, and of them answered, lost, and still in flight when the ping was stopped. */
-    public record Counts(long sent, long answered, long lost, long inFlight) {
-    }
+    public record Counts(long sent, long answered, long lost, long inFlight) {}
 
     /** What happened while a fault lasted: a period of a lane, and what each ping saw meanwhile. */
-    public record During(Lane lane, Period period, Map<PingTrack, Counts> pings) {
-    }
+    public record During(Lane lane, Period period, Map<PingTrack, Counts> pings) {}
 
     static final String LOG_MEDIA_TYPE = "text/x.cucumber.log+plain";
     /** A hook shorter than this, and passed, says nothing on a timeline. */
@@ -217,19 +234,32 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
     private static final Pattern ETCD_STARTS = Pattern.compile("^etcd starts again$");
     private static final Pattern COMPACTED = Pattern.compile("^etcd's history is compacted.*$");
     private static final Pattern LEASE_DELETED = Pattern.compile("^the lease (\\S+) is deleted from etcd$");
-    private static final Pattern LEASE_REWRITTEN = Pattern.compile("^the lease (\\S+) is rewritten with (\\S+) (\\S+)$");
-    private static final Pattern VALUES_WRITTEN = Pattern.compile("^these values are written under the network's prefix:$");
+    private static final Pattern LEASE_REWRITTEN =
+            Pattern.compile("^the lease (\\S+) is rewritten with (\\S+) (\\S+)$");
+    private static final Pattern VALUES_WRITTEN =
+            Pattern.compile("^these values are written under the network's prefix:$");
     private static final Pattern KILLED = Pattern.compile("^flanneld on (\\S+) is killed with SIGKILL$");
     private static final Pattern TERMINATED = Pattern.compile("^flanneld on (\\S+) is sent SIGTERM$");
     private static final Pattern REBOOTS = Pattern.compile("^(\\S+) reboots$");
     private static final Pattern DATAGRAMS = Pattern.compile(
             "^(\\S+) sends (\\d+) datagrams of (.+) a second for (\\d+) seconds to (\\S+) port (\\d+)$");
     private static final Pattern TIME_PASSES = Pattern.compile("^(\\d+) seconds pass$");
-    private static final List<Pattern> FAULTS = List.of(ETCD_STOPS, ETCD_STARTS, COMPACTED, LEASE_DELETED, LEASE_REWRITTEN,
-            VALUES_WRITTEN, KILLED, TERMINATED, REBOOTS, DATAGRAMS, TIME_PASSES);
+    private static final List<Pattern> FAULTS = List.of(
+            ETCD_STOPS,
+            ETCD_STARTS,
+            COMPACTED,
+            LEASE_DELETED,
+            LEASE_REWRITTEN,
+            VALUES_WRITTEN,
+            KILLED,
+            TERMINATED,
+            REBOOTS,
+            DATAGRAMS,
+            TIME_PASSES);
 
     private static final Pattern CONFIG = Pattern.compile("^the network config is:$");
-    private static final Pattern AGENTS_RUNNING = Pattern.compile("^flanneld is running on (\\S+) and (\\S+)(?: with .*)?$");
+    private static final Pattern AGENTS_RUNNING =
+            Pattern.compile("^flanneld is running on (\\S+) and (\\S+)(?: with .*)?$");
     private static final Pattern AGENT_RUNNING = Pattern.compile("^flanneld is running on (\\S+)$");
     private static final Pattern AGENT_STARTS = Pattern.compile("^flanneld (?:starts|is started) on (\\S+)$");
     private static final Pattern AGENT_AGAIN = Pattern.compile("^flanneld on (\\S+) starts again$");
@@ -240,7 +270,8 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
      * rewritten, values written under the prefix, an agent killed or sent SIGTERM, a node rebooted, junk datagrams
      * sent, time let pass. */
     public static boolean isFault(Step step) {
-        return !step.hook() && FAULTS.stream().anyMatch(p -> p.matcher(step.text()).matches());
+        return !step.hook()
+                && FAULTS.stream().anyMatch(p -> p.matcher(step.text()).matches());
     }
 
     /** The tag the fault scenarios carry. */
@@ -252,8 +283,12 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
 
     /** The scenario's timeline; empty when it did not run (no times to place it by). */
     public static Optional<FaultTimeline> of(Scenario scenario, ScenarioEvidence evidence) {
-        Instant origin = scenario.started() != null ? scenario.started()
-                : scenario.steps().stream().map(Step::started).filter(t -> t != null).min(Comparator.naturalOrder())
+        Instant origin = scenario.started() != null
+                ? scenario.started()
+                : scenario.steps().stream()
+                        .map(Step::started)
+                        .filter(t -> t != null)
+                        .min(Comparator.naturalOrder())
                         .orElse(null);
         if (origin == null) {
             return Optional.empty();
@@ -291,9 +326,15 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
         List<Event> events = new ArrayList<>();
         for (StepSpan span : steps) {
             if (span.executed()) {
-                events.add(new Event(span.start(), span.duration(), "step", span.label(),
-                        span.kind().word() + ", " + span.step().status().word(), span.kind() == Kind.CHECK
-                                ? span.step().status().cssClass() : span.kind() == Kind.FAULT ? "fault" : ""));
+                events.add(new Event(
+                        span.start(),
+                        span.duration(),
+                        "step",
+                        span.label(),
+                        span.kind().word() + ", " + span.step().status().word(),
+                        span.kind() == Kind.CHECK
+                                ? span.step().status().cssClass()
+                                : span.kind() == Kind.FAULT ? "fault" : ""));
             }
             for (Note note : span.notes()) {
                 events.add(new Event(note.at(), 0, "log", note.text(), "written by " + span.label(), "note"));
@@ -301,11 +342,22 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
         }
         for (Lane lane : lanes) {
             for (Period period : lane.periods()) {
-                events.add(new Event(period.from(), period.duration(), lane.name(), period.detail().isEmpty() ? period.label()
-                        : period.detail(), "until " + String.format(Locale.ROOT, "%.1f s", period.to()), period.tone().cssClass()));
+                events.add(new Event(
+                        period.from(),
+                        period.duration(),
+                        lane.name(),
+                        period.detail().isEmpty() ? period.label() : period.detail(),
+                        "until " + String.format(Locale.ROOT, "%.1f s", period.to()),
+                        period.tone().cssClass()));
             }
             for (Mark mark : lane.marks()) {
-                events.add(new Event(mark.at(), 0, lane.name(), mark.label(), mark.detail(), mark.tone().cssClass()));
+                events.add(new Event(
+                        mark.at(),
+                        0,
+                        lane.name(),
+                        mark.label(),
+                        mark.detail(),
+                        mark.tone().cssClass()));
             }
         }
         for (PingTrack track : pings) {
@@ -313,10 +365,16 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
                 Tick first = run.get(0);
                 Tick last = run.get(run.size() - 1);
                 if (first.state() == PingState.LOST) {
-                    events.add(new Event(first.at(), last.at() - first.at() + track.interval(), "pings " + track.label(),
-                            (run.size() == 1 ? "icmp_seq " + first.seq() : "icmp_seq " + first.seq() + "–" + last.seq() + " ("
-                                    + run.size() + ")") + " lost", run.stream().allMatch(Tick::timed) ? ""
-                                    : "times reckoned from the interval", "failed"));
+                    events.add(new Event(
+                            first.at(),
+                            last.at() - first.at() + track.interval(),
+                            "pings " + track.label(),
+                            (run.size() == 1
+                                            ? "icmp_seq " + first.seq()
+                                            : "icmp_seq " + first.seq() + "–" + last.seq() + " (" + run.size() + ")")
+                                    + " lost",
+                            run.stream().allMatch(Tick::timed) ? "" : "times reckoned from the interval",
+                            "failed"));
                 }
             }
         }
@@ -325,8 +383,7 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
     }
 
     /** A line of the table under the drawing. */
-    public record Event(double at, double lasted, String where, String what, String detail, String cssClass) {
-    }
+    public record Event(double at, double lasted, String where, String what, String detail, String cssClass) {}
 
     /** Reads a scenario's steps, attachments and evidence into lanes. */
     private static final class Builder {
@@ -366,14 +423,19 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 double start = at(step.started());
-                double end = Double.isNaN(start) ? Double.NaN : Double.isNaN(at(step.finished())) ? start : at(step.finished());
+                double end = Double.isNaN(start)
+                        ? Double.NaN
+                        : Double.isNaN(at(step.finished())) ? start : at(step.finished());
                 if (!Double.isNaN(end)) {
                     length = Math.max(length, end);
                 }
                 List<Note> notes = notes(i);
                 Kind kind = kind(step);
-                if (kind == Kind.HOOK && !Double.isNaN(start) && end - start < HOOK_WORTH_SHOWING
-                        && !step.status().isProblem() && notes.isEmpty()) {
+                if (kind == Kind.HOOK
+                        && !Double.isNaN(start)
+                        && end - start < HOOK_WORTH_SHOWING
+                        && !step.status().isProblem()
+                        && notes.isEmpty()) {
                     continue;
                 }
                 StepSpan span = new StepSpan(i, step, kind, start, end, notes);
@@ -392,8 +454,10 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
             List<PingTrack> pings = evidence.pings().stream().map(this::track).toList();
             pings.forEach(track -> track.ticks().forEach(t -> length = Math.max(length, t.at() + track.interval())));
             lanes.values().forEach(lane -> lane.close(length));
-            List<Lane> built = lanes.values().stream().filter(l -> l.name.equals("etcd") || !l.isEmpty())
-                    .map(LaneBuilder::build).toList();
+            List<Lane> built = lanes.values().stream()
+                    .filter(l -> l.name.equals("etcd") || !l.isEmpty())
+                    .map(LaneBuilder::build)
+                    .toList();
             return new FaultTimeline(scenario, origin, length, spans, built, pings);
         }
 
@@ -402,9 +466,11 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
         }
 
         private List<Note> notes(int stepIndex) {
-            return scenario.attachments().stream().filter(a -> a.stepIndex() == stepIndex)
+            return scenario.attachments().stream()
+                    .filter(a -> a.stepIndex() == stepIndex)
                     .filter(a -> a.mediaType().equals(LOG_MEDIA_TYPE) && a.timestamp() != null)
-                    .map(a -> new Note(at(a.timestamp()), a.text().strip())).toList();
+                    .map(a -> new Note(at(a.timestamp()), a.text().strip()))
+                    .toList();
         }
 
         private static Kind kind(Step step) {
@@ -417,8 +483,10 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
             if (step.isOutcome()) {
                 return Kind.CHECK;
             }
-            return step.type().equals(Step.CONTEXT) || step.type().isEmpty() && step.keyword().equals("Given")
-                    ? Kind.SETUP : Kind.ACTION;
+            return step.type().equals(Step.CONTEXT)
+                            || step.type().isEmpty() && step.keyword().equals("Given")
+                    ? Kind.SETUP
+                    : Kind.ACTION;
         }
 
         /** What a step did to etcd or a node, on their lanes. */
@@ -434,17 +502,33 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
                 lane("etcd").closeOpen("etcd", end);
                 lane("etcd").mark(end, "etcd started again", Tone.FAULT, span.label());
             } else if (COMPACTED.matcher(text).matches()) {
-                lane("etcd").period(start, end, "compacted, restarted", "etcd's history compacted past what the agents had"
-                        + " seen, and etcd restarted", Tone.FAULT);
+                lane("etcd")
+                        .period(
+                                start,
+                                end,
+                                "compacted, restarted",
+                                "etcd's history compacted past what the agents had" + " seen, and etcd restarted",
+                                Tone.FAULT);
             } else if ((m = LEASE_DELETED.matcher(text)).matches()) {
                 lane("etcd").mark(end, "lease " + m.group(1) + " deleted", Tone.FAULT, span.label());
             } else if ((m = LEASE_REWRITTEN.matcher(text)).matches()) {
-                lane("etcd").mark(end, "lease " + m.group(1) + " rewritten: " + m.group(2) + " " + m.group(3), Tone.FAULT,
-                        span.label());
+                lane("etcd")
+                        .mark(
+                                end,
+                                "lease " + m.group(1) + " rewritten: " + m.group(2) + " " + m.group(3),
+                                Tone.FAULT,
+                                span.label());
             } else if (VALUES_WRITTEN.matcher(text).matches()) {
-                List<String> keys = span.step().table().stream().skip(1).map(row -> row.isEmpty() ? "" : row.get(0)).toList();
-                lane("etcd").mark(end, keys.size() + (keys.size() == 1 ? " value" : " values") + " written under the prefix",
-                        Tone.FAULT, String.join(", ", keys));
+                List<String> keys = span.step().table().stream()
+                        .skip(1)
+                        .map(row -> row.isEmpty() ? "" : row.get(0))
+                        .toList();
+                lane("etcd")
+                        .mark(
+                                end,
+                                keys.size() + (keys.size() == 1 ? " value" : " values") + " written under the prefix",
+                                Tone.FAULT,
+                                String.join(", ", keys));
             } else if ((m = KILLED.matcher(text)).matches()) {
                 lane(m.group(1)).mark(start, "flanneld killed (SIGKILL)", Tone.FAULT, span.label());
                 lane(m.group(1)).open("flanneld", end, "flanneld gone");
@@ -453,15 +537,32 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
                 lane(m.group(1)).open("flanneld", end, "flanneld stopping");
             } else if ((m = REBOOTS.matcher(text)).matches()) {
                 lane(m.group(1)).closeOpen("flanneld", start);
-                lane(m.group(1)).period(start, end, "rebooted", "rebooted: flannel's devices, routes and subnet file gone,"
-                        + " flanneld started again", Tone.FAULT);
+                lane(m.group(1))
+                        .period(
+                                start,
+                                end,
+                                "rebooted",
+                                "rebooted: flannel's devices, routes and subnet file gone," + " flanneld started again",
+                                Tone.FAULT);
             } else if ((m = DATAGRAMS.matcher(text)).matches()) {
-                lane(m.group(5)).period(start, end, "junk from " + m.group(1), m.group(2) + " datagrams of " + m.group(3)
-                        + " a second from " + m.group(1)
-                        + " to port " + m.group(6), Tone.FAULT);
+                lane(m.group(5))
+                        .period(
+                                start,
+                                end,
+                                "junk from " + m.group(1),
+                                m.group(2) + " datagrams of " + m.group(3)
+                                        + " a second from " + m.group(1)
+                                        + " to port " + m.group(6),
+                                Tone.FAULT);
             } else if (CONFIG.matcher(text).matches()) {
-                lane("etcd").mark(end, "network config written", Tone.SETUP, span.step().docString() == null ? ""
-                        : span.step().docString().strip());
+                lane("etcd")
+                        .mark(
+                                end,
+                                "network config written",
+                                Tone.SETUP,
+                                span.step().docString() == null
+                                        ? ""
+                                        : span.step().docString().strip());
             } else if ((m = AGENTS_RUNNING.matcher(text)).matches()) {
                 lane(m.group(1)).mark(end, "flanneld running", Tone.SETUP, span.label());
                 lane(m.group(2)).mark(end, "flanneld running", Tone.SETUP, span.label());
@@ -489,8 +590,9 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
             if (lane.isEmpty()) {
                 return;
             }
-            Tone tone = span.step().status() == Status.PASSED ? Tone.PASSED : span.step().status().isProblem() ? Tone.FAILED
-                    : Tone.SETUP;
+            Tone tone = span.step().status() == Status.PASSED
+                    ? Tone.PASSED
+                    : span.step().status().isProblem() ? Tone.FAILED : Tone.SETUP;
             String label = (tone == Tone.PASSED ? "✓ " : tone == Tone.FAILED ? "✗ " : "") + text;
             Matcher exits = EXITS.matcher(text);
             if (exits.matches() && tone == Tone.PASSED) {
@@ -505,8 +607,11 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
 
         /** True when the check read a kernel table: the table's mark, at its time, carries the verdict. */
         private boolean readATable(StepSpan span) {
-            return scenario.attachments().stream().filter(a -> a.stepIndex() == span.index() && a.isJson())
-                    .anyMatch(a -> ScenarioEvidence.read(scenario, a).filter(KernelTableEvidence.class::isInstance).isPresent());
+            return scenario.attachments().stream()
+                    .filter(a -> a.stepIndex() == span.index() && a.isJson())
+                    .anyMatch(a -> ScenarioEvidence.read(scenario, a)
+                            .filter(KernelTableEvidence.class::isInstance)
+                            .isPresent());
         }
 
         /** Tables read by a step, and what the harness attached at the end (kernel state, etcd's keys, the logs). */
@@ -520,23 +625,38 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
                     table.actual().forEach(row -> rows.append("\n").append(String.join("  ", row)));
                     table.expected().stream().filter(row -> !row.found()).forEach(row -> rows.append("\nmissing: ")
                             .append(String.join("  ", row.cells())));
-                    lane(table.node()).mark(at, table.command() + (table.verdict().passed() ? " ✓" : " ✗"), tone,
-                            rows.toString());
+                    lane(table.node())
+                            .mark(
+                                    at,
+                                    table.command() + (table.verdict().passed() ? " ✓" : " ✗"),
+                                    tone,
+                                    rows.toString());
                 }
                 return;
             }
             if (name.endsWith(" kernel state.txt")) {
                 String host = name.substring(0, name.length() - " kernel state.txt".length());
-                lane(host).mark(at, "kernel state read", Tone.EVIDENCE, "ip address, route, neigh, bridge fdb: the file",
-                        attachment);
+                lane(host)
+                        .mark(
+                                at,
+                                "kernel state read",
+                                Tone.EVIDENCE,
+                                "ip address, route, neigh, bridge fdb: the file",
+                                attachment);
             } else if (name.equals("etcd keys.txt")) {
-                long keys = attachment.text().lines().filter(l -> l.startsWith("/")).count();
+                long keys =
+                        attachment.text().lines().filter(l -> l.startsWith("/")).count();
                 lane("etcd").mark(at, "keys read (" + keys + ")", Tone.EVIDENCE, preview(attachment), attachment);
             } else if (name.startsWith("flanneld on ") && name.endsWith(".log")) {
                 Matcher node = NODE.matcher(name);
                 if (node.find()) {
-                    lane(node.group(1)).mark(at, name.substring(0, name.length() - 4), Tone.EVIDENCE, "its log: the file",
-                            attachment);
+                    lane(node.group(1))
+                            .mark(
+                                    at,
+                                    name.substring(0, name.length() - 4),
+                                    Tone.EVIDENCE,
+                                    "its log: the file",
+                                    attachment);
                 }
             }
         }
@@ -557,7 +677,8 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
             List<Tick> ticks = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
                 PingSeriesEvidence.Request request = requests.get(i);
-                PingState state = series.inFlight(request) ? PingState.IN_FLIGHT
+                PingState state = series.inFlight(request)
+                        ? PingState.IN_FLIGHT
                         : request.answered() ? PingState.ANSWERED : PingState.LOST;
                 Optional<Instant> sent = request.sentAt();
                 double at;
@@ -568,19 +689,24 @@ public record FaultTimeline(Scenario scenario, Instant origin, double length, Li
                 }
                 ticks.add(new Tick(request.seq(), at, state, sent.isPresent()));
             }
-            return new PingTrack(series, ticks.stream().filter(t -> !Double.isNaN(t.at())).toList());
+            return new PingTrack(
+                    series, ticks.stream().filter(t -> !Double.isNaN(t.at())).toList());
         }
 
         private double reckoned(List<PingSeriesEvidence.Request> requests, int index, double interval, double started) {
             for (int distance = 1; distance < requests.size(); distance++) {
                 for (int j : new int[] {index - distance, index + distance}) {
-                    if (j >= 0 && j < requests.size() && requests.get(j).sentAt().isPresent()) {
+                    if (j >= 0
+                            && j < requests.size()
+                            && requests.get(j).sentAt().isPresent()) {
                         return at(requests.get(j).sentAt().get())
                                 + (requests.get(index).seq() - requests.get(j).seq()) * interval;
                     }
                 }
             }
-            return Double.isNaN(started) ? Double.NaN : started + (requests.get(index).seq() - 1) * interval;
+            return Double.isNaN(started)
+                    ? Double.NaN
+                    : started + (requests.get(index).seq() - 1) * interval;
         }
     }
 

@@ -35,7 +35,9 @@ public final class KernelDump {
 
     /** The dump a scenario attached for a host, when there is one. */
     public static Optional<KernelDump> of(Scenario scenario, String host) {
-        return scenario.attachments().stream().filter(a -> a.name().equals(host + " kernel state.txt")).findFirst()
+        return scenario.attachments().stream()
+                .filter(a -> a.name().equals(host + " kernel state.txt"))
+                .findFirst()
                 .map(a -> parse(a.text()));
     }
 

@@ -19,8 +19,12 @@ import org.flannel.harness.reports.model.Scenario;
  * frames judged, hop traces, kernel tables, pings left running across a fault, and its topology. An attachment
  * that cannot be read is reported and left out, never fatal.
  */
-public record ScenarioEvidence(List<FrameMatchEvidence> frames, List<HopTraceEvidence> hops,
-        List<KernelTableEvidence> kernelTables, List<PingSeriesEvidence> pings, Optional<TopologyData> topology) {
+public record ScenarioEvidence(
+        List<FrameMatchEvidence> frames,
+        List<HopTraceEvidence> hops,
+        List<KernelTableEvidence> kernelTables,
+        List<PingSeriesEvidence> pings,
+        Optional<TopologyData> topology) {
 
     public static ScenarioEvidence of(Scenario scenario) {
         List<FrameMatchEvidence> frames = new ArrayList<>();

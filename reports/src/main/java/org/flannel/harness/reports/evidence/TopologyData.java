@@ -15,15 +15,18 @@ import org.flannel.harness.reports.model.Step;
  * The topology a scenario declared: segments, nodes and routers with their addresses, etcd, and the
  * containers (pods) and subnets its steps name, as the pages draw it.
  */
-public record TopologyData(List<Segment> segments, List<Host> nodes, List<Host> routers, Optional<Host> etcd,
-        List<Container> containers, Map<String, String> subnets) {
+public record TopologyData(
+        List<Segment> segments,
+        List<Host> nodes,
+        List<Host> routers,
+        Optional<Host> etcd,
+        List<Container> containers,
+        Map<String, String> subnets) {
 
-    public record Segment(String name, String subnet) {
-    }
+    public record Segment(String name, String subnet) {}
 
     /** An interface: {@code eth0} on {@code underlay} at {@code 10.168.0.2}. */
-    public record Interface(String name, String segment, String address) {
-    }
+    public record Interface(String name, String segment, String address) {}
 
     public record Host(String name, List<Interface> interfaces) {
         public Host {
@@ -36,14 +39,13 @@ public record TopologyData(List<Segment> segments, List<Host> nodes, List<Host> 
     }
 
     /** A pod: {@code container-1} on {@code node1} at {@code 10.1.15.2}. */
-    public record Container(String name, String node, String address) {
-    }
+    public record Container(String name, String node, String address) {}
 
-    private static final Pattern TWO_CONTAINERS = Pattern.compile(
-            "^(\\S+) runs on (\\S+) at (\\S+) and (\\S+) on (\\S+) at (\\S+)$");
+    private static final Pattern TWO_CONTAINERS =
+            Pattern.compile("^(\\S+) runs on (\\S+) at (\\S+) and (\\S+) on (\\S+) at (\\S+)$");
     private static final Pattern ONE_CONTAINER = Pattern.compile("^(\\S+) runs on (\\S+) at (\\S+)$");
-    private static final Pattern REMEMBERS = Pattern.compile(
-            "^(\\S+) remembers the subnet (\\S+) and (\\S+) remembers (\\S+)$");
+    private static final Pattern REMEMBERS =
+            Pattern.compile("^(\\S+) remembers the subnet (\\S+) and (\\S+) remembers (\\S+)$");
     private static final Pattern SUBNET_FILE = Pattern.compile("^(\\S+)'s subnet file says FLANNEL_SUBNET=(\\S+)$");
 
     public TopologyData {
@@ -61,22 +63,32 @@ public record TopologyData(List<Segment> segments, List<Host> nodes, List<Host> 
     public static Optional<TopologyData> of(Scenario scenario, Optional<TopologyEvidence> declared) {
         Optional<TopologyData> base = declared.map(TopologyData::of);
         if (base.isEmpty()) {
-            base = scenario.steps().stream().filter(s -> s.text().equals("a topology:") && !s.table().isEmpty())
-                    .findFirst().map(s -> fromTable(s.table()));
+            base = scenario.steps().stream()
+                    .filter(s -> s.text().equals("a topology:") && !s.table().isEmpty())
+                    .findFirst()
+                    .map(s -> fromTable(s.table()));
         }
         return base.map(topology -> topology.withSteps(scenario.steps()));
     }
 
     static TopologyData of(TopologyEvidence declared) {
-        List<Segment> segments = declared.segments().stream().map(s -> new Segment(s.name(), s.subnet())).toList();
-        Optional<Host> etcd = declared.etcd().map(e -> new Host("etcd", List.of(new Interface("eth0", e.segment(),
-                e.address()))));
-        return new TopologyData(segments, hosts(declared.nodes()), hosts(declared.routers()), etcd, List.of(), Map.of());
+        List<Segment> segments = declared.segments().stream()
+                .map(s -> new Segment(s.name(), s.subnet()))
+                .toList();
+        Optional<Host> etcd =
+                declared.etcd().map(e -> new Host("etcd", List.of(new Interface("eth0", e.segment(), e.address()))));
+        return new TopologyData(
+                segments, hosts(declared.nodes()), hosts(declared.routers()), etcd, List.of(), Map.of());
     }
 
     private static List<Host> hosts(List<TopologyEvidence.Host> declared) {
-        return declared.stream().map(host -> new Host(host.name(), host.interfaces().stream()
-                .map(i -> new Interface(i.name(), i.segment(), i.address())).toList())).toList();
+        return declared.stream()
+                .map(host -> new Host(
+                        host.name(),
+                        host.interfaces().stream()
+                                .map(i -> new Interface(i.name(), i.segment(), i.address()))
+                                .toList()))
+                .toList();
     }
 
     /** The {@code host | segment | address} table as the feature wrote it. */

@@ -37,6 +37,9 @@ public record Feature(String uri, String name, String description, List<String> 
     }
 
     public Status status() {
-        return Status.worst(scenarios.stream().map(Scenario::status).filter(s -> s != Status.NOT_RUN).toList());
+        return Status.worst(scenarios.stream()
+                .map(Scenario::status)
+                .filter(s -> s != Status.NOT_RUN)
+                .toList());
     }
 }

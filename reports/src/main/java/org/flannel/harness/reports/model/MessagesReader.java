@@ -46,8 +46,7 @@ public final class MessagesReader {
     private Instant started;
     private Instant finished;
 
-    private MessagesReader() {
-    }
+    private MessagesReader() {}
 
     public static Run read(Path messages) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(messages, StandardCharsets.UTF_8)) {
@@ -70,7 +69,8 @@ public final class MessagesReader {
                 envelope = JSON.readTree(line);
             } catch (IOException e) {
                 // A run killed while writing leaves half a line: keep what came before.
-                System.err.println("reports: line " + number + " of the messages is not JSON, ignored: " + e.getMessage());
+                System.err.println(
+                        "reports: line " + number + " of the messages is not JSON, ignored: " + e.getMessage());
                 continue;
             }
             reader.accept(envelope);
@@ -99,11 +99,13 @@ public final class MessagesReader {
             startedById.put(start.path("id").asText(), start);
         } else if (envelope.has("testStepStarted")) {
             JsonNode begun = envelope.get("testStepStarted");
-            stepStarts.computeIfAbsent(begun.path("testCaseStartedId").asText(), id -> new HashMap<>())
+            stepStarts
+                    .computeIfAbsent(begun.path("testCaseStartedId").asText(), id -> new HashMap<>())
                     .put(begun.path("testStepId").asText(), instant(begun.path("timestamp")));
         } else if (envelope.has("testStepFinished")) {
             JsonNode done = envelope.get("testStepFinished");
-            stepResults.computeIfAbsent(done.path("testCaseStartedId").asText(), id -> new HashMap<>())
+            stepResults
+                    .computeIfAbsent(done.path("testCaseStartedId").asText(), id -> new HashMap<>())
                     .put(done.path("testStepId").asText(), done.path("testStepResult"));
             stepEnds.computeIfAbsent(done.path("testCaseStartedId").asText(), id -> new HashMap<>())
                     .put(done.path("testStepId").asText(), instant(done.path("timestamp")));
@@ -112,7 +114,8 @@ public final class MessagesReader {
             caseEnds.put(done.path("testCaseStartedId").asText(), instant(done.path("timestamp")));
         } else if (envelope.has("attachment")) {
             JsonNode attachment = envelope.get("attachment");
-            attachments.computeIfAbsent(attachment.path("testCaseStartedId").asText(), id -> new ArrayList<>())
+            attachments
+                    .computeIfAbsent(attachment.path("testCaseStartedId").asText(), id -> new ArrayList<>())
                     .add(attachment);
         } else if (envelope.has("testRunStarted")) {
             started = instant(envelope.get("testRunStarted").path("timestamp"));
@@ -133,11 +136,15 @@ public final class MessagesReader {
                     astNodes.put(part.path("id").asText(), part);
                     for (JsonNode examples : part.path("examples")) {
                         for (JsonNode row : examples.path("tableBody")) {
-                            exampleRowLines.put(row.path("id").asText(), row.path("location").path("line").asInt());
+                            exampleRowLines.put(
+                                    row.path("id").asText(),
+                                    row.path("location").path("line").asInt());
                         }
                     }
                     for (JsonNode step : part.path("steps")) {
-                        stepKeywords.put(step.path("id").asText(), step.path("keyword").asText("").strip());
+                        stepKeywords.put(
+                                step.path("id").asText(),
+                                step.path("keyword").asText("").strip());
                     }
                 }
             }
@@ -151,23 +158,40 @@ public final class MessagesReader {
         Set<String> slugs = new HashSet<>();
         for (JsonNode pickle : pickles) {
             Scenario scenario = scenario(pickle, slugs);
-            byUri.computeIfAbsent(scenario.featureUri(), uri -> new ArrayList<>()).add(scenario);
+            byUri.computeIfAbsent(scenario.featureUri(), uri -> new ArrayList<>())
+                    .add(scenario);
         }
         List<Feature> features = new ArrayList<>();
         for (Map.Entry<String, List<Scenario>> entry : byUri.entrySet()) {
-            JsonNode feature = documents.getOrDefault(entry.getKey(), JSON.createObjectNode()).path("feature");
+            JsonNode feature = documents
+                    .getOrDefault(entry.getKey(), JSON.createObjectNode())
+                    .path("feature");
             List<Scenario> scenarios = new ArrayList<>(entry.getValue());
             scenarios.sort(Comparator.comparingInt((Scenario s) -> s.written().line())
                     .thenComparingInt(s -> s.written().exampleLine()));
-            features.add(new Feature(entry.getKey(), feature.path("name").asText(Feature.pathOf(entry.getKey())),
-                    description(feature), tags(feature.path("tags")), scenarios));
+            features.add(new Feature(
+                    entry.getKey(),
+                    feature.path("name").asText(Feature.pathOf(entry.getKey())),
+                    description(feature),
+                    tags(feature.path("tags")),
+                    scenarios));
         }
-        return new Run(meta == null ? "" : meta.path("implementation").path("name").asText("") + " "
-                + meta.path("implementation").path("version").asText(""),
-                meta == null ? "" : meta.path("runtime").path("name").asText("") + " "
-                        + meta.path("runtime").path("version").asText(""),
-                meta == null ? "" : meta.path("os").path("name").asText("") + " " + meta.path("os").path("version").asText(""),
-                started, finished, features);
+        return new Run(
+                meta == null
+                        ? ""
+                        : meta.path("implementation").path("name").asText("") + " "
+                                + meta.path("implementation").path("version").asText(""),
+                meta == null
+                        ? ""
+                        : meta.path("runtime").path("name").asText("") + " "
+                                + meta.path("runtime").path("version").asText(""),
+                meta == null
+                        ? ""
+                        : meta.path("os").path("name").asText("") + " "
+                                + meta.path("os").path("version").asText(""),
+                started,
+                finished,
+                features);
     }
 
     private Scenario scenario(JsonNode pickle, Set<String> slugs) {
@@ -175,15 +199,20 @@ public final class MessagesReader {
         JsonNode ast = astNodes.get(pickle.path("astNodeIds").path(0).asText());
         String description = ast == null ? "" : description(ast);
         int line = ast == null ? 0 : ast.path("location").path("line").asInt();
-        String title = ast == null ? pickle.path("name").asText() : ast.path("name").asText(pickle.path("name").asText());
-        int exampleLine = exampleRowLines.getOrDefault(pickle.path("astNodeIds").path(1).asText(), line);
+        String title = ast == null
+                ? pickle.path("name").asText()
+                : ast.path("name").asText(pickle.path("name").asText());
+        int exampleLine =
+                exampleRowLines.getOrDefault(pickle.path("astNodeIds").path(1).asText(), line);
         List<String> tags = new ArrayList<>();
         pickle.path("tags").forEach(tag -> tags.add(tag.path("name").asText()));
 
         Map<String, JsonNode> pickleSteps = new HashMap<>();
         pickle.path("steps").forEach(step -> pickleSteps.put(step.path("id").asText(), step));
         JsonNode testCase = testCasesByPickle.get(pickle.path("id").asText());
-        JsonNode start = testCase == null ? null : lastStartByTestCase.get(testCase.path("id").asText());
+        JsonNode start = testCase == null
+                ? null
+                : lastStartByTestCase.get(testCase.path("id").asText());
         String startedId = start == null ? "" : start.path("id").asText();
         Map<String, JsonNode> results = stepResults.getOrDefault(startedId, Map.of());
         Map<String, Instant> begun = stepStarts.getOrDefault(startedId, Map.of());
@@ -194,53 +223,98 @@ public final class MessagesReader {
         if (testCase != null) {
             for (JsonNode testStep : testCase.path("testSteps")) {
                 JsonNode result = results.get(testStep.path("id").asText());
-                Status status = result == null ? Status.NOT_RUN : Status.of(result.path("status").asText());
+                Status status = result == null
+                        ? Status.NOT_RUN
+                        : Status.of(result.path("status").asText());
                 String message = result == null ? null : result.path("message").asText(null);
                 String testStepId = testStep.path("id").asText();
                 stepIndex.put(testStepId, steps.size());
-                JsonNode pickleStep = pickleSteps.get(testStep.path("pickleStepId").asText(""));
+                JsonNode pickleStep =
+                        pickleSteps.get(testStep.path("pickleStepId").asText(""));
                 if (pickleStep != null) {
-                    steps.add(new Step(stepKeywords.getOrDefault(pickleStep.path("astNodeIds").path(0).asText(), ""),
-                            pickleStep.path("text").asText(), table(pickleStep.path("argument").path("dataTable")),
-                            pickleStep.path("argument").path("docString").path("content").asText(null), status,
-                            message, false, pickleStep.path("type").asText(""), begun.get(testStepId),
+                    steps.add(new Step(
+                            stepKeywords.getOrDefault(
+                                    pickleStep.path("astNodeIds").path(0).asText(), ""),
+                            pickleStep.path("text").asText(),
+                            table(pickleStep.path("argument").path("dataTable")),
+                            pickleStep
+                                    .path("argument")
+                                    .path("docString")
+                                    .path("content")
+                                    .asText(null),
+                            status,
+                            message,
+                            false,
+                            pickleStep.path("type").asText(""),
+                            begun.get(testStepId),
                             ended.get(testStepId)));
                 } else {
                     JsonNode hook = hooks.get(testStep.path("hookId").asText(""));
                     String name = hook == null ? "hook" : hook.path("name").asText(hookName(hook));
-                    steps.add(new Step("", name, List.of(), null, status, message, true, "", begun.get(testStepId),
+                    steps.add(new Step(
+                            "",
+                            name,
+                            List.of(),
+                            null,
+                            status,
+                            message,
+                            true,
+                            "",
+                            begun.get(testStepId),
                             ended.get(testStepId)));
                 }
             }
         } else {
             for (JsonNode step : pickle.path("steps")) {
-                steps.add(new Step(stepKeywords.getOrDefault(step.path("astNodeIds").path(0).asText(), ""),
-                        step.path("text").asText(), table(step.path("argument").path("dataTable")),
-                        step.path("argument").path("docString").path("content").asText(null), Status.NOT_RUN, null,
+                steps.add(new Step(
+                        stepKeywords.getOrDefault(
+                                step.path("astNodeIds").path(0).asText(), ""),
+                        step.path("text").asText(),
+                        table(step.path("argument").path("dataTable")),
+                        step.path("argument").path("docString").path("content").asText(null),
+                        Status.NOT_RUN,
+                        null,
                         false));
             }
         }
-        Status status = start == null ? Status.NOT_RUN
-                : Status.worst(steps.stream().map(Step::status).filter(s -> s != Status.NOT_RUN).toList());
+        Status status = start == null
+                ? Status.NOT_RUN
+                : Status.worst(steps.stream()
+                        .map(Step::status)
+                        .filter(s -> s != Status.NOT_RUN)
+                        .toList());
         if (start != null && steps.stream().allMatch(s -> s.status() == Status.NOT_RUN)) {
             status = Status.NOT_RUN;
         }
         List<Attachment> attached = new ArrayList<>();
         if (start != null) {
             for (JsonNode a : attachments.getOrDefault(start.path("id").asText(), List.of())) {
-                attached.add(attachment(a, stepIndex.getOrDefault(a.path("testStepId").asText(""), -1)));
+                attached.add(attachment(
+                        a, stepIndex.getOrDefault(a.path("testStepId").asText(""), -1)));
             }
         }
         String name = pickle.path("name").asText();
-        return new Scenario(pickle.path("id").asText(), Slugs.unique(Slugs.of(Feature.pathOf(uri)
-                .replaceFirst("\\.feature$", "") + "-" + name), slugs), uri, name, description, tags,
-                new Scenario.Written(title, line, exampleLine), status,
-                steps, attached, start == null ? null : instant(start.path("timestamp")), caseEnds.get(startedId));
+        return new Scenario(
+                pickle.path("id").asText(),
+                Slugs.unique(Slugs.of(Feature.pathOf(uri).replaceFirst("\\.feature$", "") + "-" + name), slugs),
+                uri,
+                name,
+                description,
+                tags,
+                new Scenario.Written(title, line, exampleLine),
+                status,
+                steps,
+                attached,
+                start == null ? null : instant(start.path("timestamp")),
+                caseEnds.get(startedId));
     }
 
     private static String hookName(JsonNode hook) {
         String type = hook.path("type").asText("");
-        String method = hook.path("sourceReference").path("javaMethod").path("methodName").asText("");
+        String method = hook.path("sourceReference")
+                .path("javaMethod")
+                .path("methodName")
+                .asText("");
         String kind = type.isEmpty() ? "hook" : type.toLowerCase(Locale.ROOT).replace('_', ' ');
         return method.isEmpty() ? kind : kind + " " + method;
     }
@@ -248,9 +322,14 @@ public final class MessagesReader {
     private static Attachment attachment(JsonNode a, int stepIndex) {
         String body = a.path("body").asText("");
         byte[] bytes = a.path("contentEncoding").asText("IDENTITY").equals("BASE64")
-                ? Base64.getMimeDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        return new Attachment(a.path("fileName").asText(""), a.path("mediaType").asText("application/octet-stream"),
-                bytes, stepIndex, instant(a.path("timestamp")));
+                ? Base64.getMimeDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+        return new Attachment(
+                a.path("fileName").asText(""),
+                a.path("mediaType").asText("application/octet-stream"),
+                bytes,
+                stepIndex,
+                instant(a.path("timestamp")));
     }
 
     private static List<List<String>> table(JsonNode dataTable) {
@@ -272,10 +351,14 @@ public final class MessagesReader {
     /** Gherkin keeps a description's indentation: take it off, as the feature file's author reads it. */
     private static String description(JsonNode node) {
         String text = node.path("description").asText("");
-        int indent = text.lines().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
-                .min().orElse(0);
+        int indent = text.lines()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
         StringBuilder out = new StringBuilder();
-        text.lines().forEach(l -> out.append(l.length() >= indent ? l.substring(indent) : l.strip()).append('\n'));
+        text.lines().forEach(l -> out.append(l.length() >= indent ? l.substring(indent) : l.strip())
+                .append('\n'));
         return out.toString().strip();
     }
 
@@ -283,6 +366,7 @@ public final class MessagesReader {
         if (timestamp == null || timestamp.isMissingNode()) {
             return null;
         }
-        return Instant.ofEpochSecond(timestamp.path("seconds").asLong(), timestamp.path("nanos").asLong());
+        return Instant.ofEpochSecond(
+                timestamp.path("seconds").asLong(), timestamp.path("nanos").asLong());
     }
 }

@@ -14,15 +14,17 @@ import java.util.Optional;
  * @param finished   when it finished (null when it did not finish: a killed run)
  * @param features   the features, in the order they ran
  */
-public record Run(String cucumber, String runtime, String os, Instant started, Instant finished,
-        List<Feature> features) {
+public record Run(
+        String cucumber, String runtime, String os, Instant started, Instant finished, List<Feature> features) {
 
     public Run {
         features = List.copyOf(features);
     }
 
     public List<Scenario> scenarios() {
-        return features.stream().flatMap(feature -> feature.scenarios().stream()).toList();
+        return features.stream()
+                .flatMap(feature -> feature.scenarios().stream())
+                .toList();
     }
 
     public List<Scenario> executed() {

@@ -11,18 +11,34 @@ import java.util.Locale;
  * How the run was made, for the front page: the implementation judged, the topology driver, the versions,
  * the date, the commit; and its verdict, requirement by requirement ({@link RunVerdicts#status}).
  */
-public record RunInfo(String implementation, String driver, String cucumber, String runtime, String os, Instant started,
-        Instant finished, String commit, Status status) {
+public record RunInfo(
+        String implementation,
+        String driver,
+        String cucumber,
+        String runtime,
+        String os,
+        Instant started,
+        Instant finished,
+        String commit,
+        Status status) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     public static RunInfo of(Run run, String implementation, String driver, String commit) {
-        String impl = implementation == null || implementation.isBlank() ? ""
+        String impl = implementation == null || implementation.isBlank()
+                ? ""
                 : Path.of(implementation).toAbsolutePath().normalize().toString();
-        return new RunInfo(impl, driver == null || driver.isBlank() ? "netns" : driver,
-                run.cucumber().strip(), run.runtime().strip(), run.os().strip(), run.started(), run.finished(),
-                commit == null ? "" : commit, RunVerdicts.of(run.scenarios()).status());
+        return new RunInfo(
+                impl,
+                driver == null || driver.isBlank() ? "netns" : driver,
+                run.cucumber().strip(),
+                run.runtime().strip(),
+                run.os().strip(),
+                run.started(),
+                run.finished(),
+                commit == null ? "" : commit,
+                RunVerdicts.of(run.scenarios()).status());
     }
 
     /** "the reference flanneld (Java, this repository)" for ours, else the executable's path. */
@@ -34,7 +50,8 @@ public record RunInfo(String implementation, String driver, String cucumber, Str
         if (path.endsWith(Path.of("reference-impl", "target", "flanneld"))) {
             return "reference flanneld (Java, this repository)";
         }
-        if (path.getParent() != null && path.getParent().getFileName() != null
+        if (path.getParent() != null
+                && path.getParent().getFileName() != null
                 && path.toString().contains("impls")) {
             return path.getParent().getFileName() + "/" + path.getFileName();
         }

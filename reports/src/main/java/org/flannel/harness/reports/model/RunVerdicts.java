@@ -47,23 +47,44 @@ public final class RunVerdicts {
     }
 
     static PickleObservation observe(Scenario scenario) {
-        Optional<String> notApplicable = scenario.status() == Status.SKIPPED ? scenario.steps().stream()
-                .map(Step::message).filter(Backends::saysNotApplicable).findFirst() : Optional.empty();
+        Optional<String> notApplicable = scenario.status() == Status.SKIPPED
+                ? scenario.steps().stream()
+                        .map(Step::message)
+                        .filter(Backends::saysNotApplicable)
+                        .findFirst()
+                : Optional.empty();
         Outcome outcome = Outcome.of(scenario.status().name(), notApplicable.isEmpty());
-        Optional<Step> failedStep = scenario.steps().stream().filter(step -> step.status().isProblem()).findFirst();
-        String reason = switch (outcome) {
-            case NOT_APPLICABLE -> notApplicable.orElseThrow();
-            case SKIPPED -> scenario.steps().stream().filter(step -> step.status() == Status.SKIPPED)
-                    .map(Step::message).filter(message -> message != null && !message.isBlank()).findFirst()
-                    .orElse("skipped");
-            default -> null;
-        };
-        PickleResult result = new PickleResult(scenario.name(), scenario.featureUri(), scenario.written().exampleLine(),
-                outcome, 0, outcome.failing() ? failedStep.map(RunVerdicts::describe).orElse(null) : null,
-                outcome.failing() ? scenario.failureMessage().orElse(outcome.json()) : null, reason,
+        Optional<Step> failedStep = scenario.steps().stream()
+                .filter(step -> step.status().isProblem())
+                .findFirst();
+        String reason =
+                switch (outcome) {
+                    case NOT_APPLICABLE -> notApplicable.orElseThrow();
+                    case SKIPPED ->
+                        scenario.steps().stream()
+                                .filter(step -> step.status() == Status.SKIPPED)
+                                .map(Step::message)
+                                .filter(message -> message != null && !message.isBlank())
+                                .findFirst()
+                                .orElse("skipped");
+                    default -> null;
+                };
+        PickleResult result = new PickleResult(
+                scenario.name(),
+                scenario.featureUri(),
+                scenario.written().exampleLine(),
+                outcome,
+                0,
+                outcome.failing() ? failedStep.map(RunVerdicts::describe).orElse(null) : null,
+                outcome.failing() ? scenario.failureMessage().orElse(outcome.json()) : null,
+                reason,
                 scenario.attachments().stream().map(Attachment::name).toList());
-        return new PickleObservation(RequirementTags.parse(scenario.tags()), scenario.written().line(),
-                scenario.written().title(), SourceLines.joined(scenario.description()), result);
+        return new PickleObservation(
+                RequirementTags.parse(scenario.tags()),
+                scenario.written().line(),
+                scenario.written().title(),
+                SourceLines.joined(scenario.description()),
+                result);
     }
 
     private static String describe(Step step) {
@@ -80,7 +101,10 @@ public final class RunVerdicts {
 
     /** The scenarios a requirement was judged on (an outline's examples), in the run's order. */
     public List<Scenario> scenariosOf(Requirement requirement) {
-        return requirement.pickles().stream().map(scenarios::get).filter(s -> s != null).toList();
+        return requirement.pickles().stream()
+                .map(scenarios::get)
+                .filter(s -> s != null)
+                .toList();
     }
 
     /** Failed when a requirement failed, passed when some passed and none failed, else skipped or not run. */

@@ -24,8 +24,18 @@ import org.flannel.harness.contracts.conformance.SourceLines;
  * @param started     when it started (null when it did not run, or the messages do not say)
  * @param finished    when it finished (null when it did not finish)
  */
-public record Scenario(String id, String slug, String featureUri, String name, String description, List<String> tags,
-        Written written, Status status, List<Step> steps, List<Attachment> attachments, Instant started,
+public record Scenario(
+        String id,
+        String slug,
+        String featureUri,
+        String name,
+        String description,
+        List<String> tags,
+        Written written,
+        Status status,
+        List<Step> steps,
+        List<Attachment> attachments,
+        Instant started,
         Instant finished) {
 
     /**
@@ -45,14 +55,26 @@ public record Scenario(String id, String slug, String featureUri, String name, S
     }
 
     /** A scenario without its times. */
-    public Scenario(String id, String slug, String featureUri, String name, String description, List<String> tags,
-            Written written, Status status, List<Step> steps, List<Attachment> attachments) {
+    public Scenario(
+            String id,
+            String slug,
+            String featureUri,
+            String name,
+            String description,
+            List<String> tags,
+            Written written,
+            Status status,
+            List<Step> steps,
+            List<Attachment> attachments) {
         this(id, slug, featureUri, name, description, tags, written, status, steps, attachments, null, null);
     }
 
     /** Requirement IDs without the {@code @}: {@code R-VXLAN-FRAME-01}. */
     public List<String> requirementIds() {
-        return tags.stream().filter(tag -> RequirementTags.ID.matcher(tag).matches()).map(tag -> tag.substring(1)).toList();
+        return tags.stream()
+                .filter(tag -> RequirementTags.ID.matcher(tag).matches())
+                .map(tag -> tag.substring(1))
+                .toList();
     }
 
     /** Its requirement as the conformance report reads its tags: ID, level, backends. */
@@ -90,7 +112,9 @@ public record Scenario(String id, String slug, String featureUri, String name, S
 
     /** The first failure message of its steps, if any. */
     public Optional<String> failureMessage() {
-        return steps.stream().filter(step -> step.message() != null && !step.message().isBlank())
-                .map(Step::message).findFirst();
+        return steps.stream()
+                .filter(step -> step.message() != null && !step.message().isBlank())
+                .map(Step::message)
+                .findFirst();
     }
 }

@@ -6,7 +6,13 @@ import org.flannel.harness.contracts.evidence.CheckVerdict;
 
 /** A verdict, worst last: a scenario takes its worst step's. */
 public enum Status {
-    PASSED, NOT_RUN, SKIPPED, PENDING, UNDEFINED, AMBIGUOUS, FAILED;
+    PASSED,
+    NOT_RUN,
+    SKIPPED,
+    PENDING,
+    UNDEFINED,
+    AMBIGUOUS,
+    FAILED;
 
     /** Cucumber's status names (PASSED, SKIPPED, UNKNOWN, ...); anything unknown counts as not run. */
     public static Status of(String cucumber) {

@@ -18,8 +18,17 @@ import java.util.List;
  * @param started   when it started (null when the messages do not say: it did not run)
  * @param finished  when it finished (null when the messages do not say)
  */
-public record Step(String keyword, String text, List<List<String>> table, String docString, Status status,
-        String message, boolean hook, String type, Instant started, Instant finished) {
+public record Step(
+        String keyword,
+        String text,
+        List<List<String>> table,
+        String docString,
+        Status status,
+        String message,
+        boolean hook,
+        String type,
+        Instant started,
+        Instant finished) {
 
     public static final String CONTEXT = "Context";
     public static final String ACTION = "Action";
@@ -31,7 +40,13 @@ public record Step(String keyword, String text, List<List<String>> table, String
     }
 
     /** A step without its type and times. */
-    public Step(String keyword, String text, List<List<String>> table, String docString, Status status, String message,
+    public Step(
+            String keyword,
+            String text,
+            List<List<String>> table,
+            String docString,
+            Status status,
+            String message,
             boolean hook) {
         this(keyword, text, table, docString, status, message, hook, "", null, null);
     }

@@ -33,19 +33,36 @@ public final class SeedPage {
 
     public void write() {
         StringBuilder body = new StringBuilder();
-        body.append("<h1>The seed, statement by statement</h1>\n<p class=\"lead\">This project starts from a short note on ")
-                .append("Flannel written in Chinese (<a href=\"seed/").append(Seed.ORIGINAL).append("\">").append(Seed.ORIGINAL)
-                .append("</a>, with an English rendering, <a href=\"seed/").append(Seed.ENGLISH).append("\">").append(Seed.ENGLISH)
-                .append("</a>). Each of its statements is below: the original on the left, in English on the right, then the ")
+        body.append(
+                        "<h1>The seed, statement by statement</h1>\n<p class=\"lead\">This project starts from a short note on ")
+                .append("Flannel written in Chinese (<a href=\"seed/")
+                .append(Seed.ORIGINAL)
+                .append("\">")
+                .append(Seed.ORIGINAL)
+                .append("</a>, with an English rendering, <a href=\"seed/")
+                .append(Seed.ENGLISH)
+                .append("\">")
+                .append(Seed.ENGLISH)
+                .append(
+                        "</a>). Each of its statements is below: the original on the left, in English on the right, then the ")
                 .append("scenarios that demonstrate it with their verdicts in this run, then what this run captured. ")
-                .append("Every scenario builds its own nodes, so MAC addresses (and ports, identifiers) differ from one ")
+                .append(
+                        "Every scenario builds its own nodes, so MAC addresses (and ports, identifiers) differ from one ")
                 .append("scenario to the next; within a scenario they agree.</p>\n");
         body.append("<nav class=\"toc\"><b>Contents</b><ol>");
         for (SeedStatement statement : site.seed().statements()) {
             if (statement.isHeading() && statement.headingLevel() >= 2) {
-                body.append("<li class=\"lvl").append(statement.headingLevel()).append("\"><a href=\"#")
-                        .append(statement.id()).append("\">").append(Html.inline(headingText(statement))).append(" — ")
-                        .append(Html.inline(statement.english().isEmpty() ? "" : statement.english().get(0)))
+                body.append("<li class=\"lvl")
+                        .append(statement.headingLevel())
+                        .append("\"><a href=\"#")
+                        .append(statement.id())
+                        .append("\">")
+                        .append(Html.inline(headingText(statement)))
+                        .append(" — ")
+                        .append(Html.inline(
+                                statement.english().isEmpty()
+                                        ? ""
+                                        : statement.english().get(0)))
                         .append("</a></li>");
             }
         }
@@ -61,27 +78,58 @@ public final class SeedPage {
         StringBuilder html = new StringBuilder();
         if (statement.isHeading()) {
             int level = Math.min(4, Math.max(2, statement.headingLevel()));
-            html.append("<section class=\"statement heading\" id=\"").append(statement.id()).append("\">")
-                    .append("<h").append(level).append("><span lang=\"zh\">").append(Html.inline(headingText(statement)))
-                    .append("</span>").append(statement.english().isEmpty() ? "" : " <span class=\"en\">"
-                            + Html.inline(statement.english().get(0)) + "</span>").append(" <a class=\"anchor\" href=\"#")
-                    .append(statement.id()).append("\">#</a></h").append(level).append(">\n");
-            List<SeedStatement.Line> rest = statement.original().subList(1, statement.original().size());
-            if (rest.stream().anyMatch(l -> !l.text().isBlank()) || !statement.note().isEmpty()) {
-                html.append("<div class=\"pair\"><div class=\"zh\" lang=\"zh\">").append(original(rest)).append("</div>")
-                        .append("<div class=\"en\">").append(english(statement.english().subList(
-                                Math.min(1, statement.english().size()), statement.english().size())))
-                        .append(note(statement)).append("</div></div>\n");
+            html.append("<section class=\"statement heading\" id=\"")
+                    .append(statement.id())
+                    .append("\">")
+                    .append("<h")
+                    .append(level)
+                    .append("><span lang=\"zh\">")
+                    .append(Html.inline(headingText(statement)))
+                    .append("</span>")
+                    .append(
+                            statement.english().isEmpty()
+                                    ? ""
+                                    : " <span class=\"en\">"
+                                            + Html.inline(statement.english().get(0)) + "</span>")
+                    .append(" <a class=\"anchor\" href=\"#")
+                    .append(statement.id())
+                    .append("\">#</a></h")
+                    .append(level)
+                    .append(">\n");
+            List<SeedStatement.Line> rest =
+                    statement.original().subList(1, statement.original().size());
+            if (rest.stream().anyMatch(l -> !l.text().isBlank())
+                    || !statement.note().isEmpty()) {
+                html.append("<div class=\"pair\"><div class=\"zh\" lang=\"zh\">")
+                        .append(original(rest))
+                        .append("</div>")
+                        .append("<div class=\"en\">")
+                        .append(english(statement
+                                .english()
+                                .subList(
+                                        Math.min(1, statement.english().size()),
+                                        statement.english().size())))
+                        .append(note(statement))
+                        .append("</div></div>\n");
             }
         } else {
-            html.append("<section class=\"statement\" id=\"").append(statement.id()).append("\">")
-                    .append("<a class=\"anchor\" href=\"#").append(statement.id()).append("\">#</a>")
-                    .append("<div class=\"pair\"><div class=\"zh\" lang=\"zh\">").append(original(statement.original()))
-                    .append("</div><div class=\"en\">").append(english(statement.english())).append(note(statement))
+            html.append("<section class=\"statement\" id=\"")
+                    .append(statement.id())
+                    .append("\">")
+                    .append("<a class=\"anchor\" href=\"#")
+                    .append(statement.id())
+                    .append("\">#</a>")
+                    .append("<div class=\"pair\"><div class=\"zh\" lang=\"zh\">")
+                    .append(original(statement.original()))
+                    .append("</div><div class=\"en\">")
+                    .append(english(statement.english()))
+                    .append(note(statement))
                     .append("</div></div>\n");
         }
         if (!statement.demonstratedBy().isEmpty() || !scenarios.isEmpty()) {
-            html.append("<div class=\"demo\"><b>Demonstrated by</b>").append(Site.scenarioList(scenarios, "")).append("</div>\n");
+            html.append("<div class=\"demo\"><b>Demonstrated by</b>")
+                    .append(Site.scenarioList(scenarios, ""))
+                    .append("</div>\n");
         }
         for (String show : statement.show()) {
             html.append(evidence(statement, show));
@@ -90,8 +138,11 @@ public final class SeedPage {
     }
 
     private static String headingText(SeedStatement statement) {
-        return statement.original().stream().filter(l -> !l.text().isBlank()).findFirst()
-                .map(l -> l.text().replaceFirst("^#+\\s*", "")).orElse("");
+        return statement.original().stream()
+                .filter(l -> !l.text().isBlank())
+                .findFirst()
+                .map(l -> l.text().replaceFirst("^#+\\s*", ""))
+                .orElse("");
     }
 
     private static String note(SeedStatement statement) {
@@ -113,7 +164,9 @@ public final class SeedPage {
                 continue;
             }
             if (text.startsWith("#")) {
-                html.append("<p class=\"h\">").append(Html.inline(text.replaceFirst("^#+\\s*", ""))).append("</p>");
+                html.append("<p class=\"h\">")
+                        .append(Html.inline(text.replaceFirst("^#+\\s*", "")))
+                        .append("</p>");
             } else if (text.matches("!\\[[^]]*]\\(([^)]+)\\)")) {
                 html.append("<p class=\"missing-picture\">[ the seed's picture <code>")
                         .append(Html.esc(text.replaceAll("!\\[[^]]*]\\(([^)]+)\\)", "$1")))
@@ -162,16 +215,20 @@ public final class SeedPage {
         switch (parts[0]) {
             case "frame" -> {
                 String backend = parts.length > 1 ? parts[1] : "vxlan";
-                Set<String> layers = parts.length > 2 ? new LinkedHashSet<>(Arrays.asList(parts[2].split(","))) : Set.of();
+                Set<String> layers =
+                        parts.length > 2 ? new LinkedHashSet<>(Arrays.asList(parts[2].split(","))) : Set.of();
                 Optional<Showcase.Pick<FrameMatchEvidence>> pick = showcase.frame(backend);
                 if (pick.isEmpty() || pick.get().evidence().frame().isEmpty()) {
                     return missing("no " + backend + " frame was captured in this run");
                 }
                 FrameMatchEvidence match = pick.get().evidence();
-                return "<div class=\"evidence\"><p class=\"evidence-title\">Captured on <code>" + Html.esc(match.point())
-                        + "</code> in " + Site.scenarioLink(pick.get().scenario(), "") + " — <a href=\"frames.html#frame-"
+                return "<div class=\"evidence\"><p class=\"evidence-title\">Captured on <code>"
+                        + Html.esc(match.point())
+                        + "</code> in " + Site.scenarioLink(pick.get().scenario(), "")
+                        + " — <a href=\"frames.html#frame-"
                         + backend + "\">the whole frame</a></p>"
-                        + FrameDiagram.render(match.frame().get(), statement.id() + "-frame", layers, false) + "</div>\n";
+                        + FrameDiagram.render(match.frame().get(), statement.id() + "-frame", layers, false)
+                        + "</div>\n";
             }
             case "hops" -> {
                 int step = Integer.parseInt(parts[1]);
@@ -179,10 +236,12 @@ public final class SeedPage {
                 if (pick.isEmpty()) {
                     return missing("the packet was not followed hop by hop in this run");
                 }
-                return "<div class=\"evidence\"><p class=\"evidence-title\">Step " + step + " in the echo request followed hop by hop ("
+                return "<div class=\"evidence\"><p class=\"evidence-title\">Step " + step
+                        + " in the echo request followed hop by hop ("
                         + Site.scenarioLink(pick.get().scenario(), "") + ") — <a href=\"flow.html#step-" + step
-                        + "\">on the flow page</a></p>" + HopTrace.renderStep(pick.get().evidence(), step,
-                        statement.id() + "-hop", "flow.html") + "</div>\n";
+                        + "\">on the flow page</a></p>"
+                        + HopTrace.renderStep(pick.get().evidence(), step, statement.id() + "-hop", "flow.html")
+                        + "</div>\n";
             }
             case "kernel" -> {
                 String backend = parts.length > 2 ? parts[2] : "vxlan";
@@ -191,7 +250,8 @@ public final class SeedPage {
                     return missing("node1's " + parts[1] + " was not read in this run");
                 }
                 return "<div class=\"evidence\"><p class=\"evidence-title\">Read on node1 in "
-                        + Site.scenarioLink(pick.get().scenario(), "") + " — <a href=\"kernel.html\">all kernel tables</a></p>"
+                        + Site.scenarioLink(pick.get().scenario(), "")
+                        + " — <a href=\"kernel.html\">all kernel tables</a></p>"
                         + KernelTables.render(pick.get().evidence()) + "</div>\n";
             }
             case "topology" -> {
@@ -200,9 +260,13 @@ public final class SeedPage {
                     return missing("no scenario of this run declared a topology");
                 }
                 return "<div class=\"evidence\"><p class=\"evidence-title\">The topology of "
-                        + Site.scenarioLink(pick.get().scenario(), "") + "</p>" + TopologyPicture.render(pick.get().evidence(),
-                        TopologyPicture.tunnelFor(pick.get().scenario().backends()), "the nodes, pods and segments of "
-                        + pick.get().scenario().name()) + "</div>\n";
+                        + Site.scenarioLink(pick.get().scenario(), "") + "</p>"
+                        + TopologyPicture.render(
+                                pick.get().evidence(),
+                                TopologyPicture.tunnelFor(pick.get().scenario().backends()),
+                                "the nodes, pods and segments of "
+                                        + pick.get().scenario().name())
+                        + "</div>\n";
             }
             default -> {
                 return "";

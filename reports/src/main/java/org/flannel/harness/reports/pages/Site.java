@@ -99,7 +99,8 @@ public final class Site {
     /** A scenario as a link with its verdict, from a page {@code root} away from the site's root. */
     public static String scenarioLink(Scenario scenario, String rootPath) {
         return "<a class=\"scn " + scenario.status().cssClass() + "\" href=\"" + rootPath + scenarioHref(scenario)
-                + "\" title=\"" + Html.esc(scenario.featurePath() + " · " + scenario.status().word()) + "\">"
+                + "\" title=\""
+                + Html.esc(scenario.featurePath() + " · " + scenario.status().word()) + "\">"
                 + "<span class=\"dot\"></span>" + Html.esc(scenario.name()) + "</a>";
     }
 
@@ -114,7 +115,9 @@ public final class Site {
             for (String id : s.requirementIds()) {
                 html.append(" <span class=\"req\">").append(Html.esc(id)).append("</span>");
             }
-            s.level().ifPresent(level -> html.append(" <span class=\"level\">").append(Html.esc(level)).append("</span>"));
+            s.level().ifPresent(level -> html.append(" <span class=\"level\">")
+                    .append(Html.esc(level))
+                    .append("</span>"));
             html.append("</li>");
         }
         return html.append("</ul>").toString();

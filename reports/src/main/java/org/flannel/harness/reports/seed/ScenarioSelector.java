@@ -31,8 +31,10 @@ public final class ScenarioSelector {
             found.addAll(matches);
         }
         for (Scenario scenario : run.scenarios()) {
-            scenario.source().filter(source -> source.contains("#" + statement.id() + " ")
-                    || source.endsWith("#" + statement.id())).ifPresent(source -> found.add(scenario));
+            scenario.source()
+                    .filter(source ->
+                            source.contains("#" + statement.id() + " ") || source.endsWith("#" + statement.id()))
+                    .ifPresent(source -> found.add(scenario));
         }
         return new ArrayList<>(found);
     }
@@ -40,13 +42,18 @@ public final class ScenarioSelector {
     public List<Scenario> select(String selector) {
         if (selector.startsWith("feature:")) {
             String path = selector.substring("feature:".length());
-            return run.scenarios().stream().filter(s -> s.featurePath().equals(path)).toList();
+            return run.scenarios().stream()
+                    .filter(s -> s.featurePath().equals(path))
+                    .toList();
         }
         if (selector.startsWith("@")) {
-            return run.scenarios().stream().filter(s -> s.tags().contains(selector)).toList();
+            return run.scenarios().stream()
+                    .filter(s -> s.tags().contains(selector))
+                    .toList();
         }
-        return run.scenarios().stream().filter(s -> s.name().equals(selector)
-                || s.name().endsWith(": " + selector)).toList();
+        return run.scenarios().stream()
+                .filter(s -> s.name().equals(selector) || s.name().endsWith(": " + selector))
+                .toList();
     }
 
     /** Selectors that named no scenario of this run (renamed scenarios, or a run with a tag filter). */

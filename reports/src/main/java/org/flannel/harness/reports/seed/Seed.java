@@ -55,8 +55,9 @@ public final class Seed {
         }
         try (InputStream in = Seed.class.getResourceAsStream("/seed/" + name)) {
             if (in == null) {
-                throw new IOException("the seed's " + name + " is neither in " + folder.map(Path::toString).orElse("(no folder)")
-                        + " nor on the classpath (/seed/" + name + ")");
+                throw new IOException("the seed's " + name + " is neither in "
+                        + folder.map(Path::toString).orElse("(no folder)") + " nor on the classpath (/seed/" + name
+                        + ")");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -134,8 +135,9 @@ public final class Seed {
                 }
             }
             if (found < 0) {
-                throw new IllegalStateException("statement " + rows.get(r).path("id").asText() + ": \"" + excerpt
-                        + "\" is not in the seed after line " + (from + 1) + " (statements must follow the seed's order)");
+                throw new IllegalStateException("statement "
+                        + rows.get(r).path("id").asText() + ": \"" + excerpt + "\" is not in the seed after line "
+                        + (from + 1) + " (statements must follow the seed's order)");
             }
             starts[r] = found;
             from = found + 1;
@@ -154,8 +156,13 @@ public final class Seed {
                 text.remove(text.size() - 1);
             }
             JsonNode row = rows.get(r);
-            statements.add(new SeedStatement(row.path("id").asText(), text, strings(row.path("en")),
-                    row.path("note").asText(""), strings(row.path("demonstratedBy")), strings(row.path("show"))));
+            statements.add(new SeedStatement(
+                    row.path("id").asText(),
+                    text,
+                    strings(row.path("en")),
+                    row.path("note").asText(""),
+                    strings(row.path("demonstratedBy")),
+                    strings(row.path("show"))));
         }
         return statements;
     }

@@ -14,12 +14,16 @@ import java.util.List;
  * @param demonstratedBy selectors of scenarios: {@code feature:<path>}, {@code @tag}, or a scenario's name
  * @param show           evidence to draw: {@code frame:vxlan:outer.ipv4}, {@code hops:3}, {@code kernel:route -n}, {@code topology}
  */
-public record SeedStatement(String id, List<Line> original, List<String> english, String note,
-        List<String> demonstratedBy, List<String> show) {
+public record SeedStatement(
+        String id,
+        List<Line> original,
+        List<String> english,
+        String note,
+        List<String> demonstratedBy,
+        List<String> show) {
 
     /** A line of the original, and whether it sits inside a code block there. */
-    public record Line(String text, boolean code) {
-    }
+    public record Line(String text, boolean code) {}
 
     public SeedStatement {
         original = List.copyOf(original);
@@ -39,7 +43,11 @@ public record SeedStatement(String id, List<Line> original, List<String> english
         if (!isHeading()) {
             return 0;
         }
-        String first = original.stream().filter(l -> !l.text().isBlank()).findFirst().orElseThrow().text();
+        String first = original.stream()
+                .filter(l -> !l.text().isBlank())
+                .findFirst()
+                .orElseThrow()
+                .text();
         int level = 0;
         while (level < first.length() && first.charAt(level) == '#') {
             level++;

@@ -24,7 +24,8 @@ class TimelinePictureTest {
     }
 
     private static Document parse(String svg) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -50,9 +51,15 @@ class TimelinePictureTest {
         // lease deletion skipped after the failure.
         assertThat(count(svg, "class=\"fault-line\"")).isEqualTo(3);
         assertThat(count(svg, "<g class=\"step ")).isEqualTo(timeline.steps().size());
-        assertThat(svg).contains("<g class=\"step check failed\"", "<g class=\"step fault passed\"", "<g class=\"step fault skipped\"",
-                "<g class=\"lane\" data-lane=\"etcd\"", "<g class=\"ping\" data-source=\"container-1\" data-destination=\"10.1.16.3\"",
-                ">etcd down</text>", "<rect class=\"period down\"");
+        assertThat(svg)
+                .contains(
+                        "<g class=\"step check failed\"",
+                        "<g class=\"step fault passed\"",
+                        "<g class=\"step fault skipped\"",
+                        "<g class=\"lane\" data-lane=\"etcd\"",
+                        "<g class=\"ping\" data-source=\"container-1\" data-destination=\"10.1.16.3\"",
+                        ">etcd down</text>",
+                        "<rect class=\"period down\"");
         NodeList rects = document.getElementsByTagName("rect");
         long lost = 0;
         double lostFrom = Double.MAX_VALUE;
@@ -65,7 +72,8 @@ class TimelinePictureTest {
         }
         assertThat(lost).isPositive();
         // The losses begin after etcd stopped: to the right of its dashed line.
-        Matcher firstFault = Pattern.compile("<line class=\"fault-line\" x1=\"([0-9.]+)\"").matcher(svg);
+        Matcher firstFault =
+                Pattern.compile("<line class=\"fault-line\" x1=\"([0-9.]+)\"").matcher(svg);
         assertThat(firstFault.find()).isTrue();
         assertThat(lostFrom).isGreaterThan(Double.parseDouble(firstFault.group(1)));
         assertThat(svg).contains("8 answered · 46 lost · 5 in flight");
@@ -82,7 +90,10 @@ class TimelinePictureTest {
         for (String shape : new String[] {"path", "circle"}) {
             NodeList shapes = document.getElementsByTagName(shape);
             for (int i = 0; i < shapes.getLength(); i++) {
-                assertThat(((Element) shapes.item(i)).getElementsByTagName("title").getLength()).as("a %s's title", shape)
+                assertThat(((Element) shapes.item(i))
+                                .getElementsByTagName("title")
+                                .getLength())
+                        .as("a %s's title", shape)
                         .isEqualTo(1);
             }
         }

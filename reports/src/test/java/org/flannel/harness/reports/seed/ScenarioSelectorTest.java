@@ -17,7 +17,8 @@ class ScenarioSelectorTest {
 
     @Test
     void byFeatureTagOrName() {
-        assertThat(selector.select("feature:vxlan/02-frame-format.feature")).extracting(Scenario::name)
+        assertThat(selector.select("feature:vxlan/02-frame-format.feature"))
+                .extracting(Scenario::name)
                 .containsExactly(Fixtures.FRAME_FORMAT);
         assertThat(selector.select("@udp")).extracting(Scenario::name).containsExactly(Fixtures.UDP_FRAME);
         assertThat(selector.select(Fixtures.NODE_STATE)).hasSize(1);
@@ -37,14 +38,32 @@ class ScenarioSelectorTest {
 
     @Test
     void aSourceLineNamingTheStatementLinksIt() {
-        Scenario tagged = new Scenario("x", "x", "classpath:features/interop/01.feature", "mixed", "Source: seed #vxlan-flow-6",
-                List.of("@R-INTEROP-FLOW-01", "@must"), Scenario.Written.at("mixed", 1), Status.PASSED, List.of(), List.of());
-        Run withIt = new Run("", "", "", null, null, List.of(new Feature("classpath:features/interop/01.feature", "f", "",
-                List.of(), List.of(tagged))));
+        Scenario tagged = new Scenario(
+                "x",
+                "x",
+                "classpath:features/interop/01.feature",
+                "mixed",
+                "Source: seed #vxlan-flow-6",
+                List.of("@R-INTEROP-FLOW-01", "@must"),
+                Scenario.Written.at("mixed", 1),
+                Status.PASSED,
+                List.of(),
+                List.of());
+        Run withIt = new Run(
+                "",
+                "",
+                "",
+                null,
+                null,
+                List.of(new Feature("classpath:features/interop/01.feature", "f", "", List.of(), List.of(tagged))));
         Seed seed = Seed.load(Optional.empty());
 
-        assertThat(new ScenarioSelector(withIt).select(seed.statement("vxlan-flow-6").orElseThrow())).containsExactly(tagged);
-        assertThat(new ScenarioSelector(withIt).select(seed.statement("vxlan-flow-5").orElseThrow())).isEmpty();
+        assertThat(new ScenarioSelector(withIt)
+                        .select(seed.statement("vxlan-flow-6").orElseThrow()))
+                .containsExactly(tagged);
+        assertThat(new ScenarioSelector(withIt)
+                        .select(seed.statement("vxlan-flow-5").orElseThrow()))
+                .isEmpty();
         assertThat(new ScenarioSelector(withIt).select("@R-INTEROP-FLOW-01")).containsExactly(tagged);
     }
 }

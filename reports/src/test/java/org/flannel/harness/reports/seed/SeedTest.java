@@ -24,12 +24,18 @@ class SeedTest {
     void theStatementsCoverEveryLineOfTheOriginalFromItsTitleOn() {
         List<String> lines = seed.original().lines().toList();
         int title = lines.indexOf("# Flannel");
-        Set<String> covered = seed.statements().stream().flatMap(s -> s.original().stream())
-                .map(SeedStatement.Line::text).collect(Collectors.toSet());
+        Set<String> covered = seed.statements().stream()
+                .flatMap(s -> s.original().stream())
+                .map(SeedStatement.Line::text)
+                .collect(Collectors.toSet());
         for (String line : lines.subList(title, lines.size())) {
-            boolean markup = line.isBlank() || line.strip().startsWith("```") || line.strip().equals("***");
+            boolean markup = line.isBlank()
+                    || line.strip().startsWith("```")
+                    || line.strip().equals("***");
             if (!markup) {
-                assertThat(covered).as("the seed's line \"%s\" belongs to a statement", line).contains(line);
+                assertThat(covered)
+                        .as("the seed's line \"%s\" belongs to a statement", line)
+                        .contains(line);
             }
         }
     }
