@@ -4,6 +4,7 @@ import io.cucumber.java.en.Then;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -33,25 +34,36 @@ public final class PeerRemovalSteps {
      */
     @Then("within {int} seconds no datagram on {word} carries a ping from {word} to {word}, next to one to {word}")
     public void noDatagramCarriesThePing(int seconds, String point, String from, String destination, String proof) {
-        AtomicReference<String> last = new AtomicReference<>("no capture finished");
-        try {
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(seconds))
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(PAUSE)
-                    .until(() -> {
-                        last.set(datagramsCarrying(point, from, destination, proof));
-                        return last.get().isEmpty();
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("within " + seconds + " s: " + last.get() + " (the node still sends its removed"
-                    + " peer datagrams)");
+        String last = untilARoundShowsNothingWrong(seconds, () -> datagramsCarrying(point, from, destination, proof));
+        if (!last.isEmpty()) {
+            throw new AssertionError(
+                    "within " + seconds + " s: " + last + " (the node still sends its removed peer datagrams)");
         }
     }
 
     /** Where a node sends a peer's datagrams, seen on its wire: for a lease whose PublicIP changed. */
     @Then("within {int} seconds a ping from {word} to {word} leaves {word} in a datagram to {word}")
     public void aPingLeavesInADatagramTo(int seconds, String from, String destination, String point, String peer) {
+        String last = untilARoundShowsNothingWrong(seconds, () -> {
+            List<String> peers = framesCarrying(point, from, destination).stream()
+                    .map(frame -> frame.value("outer.ipv4.destination").orElse("?"))
+                    .distinct()
+                    .toList();
+            if (peers.equals(List.of(peer))) {
+                return "";
+            }
+            return peers.isEmpty()
+                    ? "no datagram on " + point + " carried the ping"
+                    : "the datagrams carrying it went to " + peers;
+        });
+        if (!last.isEmpty()) {
+            throw new AssertionError("within " + seconds + " s no ping from " + from + " to " + destination + " left "
+                    + point + " in a datagram to " + peer + " alone: " + last);
+        }
+    }
+
+    /** Capture rounds until one shows nothing wrong (""), for at most that long; what the last one showed. */
+    private static String untilARoundShowsNothingWrong(int seconds, Callable<String> round) {
         AtomicReference<String> last = new AtomicReference<>("no capture finished");
         try {
             Awaitility.await()
@@ -59,22 +71,13 @@ public final class PeerRemovalSteps {
                     .pollDelay(Duration.ZERO)
                     .pollInterval(PAUSE)
                     .until(() -> {
-                        List<Frame> carrying = framesCarrying(point, from, destination);
-                        List<String> peers = carrying.stream()
-                                .map(frame ->
-                                        frame.value("outer.ipv4.destination").orElse("?"))
-                                .distinct()
-                                .toList();
-                        last.set(
-                                carrying.isEmpty()
-                                        ? "no datagram on " + point + " carried the ping"
-                                        : "the datagrams carrying it went to " + peers);
-                        return peers.equals(List.of(peer));
+                        last.set(round.call());
+                        return last.get().isEmpty();
                     });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("within " + seconds + " s no ping from " + from + " to " + destination + " left "
-                    + point + " in a datagram to " + peer + " alone: " + last.get());
+            return last.get();
         }
+        return "";
     }
 
     private List<Frame> framesCarrying(String point, String from, String destination) {

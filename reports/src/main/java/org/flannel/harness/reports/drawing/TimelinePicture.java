@@ -255,13 +255,9 @@ public final class TimelinePicture {
         return title.toString();
     }
 
-    private static void lane(
-            StringBuilder svg, Scale x, FaultTimeline.Lane lane, int y, Function<Attachment, String> href) {
-        int middle = y + LANE_ROW / 2;
-        svg.append("<g class=\"lane\" data-lane=\"")
-                .append(Html.esc(lane.name()))
-                .append("\">")
-                .append("<rect class=\"lane-bg\" x=\"")
+    /** The band behind a lane's marks, the full width of the plot. */
+    private static void laneBackground(StringBuilder svg, int y) {
+        svg.append("<rect class=\"lane-bg\" x=\"")
                 .append(PLOT_LEFT)
                 .append("\" y=\"")
                 .append(y + 2)
@@ -269,8 +265,17 @@ public final class TimelinePicture {
                 .append(PLOT_RIGHT - PLOT_LEFT)
                 .append("\" height=\"")
                 .append(LANE_ROW - 4)
-                .append("\"/>")
-                .append("<text class=\"lane-name\" x=\"6\" y=\"")
+                .append("\"/>");
+    }
+
+    private static void lane(
+            StringBuilder svg, Scale x, FaultTimeline.Lane lane, int y, Function<Attachment, String> href) {
+        int middle = y + LANE_ROW / 2;
+        svg.append("<g class=\"lane\" data-lane=\"")
+                .append(Html.esc(lane.name()))
+                .append("\">");
+        laneBackground(svg, y);
+        svg.append("<text class=\"lane-name\" x=\"6\" y=\"")
                 .append(middle + 4)
                 .append("\">")
                 .append(Html.esc(lane.name()))
@@ -354,17 +359,9 @@ public final class TimelinePicture {
                 .append(Html.esc(track.series().source()))
                 .append("\" data-destination=\"")
                 .append(Html.esc(track.series().destination()))
-                .append("\">")
-                .append("<rect class=\"lane-bg\" x=\"")
-                .append(PLOT_LEFT)
-                .append("\" y=\"")
-                .append(y + 2)
-                .append("\" width=\"")
-                .append(PLOT_RIGHT - PLOT_LEFT)
-                .append("\" height=\"")
-                .append(LANE_ROW - 4)
-                .append("\"/>")
-                .append("<text class=\"lane-name\" x=\"6\" y=\"")
+                .append("\">");
+        laneBackground(svg, y);
+        svg.append("<text class=\"lane-name\" x=\"6\" y=\"")
                 .append(middle - 1)
                 .append("\">pings ")
                 .append(Html.esc(track.label()))
