@@ -30,11 +30,13 @@ public final class NodeRebootSteps {
         agent.process().signal("KILL");
         agent.process().waitFor(Duration.ofSeconds(5));
         world.stopped(nodeName);
+        // A device its owner's last process is still taking down may be gone before its turn: only one that
+        // stays is an error.
         node.exec(
                         "sh",
                         "-c",
                         "for kind in vxlan tun; do for dev in $(ip -o link show type $kind"
-                                + " | awk -F': ' '{print $2}' | cut -d@ -f1); do ip link del \"$dev\"; done; done")
+                                + " | awk -F': ' '{print $2}' | cut -d@ -f1); do ip link del \"$dev\" 2>/dev/null || ! ip link show \"$dev\" >/dev/null 2>&1 || exit 1; done; done")
                 .orThrow();
         for (String route : routesInto(node, Ipv4Cidr.parse(network))) {
             node.exec("sh", "-c", "ip route del " + route).orThrow();
