@@ -3,8 +3,6 @@ package org.flannel.reference.kernel.iproute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +14,7 @@ import org.flannel.reference.kernel.KernelException;
 import org.flannel.reference.kernel.Link;
 import org.flannel.reference.kernel.MacAddress;
 import org.flannel.reference.kernel.Route;
+import org.flannel.reference.kernel.Sysctl;
 import org.flannel.reference.kernel.VxlanAttributes;
 import org.flannel.reference.kernel.VxlanDeviceSpec;
 
@@ -181,12 +180,7 @@ public final class IprouteKernel implements Kernel {
 
     @Override
     public void setSysctl(String path, String value) {
-        try {
-            Files.writeString(Path.of("/proc/sys").resolve(path), value);
-        } catch (IOException e) {
-            throw new KernelException(
-                    "cannot set sysctl " + path.replace('/', '.') + "=" + value + ": " + e.getMessage(), e);
-        }
+        Sysctl.write(path, value);
     }
 
     private static List<String> routeCommand(String verb, Route route) {
