@@ -85,6 +85,8 @@ final class Attributes {
     }
 
     private Optional<ByteBuffer> get(int type) {
-        return Optional.ofNullable(byType.get(type)).map(ByteBuffer::duplicate);
+        // duplicate() forgets the byte order
+        return Optional.ofNullable(byType.get(type))
+                .map(value -> value.duplicate().order(ByteOrder.nativeOrder()));
     }
 }

@@ -70,6 +70,11 @@ final class MessageBuilder {
         return attribute(type, Arrays.copyOf(text, text.length + 1));
     }
 
+    /** A string without terminating NUL, as iproute2 sends IFLA_INFO_KIND. */
+    MessageBuilder attributeText(int type, String value) {
+        return attribute(type, value.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** An attribute whose presence is the value, as IFLA_VXLAN_GBP. */
     MessageBuilder attributeFlag(int type) {
         return attribute(type, new byte[0]);

@@ -182,7 +182,7 @@ final class NetlinkSocket implements AutoCloseable {
     }
 
     /** NLMSGERR_ATTR_MSG: the kernel's reason in words, e.g. "Nexthop has invalid gateway". */
-    private static Optional<String> kernelMessage(NetlinkMessage error) {
+    static Optional<String> kernelMessage(NetlinkMessage error) {
         if (!error.has(NLM_F_ACK_TLVS)) {
             return Optional.empty();
         }

@@ -43,7 +43,7 @@ final class Requests {
                 .attributeU32(IFLA_MTU, spec.mtu())
                 .attributeString(IFLA_IFNAME, spec.name())
                 .beginNested(IFLA_LINKINFO)
-                .attributeString(IFLA_INFO_KIND, "vxlan")
+                .attributeText(IFLA_INFO_KIND, "vxlan")
                 .beginNested(IFLA_INFO_DATA)
                 .attributeU32(IFLA_VXLAN_LINK, underlayIndex)
                 .attributeU32(IFLA_VXLAN_ID, spec.vni())
