@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.flannel.reference.ip.Ip4;
 import org.flannel.reference.ip.Ip4Net;
 import org.flannel.reference.kernel.IfAddress;
@@ -31,26 +34,35 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
     private static final int RTMSG_LENGTH = 12;
     private static final int ENODEV = 19;
 
-    private final NetlinkSocket socket;
+    private final CompletableFuture<NetlinkSocket> opening;
 
-    private NetlinkKernel(NetlinkSocket socket) {
-        this.socket = socket;
+    private NetlinkKernel(CompletableFuture<NetlinkSocket> opening) {
+        this.opening = opening;
     }
 
-    /** The kernel of this process's network namespace. */
+    /**
+     * The kernel of this process's network namespace. The socket is opened in the background: binding libc
+     * through jnr-ffi takes 200-400 ms on a cold JVM, which then overlaps the daemon's etcd startup rather
+     * than adding to it; a failure to open is reported by the first request.
+     */
     public static NetlinkKernel open() {
-        return new NetlinkKernel(NetlinkSocket.open());
+        Executor background = task -> {
+            Thread opener = new Thread(task, "netlink-open");
+            opener.setDaemon(true);
+            opener.start();
+        };
+        return new NetlinkKernel(CompletableFuture.supplyAsync(NetlinkSocket::open, background));
     }
 
     /** The kernel of another network namespace, e.g. {@code /run/netns/NAME}; sysctls still go to this one's. */
     public static NetlinkKernel openIn(Path namespaceFile) {
-        return new NetlinkKernel(NetlinkSocket.openIn(namespaceFile));
+        return new NetlinkKernel(CompletableFuture.completedFuture(NetlinkSocket.openIn(namespaceFile)));
     }
 
     @Override
     public List<Link> links() {
         Map<Integer, List<IfAddress>> addresses = ipv4AddressesByIndex();
-        List<NetlinkMessage> replies = socket.dump(Requests.dumpLinks(), "list links");
+        List<NetlinkMessage> replies = socket().dump(Requests.dumpLinks(), "list links");
         Map<Integer, String> names = new LinkedHashMap<>();
         for (NetlinkMessage reply : replies) {
             names.put(
@@ -86,72 +98,73 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
     @Override
     public void createVxlan(VxlanDeviceSpec spec) {
         int underlay = indexOf(spec.underlayDevice());
-        socket.request(Requests.newVxlan(spec, underlay), "create vxlan device " + spec.name());
+        socket().request(Requests.newVxlan(spec, underlay), "create vxlan device " + spec.name());
     }
 
     @Override
     public void deleteLink(String name) {
-        socket.request(Requests.deleteLink(indexOf(name)), "delete link " + name);
+        socket().request(Requests.deleteLink(indexOf(name)), "delete link " + name);
     }
 
     @Override
     public void setUp(String name) {
-        socket.request(Requests.setUp(indexOf(name)), "set link " + name + " up");
+        socket().request(Requests.setUp(indexOf(name)), "set link " + name + " up");
     }
 
     @Override
     public void setMtu(String name, int mtu) {
-        socket.request(Requests.setMtu(indexOf(name), mtu), "set the mtu of " + name + " to " + mtu);
+        socket().request(Requests.setMtu(indexOf(name), mtu), "set the mtu of " + name + " to " + mtu);
     }
 
     @Override
     public void addAddress(String device, IfAddress address) {
-        socket.request(Requests.addAddress(indexOf(device), address), "add address " + address + " to " + device);
+        socket().request(Requests.addAddress(indexOf(device), address), "add address " + address + " to " + device);
     }
 
     @Override
     public void deleteAddress(String device, IfAddress address) {
-        socket.request(
-                Requests.deleteAddress(indexOf(device), address), "delete address " + address + " from " + device);
+        socket().request(
+                        Requests.deleteAddress(indexOf(device), address),
+                        "delete address " + address + " from " + device);
     }
 
     @Override
     public void replacePermanentNeighbour(String device, Ip4 ip, MacAddress mac) {
-        socket.request(
-                Requests.replacePermanentNeighbour(indexOf(device), ip, mac),
-                "replace neighbour " + ip + " lladdr " + mac + " dev " + device);
+        socket().request(
+                        Requests.replacePermanentNeighbour(indexOf(device), ip, mac),
+                        "replace neighbour " + ip + " lladdr " + mac + " dev " + device);
     }
 
     @Override
     public void deleteNeighbour(String device, Ip4 ip) {
-        socket.request(Requests.deleteNeighbour(indexOf(device), ip), "delete neighbour " + ip + " dev " + device);
+        socket().request(Requests.deleteNeighbour(indexOf(device), ip), "delete neighbour " + ip + " dev " + device);
     }
 
     @Override
     public void replaceFdbEntry(String device, MacAddress mac, Ip4 destination) {
-        socket.request(
-                Requests.replaceFdbEntry(indexOf(device), mac, destination),
-                "replace fdb entry " + mac + " dev " + device + " dst " + destination);
+        socket().request(
+                        Requests.replaceFdbEntry(indexOf(device), mac, destination),
+                        "replace fdb entry " + mac + " dev " + device + " dst " + destination);
     }
 
     @Override
     public void deleteFdbEntry(String device, MacAddress mac, Ip4 destination) {
-        socket.request(
-                Requests.deleteFdbEntry(indexOf(device), mac, destination),
-                "delete fdb entry " + mac + " dev " + device + " dst " + destination);
+        socket().request(
+                        Requests.deleteFdbEntry(indexOf(device), mac, destination),
+                        "delete fdb entry " + mac + " dev " + device + " dst " + destination);
     }
 
     /** As {@code ip route show}: the main table, without cached (cloned) routes. */
     @Override
     public List<Route> routes() {
         Map<Integer, String> names = new LinkedHashMap<>();
-        for (NetlinkMessage link : socket.dump(Requests.dumpLinks(), "list links")) {
+        for (NetlinkMessage link : socket().dump(Requests.dumpLinks(), "list links")) {
             names.put(
                     link.s32(4),
                     link.attributes(IFINFOMSG_LENGTH).string(IFLA_IFNAME).orElse(""));
         }
         List<Route> routes = new ArrayList<>();
-        for (NetlinkMessage reply : socket.dump(Requests.dumpIpv4Routes(), "list routes")) {
+        for (NetlinkMessage reply : socket().dump(Requests.dumpIpv4Routes(), "list routes")) {
             Attributes attributes = reply.attributes(RTMSG_LENGTH);
             int table = attributes.u32(RTA_TABLE).orElse(reply.u8(4));
             boolean cloned = (reply.s32(8) & RTM_F_CLONED) != 0;
@@ -164,17 +177,17 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
 
     @Override
     public void replaceRoute(Route route) {
-        socket.request(Requests.replaceRoute(route, routeDevice(route)), "replace route " + route);
+        socket().request(Requests.replaceRoute(route, routeDevice(route)), "replace route " + route);
     }
 
     @Override
     public void deleteRoute(Route route) {
-        socket.request(Requests.deleteRoute(route, routeDevice(route)), "delete route " + route);
+        socket().request(Requests.deleteRoute(route, routeDevice(route)), "delete route " + route);
     }
 
     @Override
     public Optional<Route> routeTo(Ip4 destination) {
-        for (NetlinkMessage reply : socket.request(Requests.routeTo(destination), "get route to " + destination)) {
+        for (NetlinkMessage reply : socket().request(Requests.routeTo(destination), "get route to " + destination)) {
             Route found = toRoute(reply, reply.attributes(RTMSG_LENGTH), this::nameOf);
             return Optional.of(new Route(Ip4Net.of(destination, 32), found.gateway(), found.device(), false));
         }
@@ -188,7 +201,18 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
 
     @Override
     public void close() {
-        socket.close();
+        opening.thenAccept(NetlinkSocket::close);
+    }
+
+    private NetlinkSocket socket() {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new KernelException("cannot open a netlink socket: " + e.getCause(), e.getCause());
+        }
     }
 
     private int routeDevice(Route route) {
@@ -203,7 +227,7 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
 
     private Optional<NetlinkMessage> linkMessage(String name) {
         try {
-            return socket.request(Requests.linkByName(name), "look up device " + name).stream()
+            return socket().request(Requests.linkByName(name), "look up device " + name).stream()
                     .findFirst();
         } catch (NetlinkException e) {
             if (e.errno() == ENODEV) {
@@ -215,7 +239,7 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
 
     private Optional<String> nameOf(int index) {
         try {
-            return socket.request(Requests.linkByIndex(index), "look up device " + index).stream()
+            return socket().request(Requests.linkByIndex(index), "look up device " + index).stream()
                     .findFirst()
                     .flatMap(reply -> reply.attributes(IFINFOMSG_LENGTH).string(IFLA_IFNAME));
         } catch (NetlinkException e) {
@@ -228,7 +252,7 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
 
     private Map<Integer, List<IfAddress>> ipv4AddressesByIndex() {
         Map<Integer, List<IfAddress>> byIndex = new LinkedHashMap<>();
-        for (NetlinkMessage reply : socket.dump(Requests.dumpIpv4Addresses(), "list addresses")) {
+        for (NetlinkMessage reply : socket().dump(Requests.dumpIpv4Addresses(), "list addresses")) {
             if (reply.u8(0) != AF_INET) {
                 continue;
             }
