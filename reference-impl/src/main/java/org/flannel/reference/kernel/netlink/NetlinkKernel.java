@@ -1,10 +1,6 @@
 package org.flannel.reference.kernel.netlink;
 
-import static org.flannel.reference.kernel.netlink.Rtnetlink.*;
-
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +16,6 @@ import org.flannel.reference.kernel.Link;
 import org.flannel.reference.kernel.MacAddress;
 import org.flannel.reference.kernel.Route;
 import org.flannel.reference.kernel.Sysctl;
-import org.flannel.reference.kernel.VxlanAttributes;
 import org.flannel.reference.kernel.VxlanDeviceSpec;
 
 /**
@@ -29,9 +24,6 @@ import org.flannel.reference.kernel.VxlanDeviceSpec;
  * so a device recreated under the same name is never missed.
  */
 public final class NetlinkKernel implements Kernel, AutoCloseable {
-    private static final int IFINFOMSG_LENGTH = 16;
-    private static final int IFADDRMSG_LENGTH = 8;
-    private static final int RTMSG_LENGTH = 12;
     private static final int ENODEV = 19;
 
     private final CompletableFuture<NetlinkSocket> opening;
@@ -63,17 +55,10 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
     public List<Link> links() {
         Map<Integer, List<IfAddress>> addresses = ipv4AddressesByIndex();
         List<NetlinkMessage> replies = socket().dump(Requests.dumpLinks(), "list links");
-        Map<Integer, String> names = new LinkedHashMap<>();
-        for (NetlinkMessage reply : replies) {
-            names.put(
-                    reply.s32(4),
-                    reply.attributes(IFINFOMSG_LENGTH).string(IFLA_IFNAME).orElse(""));
-        }
-        List<Link> links = new ArrayList<>();
-        for (NetlinkMessage reply : replies) {
-            links.add(toLink(reply, addresses, index -> Optional.ofNullable(names.get(index))));
-        }
-        return links;
+        Replies.IndexNames names = Replies.namesIn(replies);
+        return replies.stream()
+                .map(reply -> Replies.link(reply, addresses, names))
+                .toList();
     }
 
     @Override
@@ -82,7 +67,7 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
         if (reply.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(toLink(reply.get(), ipv4AddressesByIndex(), this::nameOf));
+        return Optional.of(Replies.link(reply.get(), ipv4AddressesByIndex(), this::nameOf));
     }
 
     @Override
@@ -157,22 +142,11 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
     /** As {@code ip route show}: the main table, without cached (cloned) routes. */
     @Override
     public List<Route> routes() {
-        Map<Integer, String> names = new LinkedHashMap<>();
-        for (NetlinkMessage link : socket().dump(Requests.dumpLinks(), "list links")) {
-            names.put(
-                    link.s32(4),
-                    link.attributes(IFINFOMSG_LENGTH).string(IFLA_IFNAME).orElse(""));
-        }
-        List<Route> routes = new ArrayList<>();
-        for (NetlinkMessage reply : socket().dump(Requests.dumpIpv4Routes(), "list routes")) {
-            Attributes attributes = reply.attributes(RTMSG_LENGTH);
-            int table = attributes.u32(RTA_TABLE).orElse(reply.u8(4));
-            boolean cloned = (reply.s32(8) & RTM_F_CLONED) != 0;
-            if (reply.u8(0) == AF_INET && table == RT_TABLE_MAIN && !cloned) {
-                routes.add(toRoute(reply, attributes, index -> Optional.ofNullable(names.get(index))));
-            }
-        }
-        return routes;
+        Replies.IndexNames names = Replies.namesIn(socket().dump(Requests.dumpLinks(), "list links"));
+        return socket().dump(Requests.dumpIpv4Routes(), "list routes").stream()
+                .filter(Replies::isMainTableRoute)
+                .map(reply -> Replies.route(reply, names))
+                .toList();
     }
 
     @Override
@@ -188,7 +162,7 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
     @Override
     public Optional<Route> routeTo(Ip4 destination) {
         for (NetlinkMessage reply : socket().request(Requests.routeTo(destination), "get route to " + destination)) {
-            Route found = toRoute(reply, reply.attributes(RTMSG_LENGTH), this::nameOf);
+            Route found = Replies.route(reply, this::nameOf);
             return Optional.of(new Route(Ip4Net.of(destination, 32), found.gateway(), found.device(), false));
         }
         return Optional.empty();
@@ -222,7 +196,7 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
     private int indexOf(String name) {
         return linkMessage(name)
                 .orElseThrow(() -> new KernelException("cannot find device \"" + name + "\""))
-                .s32(4);
+                .s32(Replies.IFINFOMSG_INDEX);
     }
 
     private Optional<NetlinkMessage> linkMessage(String name) {
@@ -241,7 +215,7 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
         try {
             return socket().request(Requests.linkByIndex(index), "look up device " + index).stream()
                     .findFirst()
-                    .flatMap(reply -> reply.attributes(IFINFOMSG_LENGTH).string(IFLA_IFNAME));
+                    .flatMap(Replies::linkName);
         } catch (NetlinkException e) {
             if (e.errno() == ENODEV) {
                 return Optional.empty();
@@ -251,60 +225,6 @@ public final class NetlinkKernel implements Kernel, AutoCloseable {
     }
 
     private Map<Integer, List<IfAddress>> ipv4AddressesByIndex() {
-        Map<Integer, List<IfAddress>> byIndex = new LinkedHashMap<>();
-        for (NetlinkMessage reply : socket().dump(Requests.dumpIpv4Addresses(), "list addresses")) {
-            if (reply.u8(0) != AF_INET) {
-                continue;
-            }
-            Attributes attributes = reply.attributes(IFADDRMSG_LENGTH);
-            Optional<Ip4> local = attributes.ip4(IFA_LOCAL).or(() -> attributes.ip4(IFA_ADDRESS));
-            local.ifPresent(ip -> byIndex.computeIfAbsent(reply.s32(4), index -> new ArrayList<>())
-                    .add(new IfAddress(ip, reply.u8(1))));
-        }
-        return byIndex;
-    }
-
-    private static Link toLink(NetlinkMessage reply, Map<Integer, List<IfAddress>> addresses, IndexNames names) {
-        int index = reply.s32(4);
-        Attributes attributes = reply.attributes(IFINFOMSG_LENGTH);
-        return new Link(
-                index,
-                attributes.string(IFLA_IFNAME).orElse(""),
-                attributes.u32(IFLA_MTU).orElse(0),
-                attributes.mac(IFLA_ADDRESS).orElse(null),
-                (reply.s32(8) & IFF_UP) != 0,
-                List.copyOf(addresses.getOrDefault(index, List.of())),
-                vxlanAttributes(attributes.nested(IFLA_LINKINFO), names));
-    }
-
-    private static Optional<VxlanAttributes> vxlanAttributes(Attributes linkInfo, IndexNames names) {
-        if (!linkInfo.string(IFLA_INFO_KIND).filter("vxlan"::equals).isPresent()) {
-            return Optional.empty();
-        }
-        Attributes data = linkInfo.nested(IFLA_INFO_DATA);
-        return Optional.of(new VxlanAttributes(
-                data.u32(IFLA_VXLAN_ID).orElse(0),
-                data.ip4(IFLA_VXLAN_LOCAL),
-                data.u32(IFLA_VXLAN_LINK).flatMap(names::nameOf),
-                data.bigEndianU16(IFLA_VXLAN_PORT).orElse(0),
-                data.u8(IFLA_VXLAN_LEARNING).orElse(0) != 0,
-                data.has(IFLA_VXLAN_GBP),
-                data.ip4(IFLA_VXLAN_GROUP)));
-    }
-
-    private static Route toRoute(NetlinkMessage reply, Attributes attributes, IndexNames names) {
-        Ip4Net destination = Ip4Net.of(attributes.ip4(RTA_DST).orElse(Ip4.ZERO), reply.u8(1));
-        boolean onlink = (reply.s32(8) & RTNH_F_ONLINK) != 0;
-        return new Route(
-                destination,
-                attributes.ip4(RTA_GATEWAY),
-                attributes.u32(RTA_OIF).flatMap(names::nameOf),
-                onlink);
-    }
-
-    /** How a reply's device index becomes a name: from a dump already read, or by asking. */
-    @FunctionalInterface
-    private interface IndexNames {
-        Optional<String> nameOf(int index);
+        return Replies.ipv4AddressesByIndex(socket().dump(Requests.dumpIpv4Addresses(), "list addresses"));
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The parsing side: datagrams split into messages, nested attributes read back, the kernel's error words. */
-class RepliesTest {
+class NetlinkMessageTest {
 
     @BeforeAll
     static void littleEndian() {
