@@ -3,7 +3,6 @@ package org.flannel.reference;
 import org.flannel.reference.cli.FlagParser;
 import org.flannel.reference.cli.FlanneldOptions;
 import org.flannel.reference.cli.UsageException;
-import org.flannel.reference.kernel.iproute.IprouteKernel;
 import sun.misc.Signal;
 
 /** The flanneld command: Flannel's flags in, Flannel's etcd schema, subnet file and kernel state out. */
@@ -36,7 +35,15 @@ public final class Flanneld {
             System.exit(1);
         }
 
-        Daemon daemon = new Daemon(options, new IprouteKernel());
+        KernelChoice kernel;
+        try {
+            kernel = KernelChoice.fromSystem();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Daemon daemon = new Daemon(options, kernel.open());
         // SIGTERM and SIGINT end the daemon cleanly, with status 0, as flanneld does.
         Signal.handle(new Signal("TERM"), signal -> daemon.stop());
         Signal.handle(new Signal("INT"), signal -> daemon.stop());

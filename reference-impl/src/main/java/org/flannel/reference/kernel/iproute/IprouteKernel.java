@@ -3,8 +3,6 @@ package org.flannel.reference.kernel.iproute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +14,7 @@ import org.flannel.reference.kernel.KernelException;
 import org.flannel.reference.kernel.Link;
 import org.flannel.reference.kernel.MacAddress;
 import org.flannel.reference.kernel.Route;
+import org.flannel.reference.kernel.Sysctl;
 import org.flannel.reference.kernel.VxlanAttributes;
 import org.flannel.reference.kernel.VxlanDeviceSpec;
 
@@ -23,6 +22,21 @@ import org.flannel.reference.kernel.VxlanDeviceSpec;
 public final class IprouteKernel implements Kernel {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CommandRunner runner = new CommandRunner();
+    private final Optional<String> namespace;
+
+    /** The kernel of this process's network namespace. */
+    public IprouteKernel() {
+        this.namespace = Optional.empty();
+    }
+
+    private IprouteKernel(String namespace) {
+        this.namespace = Optional.of(namespace);
+    }
+
+    /** The kernel of the named network namespace ({@code ip -n NAME}); sysctls still go to this one's. */
+    public static IprouteKernel inNamespace(String name) {
+        return new IprouteKernel(name);
+    }
 
     @Override
     public List<Link> links() {
@@ -74,48 +88,48 @@ public final class IprouteKernel implements Kernel {
         if (spec.gbp()) {
             command.add("gbp");
         }
-        runner.run(command);
+        run(command);
     }
 
     @Override
     public void deleteLink(String name) {
-        runner.run(List.of("ip", "link", "delete", name));
+        run(List.of("ip", "link", "delete", name));
     }
 
     @Override
     public void setUp(String name) {
-        runner.run(List.of("ip", "link", "set", name, "up"));
+        run(List.of("ip", "link", "set", name, "up"));
     }
 
     @Override
     public void setMtu(String name, int mtu) {
-        runner.run(List.of("ip", "link", "set", name, "mtu", Integer.toString(mtu)));
+        run(List.of("ip", "link", "set", name, "mtu", Integer.toString(mtu)));
     }
 
     @Override
     public void addAddress(String device, IfAddress address) {
-        runner.run(List.of("ip", "address", "add", address.toString(), "dev", device));
+        run(List.of("ip", "address", "add", address.toString(), "dev", device));
     }
 
     @Override
     public void deleteAddress(String device, IfAddress address) {
-        runner.run(List.of("ip", "address", "delete", address.toString(), "dev", device));
+        run(List.of("ip", "address", "delete", address.toString(), "dev", device));
     }
 
     @Override
     public void replacePermanentNeighbour(String device, Ip4 ip, MacAddress mac) {
-        runner.run(List.of(
+        run(List.of(
                 "ip", "neigh", "replace", ip.toString(), "lladdr", mac.toString(), "dev", device, "nud", "permanent"));
     }
 
     @Override
     public void deleteNeighbour(String device, Ip4 ip) {
-        runner.run(List.of("ip", "neigh", "delete", ip.toString(), "dev", device));
+        run(List.of("ip", "neigh", "delete", ip.toString(), "dev", device));
     }
 
     @Override
     public void replaceFdbEntry(String device, MacAddress mac, Ip4 destination) {
-        runner.run(List.of(
+        run(List.of(
                 "bridge",
                 "fdb",
                 "replace",
@@ -130,8 +144,7 @@ public final class IprouteKernel implements Kernel {
 
     @Override
     public void deleteFdbEntry(String device, MacAddress mac, Ip4 destination) {
-        runner.run(List.of(
-                "bridge", "fdb", "delete", mac.toString(), "dev", device, "dst", destination.toString(), "self"));
+        run(List.of("bridge", "fdb", "delete", mac.toString(), "dev", device, "dst", destination.toString(), "self"));
     }
 
     @Override
@@ -158,12 +171,12 @@ public final class IprouteKernel implements Kernel {
 
     @Override
     public void replaceRoute(Route route) {
-        runner.run(routeCommand("replace", route));
+        run(routeCommand("replace", route));
     }
 
     @Override
     public void deleteRoute(Route route) {
-        runner.run(routeCommand("delete", route));
+        run(routeCommand("delete", route));
     }
 
     @Override
@@ -181,12 +194,7 @@ public final class IprouteKernel implements Kernel {
 
     @Override
     public void setSysctl(String path, String value) {
-        try {
-            Files.writeString(Path.of("/proc/sys").resolve(path), value);
-        } catch (IOException e) {
-            throw new KernelException(
-                    "cannot set sysctl " + path.replace('/', '.') + "=" + value + ": " + e.getMessage(), e);
-        }
+        Sysctl.write(path, value);
     }
 
     private static List<String> routeCommand(String verb, Route route) {
@@ -200,8 +208,18 @@ public final class IprouteKernel implements Kernel {
         return command;
     }
 
+    /** Runs {@code ip} or {@code bridge}, with {@code -n NAME} when this kernel is another namespace's. */
+    private String run(List<String> command) {
+        if (namespace.isEmpty()) {
+            return runner.run(command);
+        }
+        List<String> inNamespace = new ArrayList<>(command);
+        inNamespace.addAll(1, List.of("-n", namespace.get()));
+        return runner.run(inNamespace);
+    }
+
     private JsonNode json(List<String> command) {
-        String out = runner.run(command);
+        String out = run(command);
         if (out.isBlank()) {
             return JSON.createArrayNode();
         }
