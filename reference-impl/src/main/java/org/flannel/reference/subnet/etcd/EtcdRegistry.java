@@ -54,6 +54,10 @@ public final class EtcdRegistry implements LeaseStream, OwnLeaseStore, AutoClose
     }
 
     public static EtcdRegistry connect(EtcdOptions options) throws RegistryException {
+        // jetcd's Vert.x serves no files here. Left on, it makes a /tmp/vertx-cache-* directory (left behind
+        // by every SIGKILL) and a shutdown hook to delete it, which made SIGTERM-to-exit ~200-340 ms instead
+        // of ~30 ms (median of 8, alternating, same load).
+        System.setProperty("vertx.disableFileCPResolving", "true");
         ClientBuilder builder = Client.builder()
                 .endpoints(options.endpoints().toArray(String[]::new))
                 .connectTimeout(Duration.ofSeconds(5))
