@@ -99,6 +99,9 @@ public final class Bench {
             LeaseStorm.run(cluster, leases, scope, progress);
         }
         Churn.run(cluster, leases, own, options.churn(), options.churnRate(), scope, progress);
+        if (options.dataPath() && cluster.monitors().size() == options.sizes().get(0)) {
+            DataPath.run(cluster, scope, progress);
+        }
         AgentCost.shutdown(cluster, scope, progress);
     }
 

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.flannel.harness.impl.Agent;
 import org.flannel.harness.impl.Implementation;
 import org.flannel.harness.topology.Command;
+import org.flannel.harness.topology.Container;
 import org.flannel.harness.topology.Node;
 import org.flannel.harness.topology.Topology;
 import org.flannel.harness.topology.TopologyDrivers;
@@ -70,6 +71,12 @@ final class BenchCluster implements AutoCloseable {
                     node, node.start("flanneld", argv), subnetFile, Agent.contentOf(subnetFile), implementation));
         }
         return started;
+    }
+
+    /** A pod on the node of the agent at {@code index}, addressed from its subnet file, as Docker would attach it. */
+    Container pod(String name, int index) {
+        Agent agent = agents.get(index);
+        return topology.addContainer(name, agent.node().name(), agent.subnetFile());
     }
 
     String backend() {

@@ -17,12 +17,14 @@ record BenchOptions(
         Duration churn,
         int churnRate,
         Duration idle,
+        boolean dataPath,
         Path output) {
     static final String USAGE = String.join(
             "\n",
             "bench [--impl name=/abs/path]... [--n 10,25,50] [--backends vxlan,host-gw,udp] [--repeats 5]",
-            "      [--churn-seconds 30] [--churn-rate 10] [--idle-seconds 60] [--out bench.json] [--quick]",
-            "  --quick: N=5, 2 repeats, 5 s of churn, 10 s idle (to try it)");
+            "      [--churn-seconds 30] [--churn-rate 10] [--idle-seconds 60] [--out bench.json] [--no-datapath] [--quick]",
+            "  --quick: N=5, 2 repeats, 5 s of churn, 10 s idle (to try it)",
+            "  the data path (ping, iperf3 TCP and UDP pod to pod) runs in the first N's cluster");
 
     static BenchOptions parse(List<String> args) {
         Map<String, Path> impls = new LinkedHashMap<>();
@@ -34,12 +36,14 @@ record BenchOptions(
         int idleSeconds = 60;
         Path output = Path.of("reports/target/bench/bench.json");
         boolean quick = false;
+        boolean dataPath = true;
         boolean sizesGiven = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String value = i + 1 < args.size() ? args.get(i + 1) : null;
             switch (arg) {
                 case "--quick" -> quick = true;
+                case "--no-datapath" -> dataPath = false;
                 case "--impl" -> {
                     String[] kv = required(arg, value).split("=", 2);
                     if (kv.length != 2 || !Files.isExecutable(Path.of(kv[1]))) {
@@ -103,6 +107,7 @@ record BenchOptions(
                 Duration.ofSeconds(churnSeconds),
                 churnRate,
                 Duration.ofSeconds(idleSeconds),
+                dataPath,
                 output);
     }
 
