@@ -53,9 +53,10 @@ public final class Bench {
                         current.set(cluster);
                         measure(cluster, new Implementation(impl.getValue(), impl.getKey()), options, scope, progress);
                     } catch (RuntimeException | AssertionError e) {
+                        String message = String.valueOf(e.getMessage());
                         scope.note("!!! the run failed: "
-                                + e.getMessage().lines().findFirst().orElse(""));
-                        progress.say("!!! FAILED: " + e.getMessage());
+                                + message.lines().findFirst().orElse(""));
+                        progress.say("!!! FAILED: " + e.getClass().getSimpleName() + ": " + message);
                     } finally {
                         current.set(null);
                     }
