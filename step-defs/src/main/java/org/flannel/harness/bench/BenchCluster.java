@@ -64,13 +64,24 @@ final class BenchCluster implements AutoCloseable {
     Instant startAgents(Implementation implementation) {
         started = Instant.now();
         for (Node node : topology.nodes()) {
-            Path subnetFile = topology.workDir().resolve(node.name() + "-subnet.env");
-            List<String> argv =
-                    implementation.argv(topology.etcd().endpoint(), PREFIX, node.address(), subnetFile, List.of());
-            agents.add(new Agent(
-                    node, node.start("flanneld", argv), subnetFile, Agent.contentOf(subnetFile), implementation));
+            agents.add(launch(node, implementation));
         }
         return started;
+    }
+
+    /** Starts the agent at {@code index} again, as a DaemonSet restarts a pod whose agent exited. */
+    Agent restart(int index) {
+        Agent gone = agents.get(index);
+        Agent again = launch(gone.node(), gone.implementation().orElseThrow());
+        agents.set(index, again);
+        return again;
+    }
+
+    private Agent launch(Node node, Implementation implementation) {
+        Path subnetFile = topology.workDir().resolve(node.name() + "-subnet.env");
+        List<String> argv =
+                implementation.argv(topology.etcd().endpoint(), PREFIX, node.address(), subnetFile, List.of());
+        return new Agent(node, node.start("flanneld", argv), subnetFile, Agent.contentOf(subnetFile), implementation);
     }
 
     /** A pod on the node of the agent at {@code index}, addressed from its subnet file, as Docker would attach it. */
