@@ -108,9 +108,12 @@ final class ColdStart {
     }
 
     private static String lastLine(Agent agent) {
+        // Its last error line if it logged one (Flannel logs "Stopping shutdownHandler..." after it).
         List<String> lines =
                 agent.process().logs().lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "no log" : lines.get(lines.size() - 1).strip();
+        List<String> errors = lines.stream().filter(l -> l.contains("rror")).toList();
+        List<String> pick = errors.isEmpty() ? lines : errors;
+        return pick.isEmpty() ? "no log" : pick.get(pick.size() - 1).strip();
     }
 
     private static Instant modified(Agent agent) {
