@@ -56,7 +56,15 @@ final class Churn {
         while (!alive.isEmpty()) {
             operations.add(remove(cluster, leases, alive.pollFirst()));
         }
-        scope.figure("churn: operations done per second", "ops/s", steady / Math.max(seconds, 0.001));
+        double achieved = steady / Math.max(seconds, 0.001);
+        scope.figure("churn: operations done per second", "ops/s", achieved);
+        if (achieved < 0.9 * ratePerSecond) {
+            // etcdctl is run once per operation: on a loaded machine the bench itself falls behind.
+            scope.note(String.format(
+                    "churn: the bench held only %.1f of the %d operations a second asked (etcdctl under load):"
+                            + " its lags and CPU compare with other runs at a different rate",
+                    achieved, ratePerSecond));
+        }
         AgentCost.cpuBetween(before, after, seconds, "CPU during churn", scope);
 
         if (cluster.backend().equals("udp")) {
