@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.flannel.harness.contracts.bench.BenchJson;
+import org.flannel.harness.contracts.bench.BenchReport;
 import org.flannel.harness.reports.model.Feature;
 import org.flannel.harness.reports.model.MessagesReader;
 import org.flannel.harness.reports.model.Run;
@@ -24,6 +26,7 @@ import org.flannel.harness.reports.pages.FlowPage;
 import org.flannel.harness.reports.pages.FramesPage;
 import org.flannel.harness.reports.pages.IndexPage;
 import org.flannel.harness.reports.pages.KernelPage;
+import org.flannel.harness.reports.pages.PerformancePage;
 import org.flannel.harness.reports.pages.ScenarioPage;
 import org.flannel.harness.reports.pages.ScenariosPage;
 import org.flannel.harness.reports.pages.SeedPage;
@@ -83,7 +86,11 @@ public final class SiteGenerator {
         copyAssets(out);
         copySeed(seed, out);
         List<String> extra = extraLinks(messages.getParent(), out);
-        Site site = new Site(out, run, RunInfo.of(run, implementation, driver, commit), seed, extra);
+        // A benchmark's JSON beside the run's reports (reports/target/bench/bench.json) adds the performance page.
+        Path benchJson = messages.getParent().resolveSibling("bench").resolve("bench.json");
+        Optional<BenchReport> bench =
+                Files.isRegularFile(benchJson) ? Optional.of(BenchJson.read(benchJson)) : Optional.empty();
+        Site site = new Site(out, run, RunInfo.of(run, implementation, driver, commit), seed, extra, bench.isPresent());
         for (Scenario scenario : run.scenarios()) {
             site.files().write(scenario);
         }
@@ -94,6 +101,9 @@ public final class SiteGenerator {
         new KernelPage(site).write();
         new FaultsPage(site).write();
         new ScenariosPage(site).write();
+        bench.ifPresent(report -> site.write(
+                PerformancePage.HREF,
+                site.layout().page(PerformancePage.TITLE, "", PerformancePage.HREF, PerformancePage.body(report))));
         ScenarioPage pages = new ScenarioPage(site);
         for (Feature feature : run.features()) {
             for (Scenario scenario : feature.scenarios()) {

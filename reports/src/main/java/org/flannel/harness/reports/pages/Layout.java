@@ -18,9 +18,20 @@ public final class Layout {
             new NavItem("scenarios.html", "Scenarios"));
 
     private final RunInfo info;
+    private final List<NavItem> nav;
 
     public Layout(RunInfo info) {
+        this(info, false);
+    }
+
+    /** @param performance whether the site has a performance page (a bench JSON was there): it joins the navigation */
+    public Layout(RunInfo info, boolean performance) {
         this.info = info;
+        List<NavItem> items = new java.util.ArrayList<>(NAV);
+        if (performance) {
+            items.add(new NavItem(PerformancePage.HREF, PerformancePage.TITLE));
+        }
+        this.nav = List.copyOf(items);
     }
 
     /**
@@ -48,7 +59,7 @@ public final class Layout {
                 .append(root)
                 .append("index.html\">Flannel, from real captures</a>")
                 .append("<nav>");
-        for (NavItem item : NAV) {
+        for (NavItem item : nav) {
             html.append("<a href=\"")
                     .append(root)
                     .append(item.href())

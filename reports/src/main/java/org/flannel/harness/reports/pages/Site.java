@@ -29,13 +29,18 @@ public final class Site {
     private final List<String> extraLinks;
 
     public Site(Path root, Run run, RunInfo info, Seed seed, List<String> extraLinks) {
+        this(root, run, info, seed, extraLinks, false);
+    }
+
+    /** @param performance whether the site has a performance page, for the navigation */
+    public Site(Path root, Run run, RunInfo info, Seed seed, List<String> extraLinks, boolean performance) {
         this.root = root;
         this.run = run;
         this.info = info;
         this.seed = seed;
         this.showcase = new Showcase(run);
         this.files = new EvidenceFiles(root);
-        this.layout = new Layout(info);
+        this.layout = new Layout(info, performance);
         this.selector = new ScenarioSelector(run);
         this.extraLinks = List.copyOf(extraLinks);
     }
