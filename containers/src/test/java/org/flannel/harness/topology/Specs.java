@@ -28,4 +28,13 @@ public final class Specs {
                 .etcd("underlay", "10.168.0.10")
                 .build();
     }
+
+    /** {@code count} nodes on one /16 underlay (node k at 10.168.1.k, so up to 254) and etcd at 10.168.0.10. */
+    public static TopologySpec nodesOnOneUnderlay(int count) {
+        TopologySpec.Builder spec = TopologySpec.builder().segment("underlay", "10.168.0.0/16");
+        for (int k = 1; k <= count; k++) {
+            spec.node("node" + k, "underlay", "10.168.1." + k);
+        }
+        return spec.etcd("underlay", "10.168.0.10").build();
+    }
 }

@@ -35,7 +35,7 @@ public abstract class TimingContract {
         time("3 nodes on 2 segments + router + etcd", Specs.routed());
     }
 
-    private void time(String label, TopologySpec spec) throws Exception {
+    protected void time(String label, TopologySpec spec) throws Exception {
         TopologyDriver driver = driver();
         warmUp();
         List<Long> creates = new ArrayList<>();

@@ -48,6 +48,8 @@ public final class ConsoleProgress implements ConcurrentEventListener {
     private final IntSupplier selected;
     /** The backends declared; empty when -Dflannel.backends is wrong (the conformance report says so). */
     private final Set<String> declared;
+    /** The @scale features' N, shown on their lines: their text says N, the line says which. */
+    private final int scaleNodes;
 
     private final Map<String, String> features = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, String>> agentLogs = new ConcurrentHashMap<>();
@@ -57,7 +59,7 @@ public final class ConsoleProgress implements ConcurrentEventListener {
     private int done;
 
     public ConsoleProgress() {
-        this(System.out, null, SelectedScenarios::count, declared(RunSettings.fromSystemProperties()));
+        this(System.out, null, SelectedScenarios::count, RunSettings.fromSystemProperties());
     }
 
     /** @param directory where what else is printed during the run goes (the reports directory) */
@@ -66,14 +68,23 @@ public final class ConsoleProgress implements ConcurrentEventListener {
                 System.out,
                 new StrayOutput(Path.of(directory).toAbsolutePath().normalize()),
                 SelectedScenarios::count,
-                declared(RunSettings.fromSystemProperties()));
+                RunSettings.fromSystemProperties());
+    }
+
+    private ConsoleProgress(PrintStream out, StrayOutput stray, IntSupplier selected, RunSettings settings) {
+        this(out, stray, selected, declared(settings), settings.scaleNodes());
     }
 
     ConsoleProgress(PrintStream out, StrayOutput stray, IntSupplier selected, Set<String> declared) {
+        this(out, stray, selected, declared, RunSettings.DEFAULT_SCALE_NODES);
+    }
+
+    ConsoleProgress(PrintStream out, StrayOutput stray, IntSupplier selected, Set<String> declared, int scaleNodes) {
         this.out = out;
         this.stray = stray;
         this.selected = selected;
         this.declared = declared;
+        this.scaleNodes = scaleNodes;
     }
 
     private static Set<String> declared(RunSettings settings) {
@@ -139,7 +150,9 @@ public final class ConsoleProgress implements ConcurrentEventListener {
                 result.getDuration(),
                 RequirementTags.parse(testCase.getTags()).idOrNone(),
                 features.get(testCase.getUri().toString()),
-                testCase.getName()));
+                testCase.getTags().contains("@scale")
+                        ? testCase.getName() + " [N=" + scaleNodes + "]"
+                        : testCase.getName()));
         Map<String, String> logs = agentLogs.remove(testCase.getId());
         String failedStep = failedSteps.remove(testCase.getId());
         if (failing(result.getStatus())) {

@@ -20,6 +20,9 @@ import org.flannel.harness.topology.TopologySettings;
  *     conformance report alone);</li>
  * <li>{@code flannel.impls.dir}: the shell implementation and its broken variants, shown to Docker nodes;</li>
  * <li>{@code cucumber.filter.tags}: the selection, recorded in the report;</li>
+ * <li>{@code flannel.scale.nodes}: how many nodes the {@code @scale} features start (default
+ *     {@value #DEFAULT_SCALE_NODES}, at most {@value #MAX_SCALE_NODES}: one /24 each in a /16 network, and node
+ *     addresses 10.168.1.1 to 10.168.1.254);</li>
  * <li>the topology's own, listed in {@link TopologySettings}.</li>
  * </ul>
  */
@@ -34,6 +37,7 @@ public record RunSettings(
         Optional<Path> conformanceDir,
         Optional<Path> implsDir,
         Optional<String> tagFilter,
+        int scaleNodes,
         TopologySettings topology) {
     public static final String IMPLEMENTATION = "flannel.impl";
     public static final String REFERENCE = "flannel.reference";
@@ -44,6 +48,9 @@ public record RunSettings(
     public static final String REPORTS_DIR = "flannel.reports.dir";
     public static final String CONFORMANCE_DIR = "flannel.conformance.dir";
     public static final String IMPLS_DIR = "flannel.impls.dir";
+    public static final String SCALE_NODES = "flannel.scale.nodes";
+    public static final int DEFAULT_SCALE_NODES = 20;
+    public static final int MAX_SCALE_NODES = 250;
     /** Flannel's own images keep flanneld here. */
     public static final String DEFAULT_PATH_IN_IMAGE = "/opt/bin/flanneld";
 
@@ -66,7 +73,27 @@ public record RunSettings(
                 text.apply(CONFORMANCE_DIR).map(RunSettings::absolute),
                 text.apply(IMPLS_DIR).map(RunSettings::absolute),
                 text.apply("cucumber.filter.tags"),
+                text.apply(SCALE_NODES).map(RunSettings::scaleNodes).orElse(DEFAULT_SCALE_NODES),
                 TopologySettings.from(property));
+    }
+
+    /**
+     * The {@code @scale} features' N: a whole number from 2 to {@value #MAX_SCALE_NODES}.
+     *
+     * @throws IllegalArgumentException otherwise, saying what is allowed
+     */
+    static int scaleNodes(String value) {
+        int nodes;
+        try {
+            nodes = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            nodes = -1;
+        }
+        if (nodes < 2 || nodes > MAX_SCALE_NODES) {
+            throw new IllegalArgumentException("-D" + SCALE_NODES + "=" + value + " is not a node count: give a whole"
+                    + " number from 2 to " + MAX_SCALE_NODES + " (default " + DEFAULT_SCALE_NODES + ")");
+        }
+        return nodes;
     }
 
     /**

@@ -288,7 +288,7 @@ public final class FlanneldSteps {
      * kept for readers like Docker's): the agent must write the rest itself, so a file it merely touched,
      * or left as it was, can neither make it ready nor pass a check of the file's content.
      */
-    private void remember(String node, String subnet) {
+    void remember(String node, String subnet) {
         String[] cidr = subnet.split("/");
         String[] octets = cidr[0].split("\\.");
         String first = octets[0] + "." + octets[1] + "." + octets[2] + "." + (Integer.parseInt(octets[3]) + 1);

@@ -57,4 +57,15 @@ class RunSettingsTest {
         assertThat(settings.strict()).isTrue();
         assertThat(settings.driver()).isEqualTo("docker");
     }
+
+    @Test
+    void theScaleFeaturesTakeTwentyNodesUnlessToldOtherwiseWithinWhatTheAddressesAllow() {
+        assertThat(RunSettings.from(Map.<String, String>of()::get).scaleNodes()).isEqualTo(20);
+        assertThat(RunSettings.from(Map.of("flannel.scale.nodes", "100")::get).scaleNodes())
+                .isEqualTo(100);
+        assertThatThrownBy(() -> RunSettings.from(Map.of("flannel.scale.nodes", "251")::get))
+                .hasMessageContaining("from 2 to 250");
+        assertThatThrownBy(() -> RunSettings.from(Map.of("flannel.scale.nodes", "many")::get))
+                .hasMessageContaining("flannel.scale.nodes=many");
+    }
 }
