@@ -15,9 +15,9 @@ Feature: Scale: N nodes on vxlan
     And flanneld is started on all N nodes at once
 
   @R-SCALE-VXLAN-ROUTES-01 @must
-  Scenario: every node routes every other node's subnet
+  Scenario: every node routes every other node's subnet through flannel.1
     Source: flannel-behaviour.md §4.5 Per remote lease: EventAdded ; flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart
-    Then within 10 seconds every node routes every other node's subnet
+    Then within 10 seconds every node routes every other node's subnet through flannel.1
 
   @R-SCALE-VXLAN-REACH-01 @must
   Scenario: a pod on node1 reaches a pod on every other node
@@ -29,11 +29,11 @@ Feature: Scale: N nodes on vxlan
   Scenario: a node that joins N running nodes is programmed on every one of them
     Source: flannel-behaviour.md §4.5 Per remote lease: EventAdded ; flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart
     When flanneld starts on the spare node
-    Then within 10 seconds every node routes the spare node's subnet
+    Then within 10 seconds every node routes the spare node's subnet through flannel.1
 
   @R-SCALE-VXLAN-LEAVE-01 @must
   Scenario: a node whose lease goes is removed from every other node
     Source: flannel-behaviour.md §4.6 EventRemoved (lease deleted/expired)
-    Given within 10 seconds every node routes every other node's subnet
+    Given within 10 seconds every node routes every other node's subnet through flannel.1
     When the last node's lease is deleted from etcd
     Then within 10 seconds no other node routes the last node's subnet

@@ -15,9 +15,9 @@ Feature: Scale: N nodes on host-gw
     And flanneld is started on all N nodes at once
 
   @R-SCALE-HOSTGW-ROUTES-01 @must
-  Scenario: every node routes every other node's subnet
+  Scenario: every node routes every other node's subnet via that node
     Source: flannel-behaviour.md §6 host-gw backend ; flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart
-    Then within 10 seconds every node routes every other node's subnet
+    Then within 10 seconds every node routes every other node's subnet via that node
 
   @R-SCALE-HOSTGW-REACH-01 @must
   Scenario: a pod on node1 reaches a pod on every other node
@@ -29,11 +29,11 @@ Feature: Scale: N nodes on host-gw
   Scenario: a node that joins N running nodes is routed on every one of them
     Source: flannel-behaviour.md §6 host-gw backend ; flannel-behaviour.md §1.6 Acquisition algorithm / reacquiring after restart
     When flanneld starts on the spare node
-    Then within 10 seconds every node routes the spare node's subnet
+    Then within 10 seconds every node routes the spare node's subnet via that node
 
   @R-SCALE-HOSTGW-LEAVE-01 @must
   Scenario: a node whose lease goes is unrouted on every other node
     Source: flannel-behaviour.md §6 host-gw backend
-    Given within 10 seconds every node routes every other node's subnet
+    Given within 10 seconds every node routes every other node's subnet via that node
     When the last node's lease is deleted from etcd
     Then within 10 seconds no other node routes the last node's subnet

@@ -1,5 +1,6 @@
 package org.flannel.harness.steps;
 
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Then;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +34,17 @@ public final class ScaleRoutingSteps {
         this.flanneld = flanneld;
     }
 
-    @Then("within {int} seconds every node routes every other node's subnet")
-    public void everyNodeRoutesEveryOtherNodesSubnet(int seconds) {
+    /** "through flannel.1" (vxlan) or "via that node" (host-gw): the way each route must go, not only its destination. */
+    @ParameterType(name = "routeWay", value = PeerRouteWay.PHRASES)
+    public PeerRouteWay routeWay(String phrase) {
+        return PeerRouteWay.of(phrase);
+    }
+
+    @Then("within {int} seconds every node routes every other node's subnet {routeWay}")
+    public void everyNodeRoutesEveryOtherNodesSubnet(int seconds, PeerRouteWay way) {
         Map<String, String> subnets = subnetsOfRunningNodes();
+        Map<String, String> nodeOfSubnet = new LinkedHashMap<>();
+        subnets.forEach((node, subnet) -> nodeOfSubnet.put(subnet, node));
         Map<String, Set<String>> wanted = new LinkedHashMap<>();
         subnets.forEach((node, own) -> {
             Set<String> others = new TreeSet<>(subnets.values());
@@ -45,8 +54,9 @@ public final class ScaleRoutingSteps {
         await(
                 seconds,
                 wanted,
-                "routes every other node's subnet",
-                (node, routes, subnet) -> routes.containsKey(subnet));
+                "routes every other node's subnet " + way,
+                (node, routes, subnet) -> way.matches(
+                        routes.get(subnet), world.node(nodeOfSubnet.get(subnet)).address(), subnet));
     }
 
     /**
@@ -81,15 +91,16 @@ public final class ScaleRoutingSteps {
                         && routes.get(subnet).startsWith(expected.get(node).get(subnet)));
     }
 
-    @Then("within {int} seconds every node routes the spare node's subnet")
-    public void everyNodeRoutesTheSparesSubnet(int seconds) {
+    @Then("within {int} seconds every node routes the spare node's subnet {routeWay}")
+    public void everyNodeRoutesTheSparesSubnet(int seconds, PeerRouteWay way) {
         String spare = cluster.spare().orElseThrow();
         String subnet = flanneld.subnetOf(spare);
         await(
                 seconds,
                 othersWant(spare, subnet),
-                "routes " + spare + "'s subnet " + subnet,
-                (node, routes, wanted) -> routes.containsKey(wanted));
+                "routes " + spare + "'s subnet " + subnet + " " + way,
+                (node, routes, wanted) ->
+                        way.matches(routes.get(wanted), world.node(spare).address(), wanted));
     }
 
     @Then("within {int} seconds no other node routes the last node's subnet")
