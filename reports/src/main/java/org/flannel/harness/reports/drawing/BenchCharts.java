@@ -80,18 +80,7 @@ public final class BenchCharts {
             }
         }
         double ceiling = niceCeiling(top);
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"bench-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(HEIGHT)
-                .append("\" width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(HEIGHT)
-                .append("\" role=\"img\"><title>")
-                .append(Html.esc(title))
-                .append("</title>");
+        StringBuilder svg = openSvg(title);
         svg.append(text(LEFT, 16, title, "start"));
         axes(svg);
         for (int i = 0; i <= 4; i++) {
@@ -131,9 +120,10 @@ public final class BenchCharts {
         return legend(svg, lags.keySet()).append("</svg>").toString();
     }
 
-    private static StringBuilder frame(String title, double ceiling, String unit, String xLabel) {
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"bench-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+    /** An SVG element of the charts' size, its title as the tooltip a reader's browser shows. */
+    private static StringBuilder openSvg(String title) {
+        return new StringBuilder()
+                .append("<svg class=\"bench-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
                 .append(WIDTH)
                 .append(' ')
                 .append(HEIGHT)
@@ -144,6 +134,10 @@ public final class BenchCharts {
                 .append("\" role=\"img\"><title>")
                 .append(Html.esc(title))
                 .append("</title>");
+    }
+
+    private static StringBuilder frame(String title, double ceiling, String unit, String xLabel) {
+        StringBuilder svg = openSvg(title);
         svg.append(text(LEFT, 16, title + " (" + unit + ")", "start"));
         axes(svg);
         for (int i = 0; i <= 4; i++) {
