@@ -39,11 +39,15 @@ public final class PerformancePageWriter {
                 }
             }
         }
+        // Without a site beside it (bench.sh on a fresh clone), a link to the overview would lead nowhere.
+        boolean siteThere = Files.exists(site.resolve("index.html"));
+        String home = siteThere ? "index.html" : PerformancePage.HREF;
+        String overview = siteThere ? "<a href=\"index.html\">Overview</a>" : "";
         String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
                 + Html.esc(PerformancePage.TITLE) + " · Flannel, from real captures</title>\n"
                 + "<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"assets/style.css\">\n"
-                + "</head>\n<body>\n<header class=\"top\"><div class=\"wrap\"><a class=\"brand\" href=\"index.html\">"
-                + "Flannel, from real captures</a><nav><a href=\"index.html\">Overview</a><a class=\"active\" href=\""
+                + "</head>\n<body>\n<header class=\"top\"><div class=\"wrap\"><a class=\"brand\" href=\"" + home + "\">"
+                + "Flannel, from real captures</a><nav>" + overview + "<a class=\"active\" href=\""
                 + PerformancePage.HREF + "\">Performance</a></nav></div></header>\n<main class=\"wrap\">\n"
                 + PerformancePage.body(report)
                 + "\n</main>\n<footer class=\"wrap\">Made by <code>scripts/bench.sh</code> from its JSON.</footer>\n"

@@ -67,4 +67,14 @@ class PerformancePageTest {
         assertThat(Files.readString(page)).contains("<h1>Performance</h1>");
         assertThat(site.resolve("assets/style.css")).exists();
     }
+
+    @Test
+    void theOverviewIsLinkedOnlyWhereTheSiteIs(@TempDir Path site) throws IOException {
+        assertThat(Files.readString(PerformancePageWriter.write(report(), site)))
+                .as("no site beside it")
+                .doesNotContain("index.html");
+        Files.writeString(site.resolve("index.html"), "<html></html>");
+        assertThat(Files.readString(PerformancePageWriter.write(report(), site)))
+                .contains("<a href=\"index.html\">Overview</a>");
+    }
 }
