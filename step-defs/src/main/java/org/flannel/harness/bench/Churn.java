@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.flannel.harness.impl.LeaseKeys;
 
 /**
  * Leases added and removed at a steady rate (an add, then a remove of the oldest, about five alive at a time), then
@@ -101,7 +102,7 @@ final class Churn {
     }
 
     private static String key(String subnet) {
-        return FakeLeases.key(BenchCluster.PREFIX, subnet);
+        return LeaseKeys.key(BenchCluster.PREFIX, subnet);
     }
 
     /** Each node's routes into 10.1.0.0/16 against etcd's leases now (its own excepted); loud when they differ. */

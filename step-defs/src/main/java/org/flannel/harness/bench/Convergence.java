@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.flannel.harness.impl.LeaseKeys;
 
 /** A lease added by hand, then removed, several times: how long until every node programmed (removed) it. */
 final class Convergence {
@@ -19,7 +20,7 @@ final class Convergence {
         List<Double> removed = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
             String subnet = leases.take();
-            String key = FakeLeases.key(BenchCluster.PREFIX, subnet);
+            String key = LeaseKeys.key(BenchCluster.PREFIX, subnet);
             Map<RouteMonitor, Set<String>> expected = everyNode(cluster, subnet);
             Instant put = cluster.put(key, leases.value(subnet));
             var seen = Programmed.await(expected, true, put, LIMIT);

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import org.flannel.harness.impl.LeaseKeys;
 
 /**
  * Leases the benchmark writes by hand, as a node that is not running would hold them: free /24s of 10.1.0.0/16
@@ -54,16 +55,12 @@ final class FakeLeases {
         };
     }
 
-    static String key(String prefix, String subnet) {
-        return prefix + "/subnets/" + subnet.replace('/', '-');
-    }
-
     /** {@code etcdctl txn}'s input putting every lease in one transaction (Go-quoted values). */
     String putAll(String prefix, List<String> subnets) {
         StringBuilder txn = new StringBuilder("\n");
         for (String subnet : subnets) {
             txn.append("put ")
-                    .append(key(prefix, subnet))
+                    .append(LeaseKeys.key(prefix, subnet))
                     .append(' ')
                     .append(goQuoted(value(subnet)))
                     .append('\n');
@@ -75,7 +72,7 @@ final class FakeLeases {
     static String deleteAll(String prefix, List<String> subnets) {
         StringBuilder txn = new StringBuilder("\n");
         for (String subnet : subnets) {
-            txn.append("del ").append(key(prefix, subnet)).append('\n');
+            txn.append("del ").append(LeaseKeys.key(prefix, subnet)).append('\n');
         }
         return txn.append("\n\n").toString();
     }

@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.SortedMap;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
+import org.flannel.harness.impl.LeaseKeys;
 import org.flannel.harness.topology.EtcdMember;
 
 /** etcd's faults (an outage, a compacted history) and what is written behind the agents' backs. */

@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flannel.harness.expect.Symbols;
+import org.flannel.harness.impl.LeaseKeys;
 
 /** What the implementation wrote to etcd, read with etcdctl, and changes made to it behind its back. */
 public final class EtcdSteps {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.flannel.harness.impl.Agent;
+import org.flannel.harness.impl.LeaseKeys;
 
 /** The {@code @scale} features' agents: N started at once, the spare node joining, the last node's lease going. */
 public final class ScaleAgentSteps {

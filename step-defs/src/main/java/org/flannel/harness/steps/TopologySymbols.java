@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flannel.harness.expect.Symbols;
+import org.flannel.harness.impl.LeaseKeys;
 import org.flannel.harness.kernel.KernelReader;
 
 /**
