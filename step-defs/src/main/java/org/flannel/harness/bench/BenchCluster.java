@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.flannel.harness.impl.Agent;
 import org.flannel.harness.impl.Implementation;
+import org.flannel.harness.kernel.KernelReader;
+import org.flannel.harness.kernel.RouteRow;
 import org.flannel.harness.topology.Command;
 import org.flannel.harness.topology.Container;
 import org.flannel.harness.topology.Node;
@@ -138,13 +140,11 @@ final class BenchCluster implements AutoCloseable {
 
     /** The IPv4 routes into 10.1.0.0/16 a node's kernel holds now (destinations, e.g. 10.1.5.0/24). */
     List<String> podRoutes(Node node) {
-        return node.exec("ip", "-4", "route", "show")
-                .orThrow()
-                .stdout()
-                .lines()
-                .map(line -> line.split(" ")[0])
-                .filter(destination -> destination.startsWith("10.1.") && !destination.equals("10.1.0.0/16"))
-                .toList();
+        return new KernelReader(node)
+                .routes().stream()
+                        .map(RouteRow::network)
+                        .filter(destination -> destination.startsWith("10.1.") && !destination.equals("10.1.0.0/16"))
+                        .toList();
     }
 
     @Override

@@ -29,6 +29,15 @@ public record RouteRow(String destination, String gateway, String genmask, Strin
         return destination.equals(other.destination) && genmask.equals(other.genmask);
     }
 
+    /** The destination as a network, e.g. 10.1.16.0/24 (the genmask's bits counted). */
+    public String network() {
+        long mask = 0;
+        for (String octet : genmask.split("\\.")) {
+            mask = (mask << 8) | Integer.parseInt(octet);
+        }
+        return destination + "/" + Long.bitCount(mask);
+    }
+
     public String[] cells() {
         return options == null
                 ? new String[] {destination, gateway, genmask, flags, iface}

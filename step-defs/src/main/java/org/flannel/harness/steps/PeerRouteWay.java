@@ -1,5 +1,7 @@
 package org.flannel.harness.steps;
 
+import org.flannel.harness.kernel.RouteRow;
+
 /**
  * How a node must route a peer's subnet, as a scale scenario says it: vxlan's route goes through flannel.1 to the
  * peer's subnet address (onlink), host-gw's via the peer's own address on the underlay. A route to the right
@@ -25,17 +27,19 @@ enum PeerRouteWay {
         throw new IllegalArgumentException("no way of routing is called \"" + phrase + "\" (" + PHRASES + ")");
     }
 
-    /** What `ip route` must show after the destination, e.g. "via 10.1.16.0 dev flannel.1 onlink". */
-    String expected(String peerAddress, String subnet) {
+    /** Whether {@code route} (a node's route to {@code subnet}, or null for none) is this way to the peer. */
+    boolean matches(RouteRow route, String peerAddress, String subnet) {
+        if (route == null) {
+            return false;
+        }
         return switch (this) {
-            case THROUGH_VXLAN -> "via " + subnet.split("/")[0] + " dev flannel.1 onlink";
-            case VIA_THE_NODE -> "via " + peerAddress + " dev eth0";
+            case THROUGH_VXLAN ->
+                route.gateway().equals(subnet.split("/")[0])
+                        && route.iface().equals("flannel.1")
+                        && "onlink".equals(route.options());
+            case VIA_THE_NODE ->
+                route.gateway().equals(peerAddress) && route.iface().equals("eth0");
         };
-    }
-
-    /** Whether a route's rest of line (from {@link RouteDestinations}) is this way to that peer. */
-    boolean matches(String route, String peerAddress, String subnet) {
-        return route != null && (route + " ").startsWith(expected(peerAddress, subnet) + " ");
     }
 
     @Override

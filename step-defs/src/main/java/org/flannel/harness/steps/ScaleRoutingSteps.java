@@ -12,6 +12,9 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.flannel.harness.kernel.KernelReader;
+import org.flannel.harness.kernel.RouteRow;
+import org.flannel.harness.topology.Node;
 
 /**
  * What the {@code @scale} features read in every node's kernel: a route whose destination is exactly a peer's
@@ -67,28 +70,25 @@ public final class ScaleRoutingSteps {
             "within {int} seconds every node routes its own segment's subnets via their node and the others' through flannel.1")
     public void everyNodeRoutesDirectlyOrThroughVxlan(int seconds) {
         Map<String, String> subnets = subnetsOfRunningNodes();
-        Map<String, Map<String, String>> expected = new LinkedHashMap<>();
+        Map<String, String> nodeOfSubnet = new LinkedHashMap<>();
+        subnets.forEach((node, subnet) -> nodeOfSubnet.put(subnet, node));
         Map<String, Set<String>> wanted = new LinkedHashMap<>();
         subnets.forEach((node, own) -> {
-            Map<String, String> routes = new LinkedHashMap<>();
-            subnets.forEach((peer, subnet) -> {
-                if (!peer.equals(node)) {
-                    routes.put(
-                            subnet,
-                            cluster.segmentOf(peer).equals(cluster.segmentOf(node))
-                                    ? "via " + world.node(peer).address() + " dev eth0"
-                                    : "via " + subnet.split("/")[0] + " dev flannel.1 onlink");
-                }
-            });
-            expected.put(node, routes);
-            wanted.put(node, new TreeSet<>(routes.keySet()));
+            Set<String> others = new TreeSet<>(subnets.values());
+            others.remove(own);
+            wanted.put(node, others);
         });
         await(
                 seconds,
                 wanted,
                 "routes its own segment's subnets via their node and the others' through flannel.1",
-                (node, routes, subnet) -> routes.containsKey(subnet)
-                        && routes.get(subnet).startsWith(expected.get(node).get(subnet)));
+                (node, routes, subnet) -> {
+                    String peer = nodeOfSubnet.get(subnet);
+                    PeerRouteWay way = cluster.segmentOf(peer).equals(cluster.segmentOf(node))
+                            ? PeerRouteWay.VIA_THE_NODE
+                            : PeerRouteWay.THROUGH_VXLAN;
+                    return way.matches(routes.get(subnet), world.node(peer).address(), subnet);
+                });
     }
 
     @Then("within {int} seconds every node routes the spare node's subnet {routeWay}")
@@ -148,13 +148,13 @@ public final class ScaleRoutingSteps {
         try {
             while (true) {
                 List<String> nodes = List.copyOf(missing.keySet());
-                List<CompletableFuture<Map<String, String>>> tables = new ArrayList<>();
+                List<CompletableFuture<Map<String, RouteRow>>> tables = new ArrayList<>();
                 for (String node : nodes) {
-                    tables.add(CompletableFuture.supplyAsync(() -> RouteDestinations.of(world.node(node)), pool));
+                    tables.add(CompletableFuture.supplyAsync(() -> routesByNetwork(world.node(node)), pool));
                 }
                 for (int i = 0; i < nodes.size(); i++) {
                     String node = nodes.get(i);
-                    Map<String, String> routes = join(tables.get(i));
+                    Map<String, RouteRow> routes = join(tables.get(i));
                     reads++;
                     missing.get(node).removeIf(subnet -> holds.test(node, routes, subnet));
                     if (missing.get(node).isEmpty()) {
@@ -189,14 +189,21 @@ public final class ScaleRoutingSteps {
         System.out.println("    (" + said + ")");
     }
 
-    /** Whether a node's routes (destination → the rest of the line) hold what is asked about one subnet. */
+    /** A node's main IPv4 table, read by the harness's one kernel reader, by destination network. */
+    private static Map<String, RouteRow> routesByNetwork(Node node) {
+        Map<String, RouteRow> routes = new LinkedHashMap<>();
+        new KernelReader(node).routes().forEach(route -> routes.put(route.network(), route));
+        return routes;
+    }
+
+    /** Whether a node's routes (destination network → its route) hold what is asked about one subnet. */
     @FunctionalInterface
     private interface Holds {
-        boolean test(String node, Map<String, String> routes, String subnet);
+        boolean test(String node, Map<String, RouteRow> routes, String subnet);
     }
 
     /** A read's failure as it was thrown (an AssertionError naming the node), not wrapped. */
-    private static Map<String, String> join(CompletableFuture<Map<String, String>> table) {
+    private static <T> T join(CompletableFuture<T> table) {
         try {
             return table.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -3,6 +3,7 @@ package org.flannel.harness.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.flannel.harness.kernel.RouteRow;
 import org.flannel.harness.run.RunSettings;
 import org.flannel.harness.topology.TopologySpec;
 import org.junit.jupiter.api.Test;
@@ -46,11 +47,12 @@ class ScaleClusterTest {
     }
 
     @Test
-    void routeDestinationsAreTheFirstWordOfEachRoute() {
-        assertThat(RouteDestinations.parse(
-                        "default dev eth0 scope link\n10.1.16.0/24 via 10.1.16.0 dev flannel.1 onlink\n"
-                                + "10.168.0.0/16 dev eth0 proto kernel scope link src 10.168.1.1\n"))
-                .containsEntry("10.1.16.0/24", "via 10.1.16.0 dev flannel.1 onlink")
-                .containsOnlyKeys("default", "10.1.16.0/24", "10.168.0.0/16");
+    void aRoutesNetworkIsItsDestinationWithTheGenmasksLength() {
+        assertThat(new RouteRow("10.1.16.0", "10.1.16.0", "255.255.255.0", "UG", "flannel.1", "onlink").network())
+                .isEqualTo("10.1.16.0/24");
+        assertThat(new RouteRow("10.168.0.0", "0.0.0.0", "255.255.0.0", "U", "eth0", "").network())
+                .isEqualTo("10.168.0.0/16");
+        assertThat(new RouteRow("0.0.0.0", "10.168.0.1", "0.0.0.0", "UG", "eth0", "").network())
+                .isEqualTo("0.0.0.0/0");
     }
 }
