@@ -61,8 +61,7 @@ public final class ScaleAgentSteps {
         String took = String.format(
                 "all %d agents ready %.1f s after the first was started (limit %d s)",
                 cluster.size(), (System.nanoTime() - started) / 1e9, limit.toSeconds());
-        world.scenario().log(took);
-        System.out.println("    (" + took + ")");
+        world.note(took);
     }
 
     @When("flanneld starts on the spare node")

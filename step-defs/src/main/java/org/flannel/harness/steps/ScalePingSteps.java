@@ -102,8 +102,7 @@ public final class ScalePingSteps {
         String said = String.format(
                 "%d pairs from %d pods: %d answered, %d echo requests in %d rounds, %.1f s",
                 pairs, sources.size(), pairs - lost.size(), sent, rounds, (System.nanoTime() - started) / 1e9);
-        world.scenario().log(said);
-        System.out.println("    (" + said + ")");
+        world.note(said);
         if (!lost.isEmpty()) {
             StringBuilder message = new StringBuilder("after " + seconds + " s, " + lost.size() + " of " + pairs
                     + " pairs never got an answer (" + said + "); their last requests:");

@@ -185,8 +185,7 @@ public final class ScaleRoutingSteps {
             throw new AssertionError(message.toString());
         }
         String said = String.format("all %d nodes: each %s, %.1f s into the step", wanted.size(), what, took);
-        world.scenario().log(said);
-        System.out.println("    (" + said + ")");
+        world.note(said);
     }
 
     /** A node's main IPv4 table, read by the harness's one kernel reader, by destination network. */

@@ -53,6 +53,12 @@ public final class ScenarioWorld {
         return scenario;
     }
 
+    /** A measured figure a step met its bound with: in the scenario's log (the report) and the run's output. */
+    void note(String figure) {
+        scenario().log(figure);
+        System.out.println("    (" + figure + ")");
+    }
+
     void topology(Topology topology) {
         if (this.topology != null) {
             throw new IllegalStateException("this scenario already has a topology: declare it once, in the Background");
