@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 import org.flannel.harness.kernel.KernelReader;
 import org.flannel.harness.kernel.RouteRow;
 import org.flannel.harness.topology.Node;
@@ -45,21 +46,7 @@ public final class ScaleRoutingSteps {
 
     @Then("within {int} seconds every node routes every other node's subnet {routeWay}")
     public void everyNodeRoutesEveryOtherNodesSubnet(int seconds, PeerRouteWay way) {
-        Map<String, String> subnets = subnetsOfRunningNodes();
-        Map<String, String> nodeOfSubnet = new LinkedHashMap<>();
-        subnets.forEach((node, subnet) -> nodeOfSubnet.put(subnet, node));
-        Map<String, Set<String>> wanted = new LinkedHashMap<>();
-        subnets.forEach((node, own) -> {
-            Set<String> others = new TreeSet<>(subnets.values());
-            others.remove(own);
-            wanted.put(node, others);
-        });
-        await(
-                seconds,
-                wanted,
-                "routes every other node's subnet " + way,
-                (node, routes, subnet) -> way.matches(
-                        routes.get(subnet), world.node(nodeOfSubnet.get(subnet)).address(), subnet));
+        awaitEveryPeerRouted(seconds, "routes every other node's subnet " + way, (node, peer) -> way);
     }
 
     /**
@@ -69,6 +56,16 @@ public final class ScaleRoutingSteps {
     @Then(
             "within {int} seconds every node routes its own segment's subnets via their node and the others' through flannel.1")
     public void everyNodeRoutesDirectlyOrThroughVxlan(int seconds) {
+        awaitEveryPeerRouted(
+                seconds,
+                "routes its own segment's subnets via their node and the others' through flannel.1",
+                (node, peer) -> cluster.segmentOf(peer).equals(cluster.segmentOf(node))
+                        ? PeerRouteWay.VIA_THE_NODE
+                        : PeerRouteWay.THROUGH_VXLAN);
+    }
+
+    /** Every running node routes every other running node's subnet, each the way {@code wayTo} says. */
+    private void awaitEveryPeerRouted(int seconds, String what, BiFunction<String, String, PeerRouteWay> wayTo) {
         Map<String, String> subnets = subnetsOfRunningNodes();
         Map<String, String> nodeOfSubnet = new LinkedHashMap<>();
         subnets.forEach((node, subnet) -> nodeOfSubnet.put(subnet, node));
@@ -78,17 +75,11 @@ public final class ScaleRoutingSteps {
             others.remove(own);
             wanted.put(node, others);
         });
-        await(
-                seconds,
-                wanted,
-                "routes its own segment's subnets via their node and the others' through flannel.1",
-                (node, routes, subnet) -> {
-                    String peer = nodeOfSubnet.get(subnet);
-                    PeerRouteWay way = cluster.segmentOf(peer).equals(cluster.segmentOf(node))
-                            ? PeerRouteWay.VIA_THE_NODE
-                            : PeerRouteWay.THROUGH_VXLAN;
-                    return way.matches(routes.get(subnet), world.node(peer).address(), subnet);
-                });
+        await(seconds, wanted, what, (node, routes, subnet) -> {
+            String peer = nodeOfSubnet.get(subnet);
+            return wayTo.apply(node, peer)
+                    .matches(routes.get(subnet), world.node(peer).address(), subnet);
+        });
     }
 
     @Then("within {int} seconds every node routes the spare node's subnet {routeWay}")
